@@ -1,0 +1,147 @@
+//! Creating and activating accounts.
+
+use actix_web::http::StatusCode;
+use chrono::TimeDelta;
+use domain::account::{ActivationInfo, ActivationRequest, RegistrationAccepted, RegistrationRequest};
+use domain::auth::{Role, Session};
+use domain::email::Email;
+use domain::login::{suggested_login, with_suffix, Login};
+use domain::problem::FieldError;
+
+use crate::areas::auth::sessions;
+use crate::areas::captcha;
+use crate::config::CaptchaMode;
+use crate::error::{on_constraint, ApiError, ApiResult};
+use crate::links;
+use crate::mail::{self, templates};
+use crate::security::password;
+use crate::state::AppState;
+
+fn clean(value: &str) -> String {
+    value.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn clean_optional(value: &Option<String>) -> Option<String> {
+    value.as_deref().map(clean).filter(|v| !v.is_empty())
+}
+
+pub async fn register(state: &AppState, request: RegistrationRequest) -> ApiResult<RegistrationAccepted> {
+    let email = Email::parse(&request.email).map_err(|code| ApiError::field("email", code))?;
+    let check_captcha = state.settings.captcha == CaptchaMode::Enabled;
+    let settings = state.settings.clone();
+    let address = email.as_str().to_string();
+    db::run(&state.pool, move |conn| -> ApiResult<()> {
+        if check_captcha {
+            captcha::service::verify(conn, &request.captcha)?;
+        }
+        db::transaction(conn, |conn| save_registration(conn, &settings, &request, &address))
+    })
+    .await?;
+    state.wake_mailer();
+    Ok(RegistrationAccepted {
+        message: format!(
+            "Votre demande a bien été enregistrée. Un courriel vient d'être envoyé à {email} : cliquez sur le lien qu'il contient pour activer votre compte."
+        ),
+        email: email.into_inner(),
+    })
+}
+
+fn save_registration(
+    conn: &mut db::Conn,
+    settings: &crate::config::Settings,
+    r: &RegistrationRequest,
+    email: &str,
+) -> ApiResult<()> {
+    let now = db::now();
+    let person = db::accounts::NewPerson {
+        civility: r.civility.as_str().into(),
+        birth_name: clean(&r.birth_name),
+        first_name: clean(&r.first_name),
+        second_first_name: clean_optional(&r.second_first_name),
+        third_first_name: clean_optional(&r.third_first_name),
+        birth_date: r.birth_date,
+        birth_country: clean(&r.birth_country),
+        birth_city: clean(&r.birth_city),
+        birth_department: clean_optional(&r.birth_department).map(|d| d.to_uppercase()),
+        updated_at: now,
+    };
+    let account_id = match db::accounts::find_by_email(conn, email)? {
+        Some(existing) if existing.is_active() => {
+            let login = existing.login.unwrap_or_default();
+            mail::queue(conn, &templates::already_registered(settings, email, &login))?;
+            return Ok(());
+        }
+        Some(pending) => {
+            // Registered again before activating: the latest identity wins.
+            db::accounts::update_person(conn, pending.person_id, &person)?;
+            db::accounts::renew_consents(conn, pending.id, now)?;
+            pending.id
+        }
+        None => {
+            let person_id = db::accounts::insert_person(conn, &person, now)?;
+            db::accounts::insert_account(
+                conn,
+                &db::accounts::NewAccount {
+                    person_id,
+                    email,
+                    role: Role::Citizen.as_str(),
+                    status: db::accounts::STATUS_PENDING,
+                    terms_accepted_at: now,
+                    privacy_consent_at: now,
+                    created_at: now,
+                },
+            )?
+        }
+    };
+    let token = links::issue(
+        conn,
+        account_id,
+        db::tokens::PURPOSE_ACTIVATION,
+        TimeDelta::hours(templates::ACTIVATION_HOURS),
+    )?;
+    mail::queue(conn, &templates::activation(settings, email, &person.first_name, &token))?;
+    Ok(())
+}
+
+pub fn activation_info(conn: &mut db::Conn, token: &str) -> ApiResult<ActivationInfo> {
+    let link = links::check(conn, db::tokens::PURPOSE_ACTIVATION, token)?;
+    let profile = db::accounts::find_profile(conn, link.account_id)?.ok_or_else(ApiError::not_found)?;
+    let base = suggested_login(&profile.first_name, &profile.birth_name);
+    let taken = db::accounts::logins_like(conn, &base)?;
+    let suggested = std::iter::once(base.clone())
+        .chain((2..).map(|n| with_suffix(&base, n)))
+        .find(|candidate| !taken.contains(candidate))
+        .unwrap_or(base);
+    Ok(ActivationInfo {
+        first_name: profile.first_name,
+        birth_name: profile.birth_name,
+        email: profile.account.email,
+        suggested_login: suggested,
+    })
+}
+
+fn login_taken() -> ApiError {
+    ApiError::new(StatusCode::CONFLICT, "login_taken").with_errors(vec![FieldError::new("login", "login_taken")])
+}
+
+pub async fn activate(state: &AppState, token: String, request: ActivationRequest) -> ApiResult<Session> {
+    let login = Login::parse(&request.login).map_err(|code| ApiError::field("login", code))?;
+    let hash = password::hash(&request.password).map_err(ApiError::internal)?;
+    let jwt = state.jwt.clone();
+    db::run(&state.pool, move |conn| {
+        db::transaction(conn, |conn| {
+            let link = links::check(conn, db::tokens::PURPOSE_ACTIVATION, &token)?;
+            if db::accounts::find_by_login(conn, login.as_str())?.is_some() {
+                return Err(login_taken());
+            }
+            links::consume(conn, &link)?;
+            let activated = db::accounts::activate(conn, link.account_id, login.as_str(), &hash, db::now())
+                .map_err(|e| on_constraint(e, "accounts_login_key", "accounts.login", login_taken))?;
+            if activated != 1 {
+                return Err(ApiError::new(StatusCode::NOT_FOUND, "link_invalid"));
+            }
+            sessions::open(conn, &jwt, link.account_id)
+        })
+    })
+    .await
+}

@@ -1,0 +1,162 @@
+use actix_web::{get, post, web, HttpResponse};
+use domain::auth::{
+    Accepted, ForgottenLoginRequest, ForgottenPasswordRequest, LoginRequest, Me, PasswordChangeRequest,
+    PasswordResetInfo, PasswordResetRequest, RefreshRequest, Session,
+};
+use domain::problem::Problem;
+
+use super::{service, sessions};
+use crate::auth_user::AuthUser;
+use crate::error::ApiResult;
+use crate::extract::ValidJson;
+use crate::state::AppState;
+
+/// "Me connecter" with identifiant (or e-mail address) and password.
+#[utoipa::path(
+    tag = "auth",
+    request_body = LoginRequest,
+    responses(
+        (status = 200, description = "Logged in.", body = Session),
+        (status = 401, description = "Wrong login or password (`invalid_credentials`).", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Missing fields.", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "Too many failed attempts (`too_many_attempts`); see `Retry-After`.", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/auth/login")]
+pub async fn login(state: web::Data<AppState>, body: ValidJson<LoginRequest>) -> ApiResult<web::Json<Session>> {
+    Ok(web::Json(service::login(&state, body.0).await?))
+}
+
+/// Exchanges a refresh token (once) for new tokens.
+#[utoipa::path(
+    tag = "auth",
+    request_body = RefreshRequest,
+    responses(
+        (status = 200, description = "New tokens; the old refresh token no longer works.", body = Session),
+        (status = 401, description = "Unknown, used or revoked refresh token (`unauthenticated`).", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/auth/refresh")]
+pub async fn refresh(state: web::Data<AppState>, body: ValidJson<RefreshRequest>) -> ApiResult<web::Json<Session>> {
+    Ok(web::Json(service::refresh(&state, body.0).await?))
+}
+
+/// "Déconnexion": ends the session; its tokens are refused afterwards.
+#[utoipa::path(
+    tag = "auth",
+    security(("bearer" = [])),
+    responses(
+        (status = 204, description = "Logged out."),
+        (status = 401, description = "Not logged in.", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/auth/logout")]
+pub async fn logout(state: web::Data<AppState>, user: AuthUser) -> ApiResult<HttpResponse> {
+    service::logout(&state, user).await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// The signed-in person.
+#[utoipa::path(
+    tag = "auth",
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "The signed-in person.", body = Me),
+        (status = 401, description = "Not logged in, or session ended (`unauthenticated`, `token_expired`).", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/me")]
+pub async fn me(state: web::Data<AppState>, user: AuthUser) -> ApiResult<web::Json<Me>> {
+    let me = db::run(&state.pool, move |conn| sessions::me(conn, user.account_id)).await?;
+    Ok(web::Json(me))
+}
+
+/// Changes the password; the person's other sessions end.
+#[utoipa::path(
+    tag = "auth",
+    security(("bearer" = [])),
+    request_body = PasswordChangeRequest,
+    responses(
+        (status = 204, description = "Password changed."),
+        (status = 401, description = "Not logged in.", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Wrong current password or new password not following the rules.", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/me/password")]
+pub async fn change_password(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    body: ValidJson<PasswordChangeRequest>,
+) -> ApiResult<HttpResponse> {
+    service::change_password(&state, user, body.0).await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// "Mon identifiant": sends the login to the address, if an account has it.
+#[utoipa::path(
+    tag = "auth",
+    request_body = ForgottenLoginRequest,
+    responses(
+        (status = 202, description = "Taken into account (same answer whether or not an account exists).", body = Accepted),
+        (status = 422, description = "Invalid e-mail address.", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/auth/forgotten-login")]
+pub async fn forgotten_login(state: web::Data<AppState>, body: ValidJson<ForgottenLoginRequest>) -> ApiResult<HttpResponse> {
+    Ok(HttpResponse::Accepted().json(service::forgotten_login(&state, body.0).await?))
+}
+
+/// "Mon mot de passe": sends a reset link for the account with this e-mail or login.
+#[utoipa::path(
+    tag = "auth",
+    request_body = ForgottenPasswordRequest,
+    responses(
+        (status = 202, description = "Taken into account (same answer whether or not an account exists).", body = Accepted),
+        (status = 422, description = "Missing identifier.", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/auth/forgotten-password")]
+pub async fn forgotten_password(
+    state: web::Data<AppState>,
+    body: ValidJson<ForgottenPasswordRequest>,
+) -> ApiResult<HttpResponse> {
+    Ok(HttpResponse::Accepted().json(service::forgotten_password(&state, body.0).await?))
+}
+
+/// What the reset page shows.
+#[utoipa::path(
+    tag = "auth",
+    params(("token" = String, Path, description = "Token from the reset link.")),
+    responses(
+        (status = 200, description = "The link is valid.", body = PasswordResetInfo),
+        (status = 404, description = "Unknown or used link (`link_invalid`).", body = Problem, content_type = "application/problem+json"),
+        (status = 410, description = "Expired link (`link_expired`).", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/password-resets/{token}")]
+pub async fn reset_info(state: web::Data<AppState>, token: web::Path<String>) -> ApiResult<web::Json<PasswordResetInfo>> {
+    let token = token.into_inner();
+    Ok(web::Json(db::run(&state.pool, move |conn| service::reset_info(conn, &token)).await?))
+}
+
+/// Sets a new password from a reset link; every session of the account ends.
+#[utoipa::path(
+    tag = "auth",
+    params(("token" = String, Path, description = "Token from the reset link.")),
+    request_body = PasswordResetRequest,
+    responses(
+        (status = 204, description = "Password changed; log in with it."),
+        (status = 404, description = "Unknown or used link (`link_invalid`).", body = Problem, content_type = "application/problem+json"),
+        (status = 410, description = "Expired link (`link_expired`).", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Password not following the rules, or not repeated identically.", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/password-resets/{token}")]
+pub async fn reset_password(
+    state: web::Data<AppState>,
+    token: web::Path<String>,
+    body: ValidJson<PasswordResetRequest>,
+) -> ApiResult<HttpResponse> {
+    service::reset_password(&state, token.into_inner(), body.0).await?;
+    Ok(HttpResponse::NoContent().finish())
+}

@@ -1,0 +1,194 @@
+//! Login with throttling, refresh, logout, forgotten login or password, password change.
+
+use actix_web::http::StatusCode;
+use chrono::TimeDelta;
+use domain::auth::{
+    Accepted, ForgottenLoginRequest, ForgottenPasswordRequest, LoginRequest, PasswordChangeRequest,
+    PasswordResetInfo, PasswordResetRequest, RefreshRequest, Session,
+};
+use domain::email::Email;
+
+use super::sessions;
+use crate::auth_user::AuthUser;
+use crate::error::{ApiError, ApiResult};
+use crate::links;
+use crate::mail::{self, templates};
+use crate::security::{password, tokens};
+use crate::state::AppState;
+
+/// Five failures within 15 minutes lock the identifier for 15 minutes.
+pub const THROTTLE: db::throttle::Policy = db::throttle::Policy {
+    max_failures: 5,
+    window: TimeDelta::minutes(15),
+    lock: TimeDelta::minutes(15),
+};
+
+fn too_many_attempts(until: chrono::NaiveDateTime) -> ApiError {
+    let seconds = (until - db::now()).num_seconds();
+    let minutes = (seconds + 59) / 60;
+    ApiError::new(StatusCode::TOO_MANY_REQUESTS, "too_many_attempts")
+        .with_detail(format!("Vous pourrez réessayer dans {minutes} minute(s)."))
+        .retry_after(seconds)
+}
+
+fn find_account(conn: &mut db::Conn, identifier: &str) -> ApiResult<Option<db::accounts::AccountRow>> {
+    Ok(if identifier.contains('@') {
+        db::accounts::find_by_email(conn, identifier)?
+    } else {
+        db::accounts::find_by_login(conn, identifier)?
+    })
+    .map(|found| found.filter(|a| a.is_active()))
+}
+
+pub async fn login(state: &AppState, request: LoginRequest) -> ApiResult<Session> {
+    let identifier = request.login.trim().to_lowercase();
+    let jwt = state.jwt.clone();
+    db::run(&state.pool, move |conn| {
+        if let Some(until) = db::throttle::find(conn, &identifier)?.and_then(|t| t.locked_until) {
+            if until > db::now() {
+                return Err(too_many_attempts(until));
+            }
+        }
+        let account = find_account(conn, &identifier)?;
+        let stored = account.as_ref().and_then(|a| a.password_hash.as_deref());
+        let verified = password::verify(&request.password, stored);
+        let Some(account) = account.filter(|_| verified) else {
+            let locked = db::transaction(conn, |c| {
+                db::throttle::record_failure(c, &identifier, THROTTLE, db::now())
+            })?;
+            return Err(match locked {
+                Some(until) => too_many_attempts(until),
+                None => ApiError::new(StatusCode::UNAUTHORIZED, "invalid_credentials"),
+            });
+        };
+        db::transaction(conn, |c| {
+            db::throttle::clear(c, &identifier)?;
+            sessions::open(c, &jwt, account.id)
+        })
+    })
+    .await
+}
+
+pub async fn refresh(state: &AppState, request: RefreshRequest) -> ApiResult<Session> {
+    let jwt = state.jwt.clone();
+    db::run(&state.pool, move |conn| {
+        db::transaction(conn, |conn| {
+            let old_hash = tokens::digest(&request.refresh_token);
+            let session = db::sessions::find_live_by_refresh(conn, &old_hash, db::now())?
+                .ok_or_else(ApiError::unauthenticated)?;
+            let new_token = tokens::generate();
+            let expires = db::now() + TimeDelta::days(sessions::SESSION_DAYS);
+            if db::sessions::rotate(conn, session.id, &old_hash, &tokens::digest(&new_token), expires)? != 1 {
+                return Err(ApiError::unauthenticated());
+            }
+            sessions::issue(conn, &jwt, session.account_id, session.id, new_token)
+        })
+    })
+    .await
+}
+
+pub async fn logout(state: &AppState, user: AuthUser) -> ApiResult<()> {
+    db::run(&state.pool, move |conn| {
+        db::sessions::revoke(conn, user.session_id, db::now())?;
+        Ok(())
+    })
+    .await
+}
+
+pub async fn forgotten_login(state: &AppState, request: ForgottenLoginRequest) -> ApiResult<Accepted> {
+    let email = Email::parse(&request.email).map_err(|code| ApiError::field("email", code))?;
+    let settings = state.settings.clone();
+    let address = email.into_inner();
+    db::run(&state.pool, move |conn| {
+        db::transaction(conn, |conn| {
+            if let Some(account) = find_account(conn, &address)? {
+                let login = account.login.unwrap_or_default();
+                mail::queue(conn, &templates::forgotten_login(&settings, &account.email, &login))?;
+            }
+            Ok::<_, ApiError>(())
+        })
+    })
+    .await?;
+    state.wake_mailer();
+    Ok(Accepted {
+        message: "Si un compte correspond à cette adresse, votre identifiant vient de vous être envoyé par courriel.".into(),
+    })
+}
+
+pub async fn forgotten_password(state: &AppState, request: ForgottenPasswordRequest) -> ApiResult<Accepted> {
+    let identifier = request.identifier.trim().to_lowercase();
+    let settings = state.settings.clone();
+    db::run(&state.pool, move |conn| {
+        db::transaction(conn, |conn| {
+            if let Some(account) = find_account(conn, &identifier)? {
+                let token = links::issue(
+                    conn,
+                    account.id,
+                    db::tokens::PURPOSE_PASSWORD_RESET,
+                    TimeDelta::minutes(templates::RESET_MINUTES),
+                )?;
+                let login = account.login.clone().unwrap_or_default();
+                mail::queue(conn, &templates::password_reset(&settings, &account.email, &login, &token))?;
+            }
+            Ok::<_, ApiError>(())
+        })
+    })
+    .await?;
+    state.wake_mailer();
+    Ok(Accepted {
+        message: "Si un compte correspond, un courriel vient de vous être envoyé afin de vous permettre de réinitialiser votre mot de passe.".into(),
+    })
+}
+
+pub fn reset_info(conn: &mut db::Conn, token: &str) -> ApiResult<PasswordResetInfo> {
+    let link = links::check(conn, db::tokens::PURPOSE_PASSWORD_RESET, token)?;
+    let account = db::accounts::find(conn, link.account_id)?.ok_or_else(ApiError::not_found)?;
+    Ok(PasswordResetInfo {
+        login: account.login.unwrap_or_default(),
+    })
+}
+
+/// Sets a new password from a reset link and ends every session of the account.
+pub async fn reset_password(state: &AppState, token: String, request: PasswordResetRequest) -> ApiResult<()> {
+    let hash = password::hash(&request.password).map_err(ApiError::internal)?;
+    let settings = state.settings.clone();
+    db::run(&state.pool, move |conn| {
+        db::transaction(conn, |conn| {
+            let link = links::check(conn, db::tokens::PURPOSE_PASSWORD_RESET, &token)?;
+            links::consume(conn, &link)?;
+            let account = db::accounts::find(conn, link.account_id)?.ok_or_else(ApiError::not_found)?;
+            let login = account.login.clone().unwrap_or_default();
+            db::accounts::set_password(conn, account.id, &hash)?;
+            db::sessions::revoke_others(conn, account.id, None, db::now())?;
+            db::throttle::clear(conn, &login)?;
+            db::throttle::clear(conn, &account.email)?;
+            mail::queue(conn, &templates::password_changed(&settings, &account.email, &login))?;
+            Ok::<(), ApiError>(())
+        })
+    })
+    .await?;
+    state.wake_mailer();
+    Ok(())
+}
+
+/// Changes the password of the signed-in person and ends their other sessions.
+pub async fn change_password(state: &AppState, user: AuthUser, request: PasswordChangeRequest) -> ApiResult<()> {
+    let settings = state.settings.clone();
+    db::run(&state.pool, move |conn| {
+        let account = db::accounts::find(conn, user.account_id)?.ok_or_else(ApiError::unauthenticated)?;
+        if !password::verify(&request.current_password, account.password_hash.as_deref()) {
+            return Err(ApiError::field("current_password", "wrong_password"));
+        }
+        let hash = password::hash(&request.password).map_err(ApiError::internal)?;
+        db::transaction(conn, |conn| {
+            db::accounts::set_password(conn, account.id, &hash)?;
+            db::sessions::revoke_others(conn, account.id, Some(user.session_id), db::now())?;
+            let login = account.login.clone().unwrap_or_default();
+            mail::queue(conn, &templates::password_changed(&settings, &account.email, &login))?;
+            Ok::<(), ApiError>(())
+        })
+    })
+    .await?;
+    state.wake_mailer();
+    Ok(())
+}

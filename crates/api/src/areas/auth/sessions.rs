@@ -1,0 +1,61 @@
+//! Opening sessions: a refresh token (stored hashed) and a short-lived access token.
+
+use chrono::TimeDelta;
+use domain::auth::{Me, Role, Session};
+use domain::civility::Civility;
+
+use crate::error::{ApiError, ApiResult};
+use crate::security::jwt::{JwtKeys, ACCESS_TTL_SECONDS};
+use crate::security::tokens;
+
+/// How long a session lasts without being refreshed.
+pub const SESSION_DAYS: i64 = 30;
+
+pub fn open(conn: &mut db::Conn, jwt: &JwtKeys, account_id: i64) -> ApiResult<Session> {
+    let now = db::now();
+    let refresh_token = tokens::generate();
+    let session_id = db::sessions::insert(
+        conn,
+        account_id,
+        &tokens::digest(&refresh_token),
+        now + TimeDelta::days(SESSION_DAYS),
+        now,
+    )?;
+    issue(conn, jwt, account_id, session_id, refresh_token)
+}
+
+/// Access token and profile for an open session.
+pub fn issue(
+    conn: &mut db::Conn,
+    jwt: &JwtKeys,
+    account_id: i64,
+    session_id: i64,
+    refresh_token: String,
+) -> ApiResult<Session> {
+    let account = me(conn, account_id)?;
+    let access_token = jwt
+        .issue(account_id, session_id, account.role.as_str())
+        .map_err(ApiError::internal)?;
+    Ok(Session {
+        access_token,
+        token_type: "Bearer".into(),
+        expires_in: ACCESS_TTL_SECONDS,
+        refresh_token,
+        account,
+    })
+}
+
+pub fn me(conn: &mut db::Conn, account_id: i64) -> ApiResult<Me> {
+    let profile = db::accounts::find_profile(conn, account_id)?
+        .filter(|p| p.account.is_active())
+        .ok_or_else(ApiError::unauthenticated)?;
+    Ok(Me {
+        id: profile.account.id,
+        login: profile.account.login.unwrap_or_default(),
+        email: profile.account.email,
+        civility: Civility::parse(&profile.civility).unwrap_or(Civility::Madame),
+        first_name: profile.first_name,
+        birth_name: profile.birth_name,
+        role: Role::parse(&profile.account.role).unwrap_or(Role::Citizen),
+    })
+}

@@ -1,0 +1,22 @@
+use actix_web::{post, web, HttpResponse};
+use domain::captcha::{ImageCaptcha, PowCaptcha};
+
+use super::service;
+use crate::error::ApiResult;
+use crate::state::AppState;
+
+/// A new image challenge. Ask again to renew the image.
+#[utoipa::path(tag = "captcha", responses((status = 201, description = "A new challenge, valid 10 minutes.", body = ImageCaptcha)))]
+#[post("/captchas/image")]
+pub async fn image(state: web::Data<AppState>) -> ApiResult<HttpResponse> {
+    let captcha = service::new_image(&state).await?;
+    Ok(HttpResponse::Created().insert_header(("Cache-Control", "no-store")).json(captcha))
+}
+
+/// A new proof-of-work challenge: for people who cannot read the image.
+#[utoipa::path(tag = "captcha", responses((status = 201, description = "A new challenge, valid 10 minutes.", body = PowCaptcha)))]
+#[post("/captchas/pow")]
+pub async fn pow(state: web::Data<AppState>) -> ApiResult<HttpResponse> {
+    let captcha = service::new_pow(&state).await?;
+    Ok(HttpResponse::Created().insert_header(("Cache-Control", "no-store")).json(captcha))
+}

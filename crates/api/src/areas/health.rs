@@ -1,0 +1,40 @@
+//! `GET /api/health`: 200 when the database answers, 503 when it does not.
+
+use actix_web::{get, web};
+use diesel::connection::SimpleConnection;
+use domain::health::Health;
+use domain::problem::Problem;
+use utoipa_actix_web::service_config::ServiceConfig;
+
+use crate::error::{ApiError, ApiResult};
+use crate::state::AppState;
+
+pub fn configure(cfg: &mut ServiceConfig) {
+    cfg.service(health);
+}
+
+/// Health of the portal and its database.
+#[utoipa::path(
+    tag = "health",
+    responses(
+        (status = 200, description = "The portal and its database answer.", body = Health),
+        (status = 503, description = "The database does not answer.", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/health")]
+pub async fn health(state: web::Data<AppState>) -> ApiResult<web::Json<Health>> {
+    let backend = db::run(&state.pool, |conn| -> Result<&'static str, ApiError> {
+        conn.batch_execute("SELECT 1").map_err(|e| {
+            tracing::error!(error = %e, "health check query failed");
+            ApiError::new(actix_web::http::StatusCode::SERVICE_UNAVAILABLE, "database_unavailable")
+        })?;
+        Ok(conn.backend().name())
+    })
+    .await?;
+    Ok(web::Json(Health {
+        status: "ok".into(),
+        database: "ok".into(),
+        backend: backend.into(),
+        version: env!("CARGO_PKG_VERSION").into(),
+    }))
+}

@@ -1,0 +1,19 @@
+//! One module per portal area: routes (`mod.rs`), handlers (HTTP only) and a service
+//! (business rules, one transaction).
+
+pub mod accounts;
+pub mod auth;
+pub mod captcha;
+pub mod catalogue;
+pub mod health;
+
+use utoipa_actix_web::service_config::ServiceConfig;
+
+/// Every route under `/api`.
+pub fn configure(cfg: &mut ServiceConfig) {
+    health::configure(cfg);
+    catalogue::configure(cfg);
+    captcha::configure(cfg);
+    accounts::configure(cfg);
+    auth::configure(cfg);
+}

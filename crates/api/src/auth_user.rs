@@ -1,0 +1,58 @@
+//! `AuthUser`: a handler that takes it only runs for a signed-in person whose session is
+//! live. The check cannot be forgotten.
+
+use actix_web::dev::Payload;
+use actix_web::http::{header, StatusCode};
+use actix_web::{web, FromRequest, HttpRequest};
+use domain::auth::Role;
+use futures_util::future::LocalBoxFuture;
+
+use crate::error::ApiError;
+use crate::security::jwt::TokenError;
+use crate::state::AppState;
+
+#[derive(Debug, Clone, Copy)]
+pub struct AuthUser {
+    pub account_id: i64,
+    pub session_id: i64,
+    pub role: Role,
+}
+
+impl FromRequest for AuthUser {
+    type Error = ApiError;
+    type Future = LocalBoxFuture<'static, Result<Self, ApiError>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let state = req.app_data::<web::Data<AppState>>().cloned();
+        let token = req
+            .headers()
+            .get(header::AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.strip_prefix("Bearer ").or_else(|| v.strip_prefix("bearer ")))
+            .map(|t| t.trim().to_string());
+        Box::pin(async move {
+            let state = state.ok_or_else(|| ApiError::internal("application state missing"))?;
+            let token = token.ok_or_else(ApiError::unauthenticated)?;
+            let claims = state.jwt.verify(&token).map_err(|e| match e {
+                TokenError::Expired => ApiError::new(StatusCode::UNAUTHORIZED, "token_expired"),
+                TokenError::Invalid => ApiError::unauthenticated(),
+            })?;
+            let account_id: i64 = claims.sub.parse().map_err(|_| ApiError::unauthenticated())?;
+            let role = Role::parse(&claims.role).ok_or_else(ApiError::unauthenticated)?;
+            let session_id = claims.sid;
+            let live = db::run(&state.pool, move |conn| -> Result<bool, ApiError> {
+                Ok(db::sessions::find_live(conn, session_id, db::now())?
+                    .is_some_and(|s| s.account_id == account_id))
+            })
+            .await?;
+            if !live {
+                return Err(ApiError::unauthenticated());
+            }
+            Ok(AuthUser {
+                account_id,
+                session_id,
+                role,
+            })
+        })
+    }
+}

@@ -1,0 +1,103 @@
+//! The commune a portal serves: names, news line and catalogue. A preset (one per town
+//! of the manuals) gives every value; the configuration file may override any of them.
+
+use serde::Deserialize;
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct CommuneSettings {
+    /// `quievrechain` (default), `hesdigneul`, `isques` or `sarrians`.
+    pub preset: Option<String>,
+    pub name: Option<String>,
+    pub regie_name: Option<String>,
+    pub news: Option<String>,
+    pub catalogue: Option<Vec<CategorySettings>>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CategorySettings {
+    pub name: String,
+    #[serde(default)]
+    pub procedures: Vec<ProcedureSettings>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProcedureSettings {
+    pub slug: String,
+    pub title: String,
+    #[serde(default)]
+    pub summary: String,
+}
+
+const PRESETS: [(&str, &str); 4] = [
+    ("quievrechain", include_str!("../../communes/quievrechain.toml")),
+    ("hesdigneul", include_str!("../../communes/hesdigneul.toml")),
+    ("isques", include_str!("../../communes/isques.toml")),
+    ("sarrians", include_str!("../../communes/sarrians.toml")),
+];
+
+impl CommuneSettings {
+    /// Fills what the configuration left out from the preset.
+    pub(super) fn resolve(&mut self) -> Result<(), String> {
+        let preset_name = self.preset.clone().unwrap_or_else(|| "quievrechain".into());
+        let Some((_, text)) = PRESETS.iter().find(|(name, _)| *name == preset_name) else {
+            let known: Vec<&str> = PRESETS.iter().map(|(n, _)| *n).collect();
+            return Err(format!(
+                "unknown commune preset `{preset_name}` (known: {})",
+                known.join(", ")
+            ));
+        };
+        let preset: CommuneSettings =
+            toml::from_str(text).map_err(|e| format!("preset {preset_name}: {e}"))?;
+        self.preset = Some(preset_name);
+        self.name = self.name.take().or(preset.name);
+        self.regie_name = self.regie_name.take().or(preset.regie_name);
+        self.news = self.news.take().or(preset.news);
+        self.catalogue = self.catalogue.take().or(preset.catalogue);
+        Ok(())
+    }
+
+    pub fn name(&self) -> &str {
+        self.name.as_deref().unwrap_or("Guichet")
+    }
+
+    pub fn regie_name(&self) -> &str {
+        self.regie_name.as_deref().unwrap_or("Régie")
+    }
+
+    pub fn news(&self) -> &str {
+        self.news.as_deref().unwrap_or("")
+    }
+
+    pub fn catalogue(&self) -> &[CategorySettings] {
+        self.catalogue.as_deref().unwrap_or(&[])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_preset_loads_with_unique_slugs() {
+        for (name, _) in PRESETS {
+            let mut c = CommuneSettings {
+                preset: Some(name.into()),
+                ..Default::default()
+            };
+            c.resolve().unwrap();
+            assert!(!c.catalogue().is_empty(), "{name}");
+            let mut slugs: Vec<&str> = c
+                .catalogue()
+                .iter()
+                .flat_map(|cat| cat.procedures.iter().map(|p| p.slug.as_str()))
+                .collect();
+            let count = slugs.len();
+            slugs.sort();
+            slugs.dedup();
+            assert_eq!(slugs.len(), count, "{name} repeats a slug");
+        }
+    }
+}

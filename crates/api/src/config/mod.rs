@@ -1,0 +1,336 @@
+//! Configuration: defaults, then an optional TOML file, then `GUICHET_*` environment
+//! variables (and `DATABASE_URL`). Secrets are wrapped in [`Secret`] so they never print.
+
+mod commune;
+mod secret;
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+pub use commune::{CategorySettings, CommuneSettings, ProcedureSettings};
+pub use secret::Secret;
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Settings {
+    /// Listen address (`GUICHET_ADDR`).
+    pub addr: String,
+    /// Where the SQLite file, the signing key and the mail files live (`GUICHET_DATA_DIR`).
+    pub data_dir: PathBuf,
+    /// `DATABASE_URL`; a SQLite file in the data directory when unset.
+    pub database_url: Option<String>,
+    /// Public address of the portal, used in e-mail links (`GUICHET_PUBLIC_URL`).
+    pub public_url: Option<String>,
+    /// The built SPA (`GUICHET_SPA_DIR`).
+    pub spa_dir: PathBuf,
+    /// Key signing access tokens (`GUICHET_JWT_SECRET`); generated once in the data
+    /// directory when unset.
+    pub jwt_secret: Option<Secret>,
+    /// `enabled` (default) or `disabled` (`GUICHET_CAPTCHA`), for automated tests only.
+    pub captcha: CaptchaMode,
+    /// Work of the proof-of-work captcha: the largest secret number.
+    pub captcha_pow_max_number: u64,
+    /// `text` (default) or `json` logs (`GUICHET_LOG_FORMAT`).
+    pub log_format: LogFormat,
+    pub mail: MailSettings,
+    pub commune: CommuneSettings,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CaptchaMode {
+    Enabled,
+    Disabled,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LogFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct MailSettings {
+    /// `file` (default: `.eml` files in `<data dir>/mail/`) or `smtp`
+    /// (`GUICHET_MAIL_TRANSPORT`).
+    pub transport: MailTransportKind,
+    /// Sender, e.g. `Mairie de Quiévrechain <ne-pas-repondre@mairie.fr>`
+    /// (`GUICHET_MAIL_FROM`).
+    pub from: Option<String>,
+    pub smtp_host: String,
+    pub smtp_port: u16,
+    pub smtp_username: Option<String>,
+    pub smtp_password: Option<Secret>,
+    /// `none`, `starttls` or `tls` (`GUICHET_SMTP_TLS`).
+    pub smtp_tls: SmtpTls,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MailTransportKind {
+    File,
+    Smtp,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SmtpTls {
+    None,
+    Starttls,
+    Tls,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            addr: "127.0.0.1:8080".into(),
+            data_dir: PathBuf::from("data"),
+            database_url: None,
+            public_url: None,
+            spa_dir: PathBuf::from("frontend/dist"),
+            jwt_secret: None,
+            captcha: CaptchaMode::Enabled,
+            captcha_pow_max_number: 200_000,
+            log_format: LogFormat::Text,
+            mail: MailSettings::default(),
+            commune: CommuneSettings::default(),
+        }
+    }
+}
+
+impl Default for MailSettings {
+    fn default() -> Self {
+        MailSettings {
+            transport: MailTransportKind::File,
+            from: None,
+            smtp_host: "127.0.0.1".into(),
+            smtp_port: 25,
+            smtp_username: None,
+            smtp_password: None,
+            smtp_tls: SmtpTls::None,
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("cannot read configuration file {path}: {source}")]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("invalid configuration file {path}: {source}")]
+    Parse {
+        path: PathBuf,
+        source: Box<toml::de::Error>,
+    },
+    #[error("invalid value for {name}: {reason}")]
+    Env { name: String, reason: String },
+    #[error("{0}")]
+    Commune(String),
+}
+
+impl Settings {
+    /// Loads the configuration from the process environment.
+    pub fn load() -> Result<Settings, ConfigError> {
+        let vars: Vec<(String, String)> = std::env::vars().collect();
+        Settings::load_from(&vars)
+    }
+
+    /// Loads the configuration from the given variables: `GUICHET_CONFIG` names the file,
+    /// else `<data dir>/guichet.toml` is read when it exists.
+    pub fn load_from(vars: &[(String, String)]) -> Result<Settings, ConfigError> {
+        let var = |name: &str| {
+            vars.iter()
+                .find(|(k, _)| k == name)
+                .map(|(_, v)| v.clone())
+                .filter(|v| !v.is_empty())
+        };
+        let data_dir = var("GUICHET_DATA_DIR").map(PathBuf::from);
+        let file = var("GUICHET_CONFIG").map(PathBuf::from).or_else(|| {
+            let default = data_dir
+                .clone()
+                .unwrap_or_else(|| PathBuf::from("data"))
+                .join("guichet.toml");
+            default.exists().then_some(default)
+        });
+        let mut settings = match file {
+            Some(path) => Settings::from_file(&path)?,
+            None => Settings::default(),
+        };
+        settings.apply_env(&var)?;
+        settings.commune.resolve().map_err(ConfigError::Commune)?;
+        Ok(settings)
+    }
+
+    fn from_file(path: &Path) -> Result<Settings, ConfigError> {
+        let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        toml::from_str(&text).map_err(|source| ConfigError::Parse {
+            path: path.to_path_buf(),
+            source: Box::new(source),
+        })
+    }
+
+    fn apply_env(&mut self, var: &dyn Fn(&str) -> Option<String>) -> Result<(), ConfigError> {
+        fn parse<T: std::str::FromStr>(name: &str, value: String) -> Result<T, ConfigError> {
+            value.parse().map_err(|_| ConfigError::Env {
+                name: name.into(),
+                reason: format!("`{value}` is not valid"),
+            })
+        }
+        fn choice<T: for<'de> Deserialize<'de>>(name: &str, value: String) -> Result<T, ConfigError> {
+            serde_json::from_value(serde_json::Value::String(value.to_lowercase())).map_err(|_| {
+                ConfigError::Env {
+                    name: name.into(),
+                    reason: format!("`{value}` is not one of the accepted values"),
+                }
+            })
+        }
+        if let Some(v) = var("GUICHET_ADDR") {
+            self.addr = v;
+        }
+        if let Some(v) = var("GUICHET_DATA_DIR") {
+            self.data_dir = PathBuf::from(v);
+        }
+        if let Some(v) = var("DATABASE_URL").or_else(|| var("GUICHET_DATABASE_URL")) {
+            self.database_url = Some(v);
+        }
+        if let Some(v) = var("GUICHET_PUBLIC_URL") {
+            self.public_url = Some(v);
+        }
+        if let Some(v) = var("GUICHET_SPA_DIR") {
+            self.spa_dir = PathBuf::from(v);
+        }
+        if let Some(v) = var("GUICHET_JWT_SECRET") {
+            self.jwt_secret = Some(Secret::new(v));
+        }
+        if let Some(v) = var("GUICHET_CAPTCHA") {
+            self.captcha = choice("GUICHET_CAPTCHA", v)?;
+        }
+        if let Some(v) = var("GUICHET_CAPTCHA_POW_MAX_NUMBER") {
+            self.captcha_pow_max_number = parse("GUICHET_CAPTCHA_POW_MAX_NUMBER", v)?;
+        }
+        if let Some(v) = var("GUICHET_LOG_FORMAT") {
+            self.log_format = choice("GUICHET_LOG_FORMAT", v)?;
+        }
+        let mail = &mut self.mail;
+        if let Some(v) = var("GUICHET_MAIL_TRANSPORT") {
+            mail.transport = choice("GUICHET_MAIL_TRANSPORT", v)?;
+        }
+        if let Some(v) = var("GUICHET_MAIL_FROM") {
+            mail.from = Some(v);
+        }
+        if let Some(v) = var("GUICHET_SMTP_HOST") {
+            mail.smtp_host = v;
+        }
+        if let Some(v) = var("GUICHET_SMTP_PORT") {
+            mail.smtp_port = parse("GUICHET_SMTP_PORT", v)?;
+        }
+        if let Some(v) = var("GUICHET_SMTP_USERNAME") {
+            mail.smtp_username = Some(v);
+        }
+        if let Some(v) = var("GUICHET_SMTP_PASSWORD") {
+            mail.smtp_password = Some(Secret::new(v));
+        }
+        if let Some(v) = var("GUICHET_SMTP_TLS") {
+            mail.smtp_tls = choice("GUICHET_SMTP_TLS", v)?;
+        }
+        let commune = &mut self.commune;
+        if let Some(v) = var("GUICHET_COMMUNE") {
+            commune.preset = Some(v);
+        }
+        if let Some(v) = var("GUICHET_COMMUNE_NAME") {
+            commune.name = Some(v);
+        }
+        if let Some(v) = var("GUICHET_REGIE_NAME") {
+            commune.regie_name = Some(v);
+        }
+        if let Some(v) = var("GUICHET_NEWS") {
+            commune.news = Some(v);
+        }
+        Ok(())
+    }
+
+    pub fn database_url(&self) -> String {
+        self.database_url.clone().unwrap_or_else(|| {
+            format!("sqlite://{}", self.data_dir.join("guichet.sqlite3").display())
+        })
+    }
+
+    /// The address people reach the portal at, without a trailing slash.
+    pub fn public_url(&self) -> String {
+        self.public_url
+            .clone()
+            .unwrap_or_else(|| format!("http://{}", self.addr))
+            .trim_end_matches('/')
+            .to_string()
+    }
+
+    pub fn mail_dir(&self) -> PathBuf {
+        self.data_dir.join("mail")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn vars(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn defaults_run_on_sqlite_in_the_data_dir() {
+        let s = Settings::load_from(&vars(&[("GUICHET_DATA_DIR", "/tmp/guichet-x")])).unwrap();
+        assert_eq!(s.addr, "127.0.0.1:8080");
+        assert_eq!(s.database_url(), "sqlite:///tmp/guichet-x/guichet.sqlite3");
+        assert_eq!(s.public_url(), "http://127.0.0.1:8080");
+        assert_eq!(s.captcha, CaptchaMode::Enabled);
+        assert_eq!(s.commune.name(), "Ville de Quiévrechain");
+    }
+
+    #[test]
+    fn environment_overrides_the_file() {
+        let dir = std::env::temp_dir().join(format!("guichet-config-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let file = dir.join("guichet.toml");
+        std::fs::write(
+            &file,
+            "addr = \"0.0.0.0:9000\"\n[commune]\npreset = \"hesdigneul\"\nnews = \"Fermeture le 14 juillet\"\n",
+        )
+        .unwrap();
+        let s = Settings::load_from(&vars(&[
+            ("GUICHET_CONFIG", file.to_str().unwrap()),
+            ("GUICHET_ADDR", "127.0.0.1:9001"),
+            ("GUICHET_CAPTCHA", "disabled"),
+        ]))
+        .unwrap();
+        assert_eq!(s.addr, "127.0.0.1:9001");
+        assert_eq!(s.captcha, CaptchaMode::Disabled);
+        assert_eq!(s.commune.name(), "Ville de Hesdigneul-lès-Boulogne");
+        assert_eq!(s.commune.news(), "Fermeture le 14 juillet");
+    }
+
+    #[test]
+    fn bad_values_are_reported_by_name() {
+        let err = Settings::load_from(&vars(&[("GUICHET_SMTP_PORT", "vingt-cinq")])).unwrap_err();
+        assert!(err.to_string().contains("GUICHET_SMTP_PORT"));
+        let err = Settings::load_from(&vars(&[("GUICHET_COMMUNE", "atlantis")])).unwrap_err();
+        assert!(err.to_string().contains("atlantis"));
+    }
+
+    #[test]
+    fn secrets_do_not_print() {
+        let s = Settings::load_from(&vars(&[("GUICHET_SMTP_PASSWORD", "hunter2")])).unwrap();
+        assert!(!format!("{s:?}").contains("hunter2"));
+    }
+}

@@ -1,0 +1,164 @@
+//! The API's one error type. Every error answers `application/problem+json` with a stable
+//! `code`; handlers and services use `?` and the `From` impls below do the mapping.
+
+use std::fmt;
+
+use actix_web::http::{header, StatusCode};
+use actix_web::{HttpResponse, ResponseError};
+use diesel::result::{DatabaseErrorKind, Error as DieselError};
+use domain::messages::problem_title;
+use domain::problem::{FieldError, Problem};
+
+pub const PROBLEM_JSON: &str = "application/problem+json";
+
+#[derive(Debug)]
+pub struct ApiError {
+    status: StatusCode,
+    code: &'static str,
+    detail: Option<String>,
+    errors: Vec<FieldError>,
+    retry_after: Option<i64>,
+}
+
+pub type ApiResult<T> = Result<T, ApiError>;
+
+impl ApiError {
+    pub fn new(status: StatusCode, code: &'static str) -> ApiError {
+        ApiError {
+            status,
+            code,
+            detail: None,
+            errors: Vec::new(),
+            retry_after: None,
+        }
+    }
+
+    /// 422 with one entry per invalid field.
+    pub fn validation(errors: Vec<FieldError>) -> ApiError {
+        ApiError {
+            errors,
+            ..ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed")
+        }
+    }
+
+    /// 422 on one field.
+    pub fn field(field: &str, code: &'static str) -> ApiError {
+        ApiError::validation(vec![FieldError::new(field, code)])
+    }
+
+    pub fn not_found() -> ApiError {
+        ApiError::new(StatusCode::NOT_FOUND, "not_found")
+    }
+
+    pub fn unauthenticated() -> ApiError {
+        ApiError::new(StatusCode::UNAUTHORIZED, "unauthenticated")
+    }
+
+    pub fn forbidden() -> ApiError {
+        ApiError::new(StatusCode::FORBIDDEN, "forbidden")
+    }
+
+    /// Logs the cause (never sent to the client) and answers 500.
+    pub fn internal(cause: impl fmt::Display) -> ApiError {
+        tracing::error!(error = %cause, "internal error");
+        ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "internal_error")
+    }
+
+    pub fn with_detail(mut self, detail: impl Into<String>) -> ApiError {
+        self.detail = Some(detail.into());
+        self
+    }
+
+    pub fn with_errors(mut self, errors: Vec<FieldError>) -> ApiError {
+        self.errors = errors;
+        self
+    }
+
+    pub fn retry_after(mut self, seconds: i64) -> ApiError {
+        self.retry_after = Some(seconds.max(1));
+        self
+    }
+
+    pub fn code(&self) -> &'static str {
+        self.code
+    }
+
+    pub fn problem(&self) -> Problem {
+        Problem {
+            kind: format!("urn:guichet:problem:{}", self.code),
+            title: problem_title(self.code).to_string(),
+            status: self.status.as_u16(),
+            detail: self.detail.clone(),
+            code: self.code.to_string(),
+            errors: self.errors.clone(),
+        }
+    }
+}
+
+impl fmt::Display for ApiError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {}", self.status.as_u16(), self.code)
+    }
+}
+
+impl ResponseError for ApiError {
+    fn status_code(&self) -> StatusCode {
+        self.status
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        let mut response = HttpResponse::build(self.status);
+        response.insert_header((header::CONTENT_TYPE, PROBLEM_JSON));
+        response.insert_header((header::CACHE_CONTROL, "no-store"));
+        if let Some(seconds) = self.retry_after {
+            response.insert_header((header::RETRY_AFTER, seconds.to_string()));
+        }
+        if self.status == StatusCode::UNAUTHORIZED {
+            response.insert_header((header::WWW_AUTHENTICATE, "Bearer"));
+        }
+        response.body(serde_json::to_string(&self.problem()).unwrap_or_default())
+    }
+}
+
+impl From<DieselError> for ApiError {
+    fn from(e: DieselError) -> ApiError {
+        match e {
+            DieselError::NotFound => ApiError::not_found(),
+            DieselError::DatabaseError(DatabaseErrorKind::ClosedConnection, _) => {
+                ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "database_unavailable")
+            }
+            other => ApiError::internal(other),
+        }
+    }
+}
+
+impl From<db::DbError> for ApiError {
+    fn from(e: db::DbError) -> ApiError {
+        match e {
+            db::DbError::Pool(cause) => {
+                tracing::error!(error = %cause, "database unreachable");
+                ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "database_unavailable")
+                    .retry_after(5)
+            }
+            db::DbError::Task(cause) => ApiError::internal(cause),
+        }
+    }
+}
+
+/// Maps a unique-constraint violation on `constraint` to `then`; other errors as usual.
+/// PostgreSQL names the constraint; SQLite names the columns (`accounts.login`), so the
+/// caller gives the column as a second way to recognise it.
+pub fn on_constraint(
+    e: DieselError,
+    constraint: &str,
+    column: &str,
+    then: impl FnOnce() -> ApiError,
+) -> ApiError {
+    if let DieselError::DatabaseError(DatabaseErrorKind::UniqueViolation, info) = &e {
+        let matches = info.constraint_name() == Some(constraint) || info.message().contains(column);
+        if matches {
+            return then();
+        }
+    }
+    ApiError::from(e)
+}

@@ -1,0 +1,18 @@
+//! The Guichet API server: configuration, startup, errors, auth and one module per area.
+
+pub mod areas;
+pub mod auth_user;
+pub mod config;
+pub mod error;
+pub mod extract;
+pub mod links;
+pub mod mail;
+pub mod openapi;
+pub mod security;
+pub mod spa;
+pub mod startup;
+pub mod state;
+pub mod telemetry;
+
+pub use config::Settings;
+pub use startup::Application;

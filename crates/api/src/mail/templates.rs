@@ -1,0 +1,75 @@
+//! The French text of every mail the portal sends.
+
+use super::Mail;
+use crate::config::Settings;
+
+/// Hours an activation link stays valid.
+pub const ACTIVATION_HOURS: i64 = 72;
+/// Minutes a password reset link stays valid.
+pub const RESET_MINUTES: i64 = 60;
+
+fn signature(settings: &Settings) -> String {
+    format!(
+        "\n\nCordialement,\n{}\n\n--\nCe message vous est envoyé automatiquement par le portail citoyen, merci de ne pas y répondre.\n",
+        settings.commune.name()
+    )
+}
+
+pub fn activation(settings: &Settings, to: &str, first_name: &str, token: &str) -> Mail {
+    let link = format!("{}/activation/{token}", settings.public_url());
+    Mail {
+        to: to.into(),
+        subject: format!("{} : activez votre compte", settings.commune.name()),
+        body: format!(
+            "Bonjour {first_name},\n\nVotre demande de création de compte sur le portail citoyen a bien été enregistrée.\n\nPour activer votre compte, choisir votre identifiant et votre mot de passe, ouvrez ce lien :\n\n{link}\n\nCe lien est valable {ACTIVATION_HOURS} heures et ne peut servir qu'une fois.\nSi vous n'êtes pas à l'origine de cette demande, ignorez simplement ce message.{}",
+            signature(settings)
+        ),
+    }
+}
+
+pub fn already_registered(settings: &Settings, to: &str, login: &str) -> Mail {
+    let link = format!("{}/identifiants-oublies", settings.public_url());
+    Mail {
+        to: to.into(),
+        subject: format!("{} : vous avez déjà un compte", settings.commune.name()),
+        body: format!(
+            "Bonjour,\n\nUne demande de création de compte a été faite avec cette adresse e-mail, mais un compte existe déjà.\n\nVotre identifiant de connexion est : {login}\n\nSi vous avez oublié votre mot de passe, vous pouvez le réinitialiser ici :\n\n{link}{}",
+            signature(settings)
+        ),
+    }
+}
+
+pub fn forgotten_login(settings: &Settings, to: &str, login: &str) -> Mail {
+    let link = format!("{}/connexion", settings.public_url());
+    Mail {
+        to: to.into(),
+        subject: format!("{} : votre identifiant de connexion", settings.commune.name()),
+        body: format!(
+            "Bonjour,\n\nVous avez demandé à recevoir votre identifiant de connexion.\n\nVotre identifiant est : {login}\n\nVous pouvez vous connecter ici :\n\n{link}{}",
+            signature(settings)
+        ),
+    }
+}
+
+pub fn password_reset(settings: &Settings, to: &str, login: &str, token: &str) -> Mail {
+    let link = format!("{}/reinitialisation/{token}", settings.public_url());
+    Mail {
+        to: to.into(),
+        subject: format!("{} : réinitialisation de votre mot de passe", settings.commune.name()),
+        body: format!(
+            "Bonjour,\n\nVous avez demandé à réinitialiser le mot de passe du compte « {login} ».\n\nPour choisir un nouveau mot de passe, ouvrez ce lien :\n\n{link}\n\nCe lien est valable {RESET_MINUTES} minutes et ne peut servir qu'une fois.\nSi vous n'êtes pas à l'origine de cette demande, ignorez ce message : votre mot de passe actuel reste valable.{}",
+            signature(settings)
+        ),
+    }
+}
+
+pub fn password_changed(settings: &Settings, to: &str, login: &str) -> Mail {
+    Mail {
+        to: to.into(),
+        subject: format!("{} : votre mot de passe a été modifié", settings.commune.name()),
+        body: format!(
+            "Bonjour,\n\nLe mot de passe du compte « {login} » vient d'être modifié. Vos autres sessions ont été fermées.\n\nSi vous n'êtes pas à l'origine de ce changement, contactez la mairie sans attendre.{}",
+            signature(settings)
+        ),
+    }
+}

@@ -1,0 +1,81 @@
+//! Where mail goes: `.eml` files a person can open (development default) or SMTP.
+
+use std::path::PathBuf;
+
+use lettre::message::header::{ContentTransferEncoding, ContentType};
+use lettre::message::{Body, Mailbox, SinglePart};
+use lettre::transport::smtp::authentication::Credentials;
+use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+
+use crate::config::{MailTransportKind, Settings, SmtpTls};
+
+pub enum Transport {
+    Files(PathBuf),
+    Smtp(Box<AsyncSmtpTransport<Tokio1Executor>>),
+}
+
+pub struct Sender {
+    from: Mailbox,
+    transport: Transport,
+}
+
+impl Sender {
+    pub fn from_settings(settings: &Settings) -> Result<Sender, String> {
+        let from_text = settings.mail.from.clone().unwrap_or_else(|| {
+            format!("{} <ne-pas-repondre@guichet.localhost>", settings.commune.name())
+        });
+        let from: Mailbox = from_text
+            .parse()
+            .map_err(|e| format!("invalid GUICHET_MAIL_FROM `{from_text}`: {e}"))?;
+        let mail = &settings.mail;
+        let transport = match mail.transport {
+            MailTransportKind::File => Transport::Files(settings.mail_dir()),
+            MailTransportKind::Smtp => {
+                let host = mail.smtp_host.as_str();
+                let mut builder = match mail.smtp_tls {
+                    SmtpTls::None => AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(host),
+                    SmtpTls::Starttls => AsyncSmtpTransport::<Tokio1Executor>::starttls_relay(host)
+                        .map_err(|e| e.to_string())?,
+                    SmtpTls::Tls => AsyncSmtpTransport::<Tokio1Executor>::relay(host)
+                        .map_err(|e| e.to_string())?,
+                }
+                .port(mail.smtp_port);
+                if let (Some(user), Some(password)) = (&mail.smtp_username, &mail.smtp_password) {
+                    builder = builder
+                        .credentials(Credentials::new(user.clone(), password.expose().to_string()));
+                }
+                Transport::Smtp(Box::new(builder.build()))
+            }
+        };
+        Ok(Sender { from, transport })
+    }
+
+    pub fn describe(&self) -> String {
+        match &self.transport {
+            Transport::Files(dir) => format!("files in {}", dir.display()),
+            Transport::Smtp(_) => "smtp".into(),
+        }
+    }
+
+    pub async fn send(&self, id: i64, to: &str, subject: &str, body: &str) -> Result<(), String> {
+        let to: Mailbox = to.parse().map_err(|e| format!("invalid recipient: {e}"))?;
+        let body = Body::new_with_encoding(body.to_string(), ContentTransferEncoding::EightBit)
+            .map_err(|_| "cannot encode body".to_string())?;
+        let message = Message::builder()
+            .from(self.from.clone())
+            .to(to)
+            .subject(subject)
+            .singlepart(SinglePart::builder().header(ContentType::TEXT_PLAIN).body(body))
+            .map_err(|e| e.to_string())?;
+        match &self.transport {
+            Transport::Files(dir) => {
+                tokio::fs::create_dir_all(dir).await.map_err(|e| e.to_string())?;
+                let name = format!("{}-{id:06}.eml", chrono::Utc::now().format("%Y%m%d-%H%M%S"));
+                tokio::fs::write(dir.join(name), message.formatted())
+                    .await
+                    .map_err(|e| e.to_string())
+            }
+            Transport::Smtp(smtp) => smtp.send(message).await.map(|_| ()).map_err(|e| e.to_string()),
+        }
+    }
+}

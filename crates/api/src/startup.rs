@@ -1,0 +1,150 @@
+//! Building and running the server: database, migrations, seed data, mail sender, routes.
+
+use std::net::TcpListener;
+use std::sync::Arc;
+
+use actix_web::body::EitherBody;
+use actix_web::dev::{Server, ServiceResponse};
+use actix_web::http::StatusCode;
+use actix_web::middleware::{Compress, DefaultHeaders, ErrorHandlerResponse, ErrorHandlers};
+use actix_web::{web, App, HttpResponse, HttpServer, ResponseError};
+use tokio::sync::Notify;
+use tracing_actix_web::TracingLogger;
+use utoipa_swagger_ui::SwaggerUi;
+
+use crate::areas;
+use crate::config::{CaptchaMode, Settings};
+use crate::error::{ApiError, PROBLEM_JSON};
+use crate::mail::{transport::Sender, worker};
+use crate::security::jwt::JwtKeys;
+use crate::state::AppState;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StartupError {
+    #[error("cannot create the data directory {0}: {1}")]
+    DataDir(String, std::io::Error),
+    #[error("cannot connect to the database: {0}")]
+    Database(#[from] diesel::ConnectionError),
+    #[error("database: {0}")]
+    Pool(#[from] db::DbError),
+    #[error("database migrations failed: {0}")]
+    Migrations(String),
+    #[error("cannot read or create the token signing key: {0}")]
+    SigningKey(std::io::Error),
+    #[error("mail configuration: {0}")]
+    Mail(String),
+    #[error("cannot listen on {0}: {1}")]
+    Listen(String, std::io::Error),
+}
+
+pub struct Application {
+    server: Server,
+    port: u16,
+    state: AppState,
+}
+
+impl Application {
+    pub async fn build(settings: Settings) -> Result<Application, StartupError> {
+        std::fs::create_dir_all(&settings.data_dir)
+            .map_err(|e| StartupError::DataDir(settings.data_dir.display().to_string(), e))?;
+        if settings.captcha == CaptchaMode::Disabled {
+            tracing::warn!("captcha DISABLED (GUICHET_CAPTCHA=disabled): only for automated tests");
+        }
+        let url = settings.database_url();
+        let backend = db::Backend::from_url(&url);
+        let pool = tokio::task::spawn_blocking(move || db::pool::build(&url))
+            .await
+            .map_err(|e| StartupError::Pool(db::DbError::Task(e.to_string())))??;
+        let commune = settings.commune.clone();
+        let (migrated, seeded) = db::run(&pool, move |conn| -> Result<(usize, bool), StartupError> {
+            let migrated = db::migrate::run_pending(conn).map_err(|e| StartupError::Migrations(e.to_string()))?;
+            let seeded = areas::catalogue::service::seed(conn, &commune)
+                .map_err(|e| StartupError::Migrations(format!("seeding the catalogue: {e}")))?;
+            Ok((migrated, seeded))
+        })
+        .await?;
+        tracing::info!(backend = backend.name(), migrations_applied = migrated, catalogue_seeded = seeded, "database ready");
+
+        let jwt = match &settings.jwt_secret {
+            Some(secret) => JwtKeys::from_secret(secret.expose().as_bytes()),
+            None => JwtKeys::load_or_create(&settings.data_dir).map_err(StartupError::SigningKey)?,
+        };
+        let sender = Sender::from_settings(&settings).map_err(StartupError::Mail)?;
+        tracing::info!(transport = %sender.describe(), "mail sender ready");
+
+        let listener = TcpListener::bind(&settings.addr).map_err(|e| StartupError::Listen(settings.addr.clone(), e))?;
+        let port = listener.local_addr().map_err(|e| StartupError::Listen(settings.addr.clone(), e))?.port();
+        let state = AppState {
+            pool,
+            settings: Arc::new(settings),
+            jwt,
+            mail_wakeup: Arc::new(Notify::new()),
+        };
+        worker::spawn(state.clone(), Arc::new(sender));
+
+        let spec = crate::openapi::spec();
+        let app_state = state.clone();
+        let server = HttpServer::new(move || {
+            let spa_dir = app_state.settings.spa_dir.clone();
+            App::new()
+                .wrap(Compress::default())
+                .wrap(TracingLogger::default())
+                .wrap(
+                    DefaultHeaders::new()
+                        .add(("X-Content-Type-Options", "nosniff"))
+                        .add(("Referrer-Policy", "same-origin"))
+                        .add(("X-Frame-Options", "DENY")),
+                )
+                .app_data(web::Data::new(app_state.clone()))
+                .service(SwaggerUi::new("/api/docs/{_:.*}").url("/api/openapi.json", spec.clone()))
+                .service(
+                    web::scope("/api")
+                        .wrap(ErrorHandlers::new().handler(StatusCode::METHOD_NOT_ALLOWED, method_not_allowed))
+                        .configure(|cfg| {
+                            let mut cfg = utoipa_actix_web::service_config::ServiceConfig::new(cfg);
+                            areas::configure(&mut cfg);
+                        })
+                        .default_service(web::to(api_not_found)),
+                )
+                .service(crate::spa::service(&spa_dir))
+        })
+        .listen(listener)
+        .map_err(|e| StartupError::Listen(format!("port {port}"), e))?
+        .run();
+        Ok(Application { server, port, state })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    pub fn state(&self) -> &AppState {
+        &self.state
+    }
+
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        self.server.await
+    }
+}
+
+async fn api_not_found() -> HttpResponse {
+    ApiError::not_found().error_response()
+}
+
+fn method_not_allowed<B>(res: ServiceResponse<B>) -> actix_web::Result<ErrorHandlerResponse<B>> {
+    let is_problem = res
+        .headers()
+        .get(actix_web::http::header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes() == PROBLEM_JSON.as_bytes());
+    if is_problem {
+        return Ok(ErrorHandlerResponse::Response(res.map_into_left_body()));
+    }
+    let (req, _) = res.into_parts();
+    let response = ApiError::new(StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed").error_response();
+    Ok(ErrorHandlerResponse::Response(
+        ServiceResponse::new(req, response).map_into_right_body::<B>().map_body(|_, b| match b {
+            EitherBody::Left { body } => EitherBody::Left { body },
+            EitherBody::Right { body } => EitherBody::Right { body },
+        }),
+    ))
+}

@@ -1,0 +1,24 @@
+//! What every handler can reach.
+
+use std::sync::Arc;
+
+use db::DbPool;
+use tokio::sync::Notify;
+
+use crate::config::Settings;
+use crate::security::jwt::JwtKeys;
+
+#[derive(Clone)]
+pub struct AppState {
+    pub pool: DbPool,
+    pub settings: Arc<Settings>,
+    pub jwt: JwtKeys,
+    /// Wakes the mail sender after a transaction queued mail.
+    pub mail_wakeup: Arc<Notify>,
+}
+
+impl AppState {
+    pub fn wake_mailer(&self) {
+        self.mail_wakeup.notify_one();
+    }
+}

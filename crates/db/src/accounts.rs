@@ -1,0 +1,184 @@
+//! People and their accounts.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use diesel::prelude::*;
+
+use crate::schema::{accounts, persons};
+use crate::Conn;
+
+pub const STATUS_PENDING: &str = "pending";
+pub const STATUS_ACTIVE: &str = "active";
+
+#[derive(Debug, Insertable, AsChangeset)]
+#[diesel(table_name = persons)]
+pub struct NewPerson {
+    pub civility: String,
+    pub birth_name: String,
+    pub first_name: String,
+    pub second_first_name: Option<String>,
+    pub third_first_name: Option<String>,
+    pub birth_date: NaiveDate,
+    pub birth_country: String,
+    pub birth_city: String,
+    pub birth_department: Option<String>,
+    pub updated_at: NaiveDateTime,
+}
+
+#[derive(Debug, Insertable)]
+#[diesel(table_name = accounts)]
+pub struct NewAccount<'a> {
+    pub person_id: i64,
+    pub email: &'a str,
+    pub role: &'a str,
+    pub status: &'a str,
+    pub terms_accepted_at: NaiveDateTime,
+    pub privacy_consent_at: NaiveDateTime,
+    pub created_at: NaiveDateTime,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = accounts)]
+pub struct AccountRow {
+    pub id: i64,
+    pub person_id: i64,
+    pub email: String,
+    pub login: Option<String>,
+    pub password_hash: Option<String>,
+    pub role: String,
+    pub status: String,
+}
+
+impl AccountRow {
+    pub fn is_active(&self) -> bool {
+        self.status == STATUS_ACTIVE
+    }
+}
+
+/// An account with the names the portal greets it with.
+#[derive(Debug, Clone, Queryable)]
+pub struct AccountProfile {
+    pub account: AccountRow,
+    pub civility: String,
+    pub first_name: String,
+    pub birth_name: String,
+}
+
+pub fn insert_person(conn: &mut Conn, new: &NewPerson, now: NaiveDateTime) -> QueryResult<i64> {
+    diesel::insert_into(persons::table)
+        .values((new, persons::created_at.eq(now)))
+        .returning(persons::id)
+        .get_result(conn)
+}
+
+pub fn update_person(conn: &mut Conn, id: i64, changes: &NewPerson) -> QueryResult<usize> {
+    diesel::update(persons::table.find(id))
+        .set(changes)
+        .execute(conn)
+}
+
+pub fn insert_account(conn: &mut Conn, new: &NewAccount) -> QueryResult<i64> {
+    diesel::insert_into(accounts::table)
+        .values(new)
+        .returning(accounts::id)
+        .get_result(conn)
+}
+
+/// Renews the consents of a pending account registered again.
+pub fn renew_consents(conn: &mut Conn, id: i64, now: NaiveDateTime) -> QueryResult<usize> {
+    diesel::update(accounts::table.find(id))
+        .set((
+            accounts::terms_accepted_at.eq(now),
+            accounts::privacy_consent_at.eq(now),
+        ))
+        .execute(conn)
+}
+
+pub fn find(conn: &mut Conn, id: i64) -> QueryResult<Option<AccountRow>> {
+    accounts::table
+        .find(id)
+        .select(AccountRow::as_select())
+        .first(conn)
+        .optional()
+}
+
+pub fn find_by_email(conn: &mut Conn, email: &str) -> QueryResult<Option<AccountRow>> {
+    accounts::table
+        .filter(accounts::email.eq(email))
+        .select(AccountRow::as_select())
+        .first(conn)
+        .optional()
+}
+
+pub fn find_by_login(conn: &mut Conn, login: &str) -> QueryResult<Option<AccountRow>> {
+    accounts::table
+        .filter(accounts::login.eq(login))
+        .select(AccountRow::as_select())
+        .first(conn)
+        .optional()
+}
+
+pub fn find_profile(conn: &mut Conn, id: i64) -> QueryResult<Option<AccountProfile>> {
+    accounts::table
+        .inner_join(persons::table)
+        .filter(accounts::id.eq(id))
+        .select((
+            AccountRow::as_select(),
+            persons::civility,
+            persons::first_name,
+            persons::birth_name,
+        ))
+        .first(conn)
+        .optional()
+}
+
+/// Logins already taken among `base`, `base2`, `base3`...: used to propose a free one.
+pub fn logins_like(conn: &mut Conn, base: &str) -> QueryResult<Vec<String>> {
+    let taken: Vec<Option<String>> = accounts::table
+        .filter(accounts::login.like(format!("{}%", escape_like(base))).escape('\\'))
+        .select(accounts::login)
+        .load(conn)?;
+    Ok(taken.into_iter().flatten().collect())
+}
+
+fn escape_like(value: &str) -> String {
+    value
+        .replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_")
+}
+
+/// Activates a pending account with its login and password hash. Returns 0 when the
+/// account was not pending any more.
+pub fn activate(
+    conn: &mut Conn,
+    id: i64,
+    login: &str,
+    password_hash: &str,
+    now: NaiveDateTime,
+) -> QueryResult<usize> {
+    diesel::update(
+        accounts::table
+            .find(id)
+            .filter(accounts::status.eq(STATUS_PENDING)),
+    )
+    .set((
+        accounts::login.eq(login),
+        accounts::password_hash.eq(password_hash),
+        accounts::status.eq(STATUS_ACTIVE),
+        accounts::activated_at.eq(now),
+    ))
+    .execute(conn)
+}
+
+pub fn set_password(conn: &mut Conn, id: i64, password_hash: &str) -> QueryResult<usize> {
+    diesel::update(accounts::table.find(id))
+        .set(accounts::password_hash.eq(password_hash))
+        .execute(conn)
+}
+
+/// Changes the role of an account (`citizen`, `agent`, `admin`).
+pub fn set_role(conn: &mut Conn, id: i64, role: &str) -> QueryResult<usize> {
+    diesel::update(accounts::table.find(id))
+        .set(accounts::role.eq(role))
+        .execute(conn)
+}

@@ -1,0 +1,78 @@
+//! Guichet persistence: one schema, one query path over PostgreSQL and SQLite.
+//!
+//! Query functions take `&mut Conn` so that a service composes them in one transaction;
+//! [`run`] is the one place that moves diesel work off the async runtime.
+
+pub mod accounts;
+pub mod captcha;
+pub mod catalogue;
+pub mod conn;
+pub mod migrate;
+pub mod outbox;
+pub mod pool;
+pub mod schema;
+pub mod sessions;
+pub mod throttle;
+pub mod tokens;
+
+pub use conn::{Backend, Conn};
+pub use pool::{DbPool, PoolError};
+
+use diesel::Connection;
+
+/// Errors of a unit of database work.
+#[derive(Debug, thiserror::Error)]
+pub enum DbError {
+    #[error("database pool: {0}")]
+    Pool(#[from] PoolError),
+    #[error("database task failed: {0}")]
+    Task(String),
+}
+
+/// Runs blocking diesel work on a pooled connection, off the async runtime.
+pub async fn run<T, E, F>(pool: &DbPool, work: F) -> Result<T, E>
+where
+    F: FnOnce(&mut Conn) -> Result<T, E> + Send + 'static,
+    T: Send + 'static,
+    E: From<DbError> + Send + 'static,
+{
+    let pool = pool.clone();
+    tokio::task::spawn_blocking(move || {
+        let mut conn = pool.get().map_err(|e| E::from(DbError::Pool(e)))?;
+        work(&mut conn)
+    })
+    .await
+    .map_err(|e| E::from(DbError::Task(e.to_string())))?
+}
+
+/// Runs `work` in a write transaction. On SQLite the transaction is `IMMEDIATE`, so two
+/// writers queue on the busy timeout instead of failing when the second one upgrades.
+pub fn transaction<T, E, F>(conn: &mut Conn, work: F) -> Result<T, E>
+where
+    F: FnOnce(&mut Conn) -> Result<T, E>,
+    E: From<diesel::result::Error>,
+{
+    match conn.backend() {
+        Backend::Sqlite => {
+            // `immediate_transaction` lives on SqliteConnection; we reproduce it on the
+            // multi-connection type with the same statements diesel uses.
+            diesel::connection::SimpleConnection::batch_execute(conn, "BEGIN IMMEDIATE")?;
+            match work(conn) {
+                Ok(value) => {
+                    diesel::connection::SimpleConnection::batch_execute(conn, "COMMIT")?;
+                    Ok(value)
+                }
+                Err(e) => {
+                    let _ = diesel::connection::SimpleConnection::batch_execute(conn, "ROLLBACK");
+                    Err(e)
+                }
+            }
+        }
+        Backend::Postgres => conn.transaction(work),
+    }
+}
+
+/// Current instant as stored: UTC without offset (both backends store `timestamp`).
+pub fn now() -> chrono::NaiveDateTime {
+    chrono::Utc::now().naive_utc()
+}

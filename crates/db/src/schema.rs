@@ -1,0 +1,132 @@
+// Hand-written: both backends use 64-bit ids and UTC `timestamp` columns.
+
+diesel::table! {
+    categories (id) {
+        id -> BigInt,
+        position -> Integer,
+        name -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    procedures (id) {
+        id -> BigInt,
+        category_id -> BigInt,
+        position -> Integer,
+        slug -> Text,
+        title -> Text,
+        summary -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    persons (id) {
+        id -> BigInt,
+        civility -> Text,
+        birth_name -> Text,
+        usage_name -> Nullable<Text>,
+        first_name -> Text,
+        second_first_name -> Nullable<Text>,
+        third_first_name -> Nullable<Text>,
+        birth_date -> Date,
+        birth_country -> Text,
+        birth_city -> Text,
+        birth_department -> Nullable<Text>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    accounts (id) {
+        id -> BigInt,
+        person_id -> BigInt,
+        email -> Text,
+        login -> Nullable<Text>,
+        password_hash -> Nullable<Text>,
+        role -> Text,
+        status -> Text,
+        terms_accepted_at -> Timestamp,
+        privacy_consent_at -> Timestamp,
+        created_at -> Timestamp,
+        activated_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    account_tokens (id) {
+        id -> BigInt,
+        account_id -> BigInt,
+        purpose -> Text,
+        token_hash -> Text,
+        expires_at -> Timestamp,
+        used_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    sessions (id) {
+        id -> BigInt,
+        account_id -> BigInt,
+        refresh_hash -> Text,
+        created_at -> Timestamp,
+        expires_at -> Timestamp,
+        revoked_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    login_throttles (identifier) {
+        identifier -> Text,
+        failures -> Integer,
+        window_started_at -> Timestamp,
+        locked_until -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    captcha_challenges (id) {
+        id -> BigInt,
+        public_id -> Text,
+        kind -> Text,
+        answer -> Text,
+        salt -> Nullable<Text>,
+        expires_at -> Timestamp,
+        used_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    outbox (id) {
+        id -> BigInt,
+        recipient -> Text,
+        subject -> Text,
+        body_text -> Text,
+        created_at -> Timestamp,
+        attempts -> Integer,
+        next_attempt_at -> Timestamp,
+        sent_at -> Nullable<Timestamp>,
+        last_error -> Nullable<Text>,
+    }
+}
+
+diesel::joinable!(procedures -> categories (category_id));
+diesel::joinable!(accounts -> persons (person_id));
+diesel::joinable!(account_tokens -> accounts (account_id));
+diesel::joinable!(sessions -> accounts (account_id));
+
+diesel::allow_tables_to_appear_in_same_query!(
+    categories,
+    procedures,
+    persons,
+    accounts,
+    account_tokens,
+    sessions,
+    login_throttles,
+    captcha_challenges,
+    outbox,
+);

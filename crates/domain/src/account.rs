@@ -1,0 +1,122 @@
+//! Account creation ("Création de compte particulier") and activation.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use validator::{Validate, ValidationError};
+
+use crate::captcha::CaptchaAnswer;
+use crate::civility::Civility;
+use crate::validation;
+
+/// The identity form of "Création de compte", with the captcha and the consents.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[validate(schema(function = "department_when_born_in_france"))]
+pub struct RegistrationRequest {
+    pub civility: Civility,
+    /// Nom de naissance.
+    #[validate(custom(function = "validation::person_name"))]
+    pub birth_name: String,
+    /// Prénom.
+    #[validate(custom(function = "validation::person_name"))]
+    pub first_name: String,
+    /// 2nd prénom.
+    #[serde(default)]
+    #[validate(custom(function = "validation::optional_person_name"))]
+    pub second_first_name: Option<String>,
+    /// 3ème prénom.
+    #[serde(default)]
+    #[validate(custom(function = "validation::optional_person_name"))]
+    pub third_first_name: Option<String>,
+    /// Date de naissance (not in the future, from 1900 on).
+    #[validate(custom(function = "past_birth_date"))]
+    pub birth_date: NaiveDate,
+    /// Pays de naissance.
+    #[validate(custom(function = "validation::place"))]
+    pub birth_country: String,
+    /// Commune de naissance.
+    #[validate(custom(function = "validation::place"))]
+    pub birth_city: String,
+    /// Département de naissance: required when born in France.
+    #[serde(default)]
+    #[validate(custom(function = "validation::department"))]
+    pub birth_department: Option<String>,
+    #[validate(custom(function = "validation::email"))]
+    pub email: String,
+    /// "J'accepte les conditions générales d'utilisation du site": must be true.
+    #[validate(custom(function = "validation::must_be_true"))]
+    pub terms_accepted: bool,
+    /// Consent to the processing of personal data (RGPD): must be true.
+    #[validate(custom(function = "validation::must_be_true"))]
+    pub privacy_consent: bool,
+    #[validate(nested)]
+    pub captcha: CaptchaAnswer,
+}
+
+impl RegistrationRequest {
+    pub fn born_in_france(&self) -> bool {
+        crate::text::slug_part(&self.birth_country) == "france"
+    }
+}
+
+fn department_when_born_in_france(r: &RegistrationRequest) -> Result<(), ValidationError> {
+    let missing = r
+        .birth_department
+        .as_deref()
+        .is_none_or(|d| d.trim().is_empty());
+    if r.born_in_france() && missing {
+        Err(validation::error_on("birth_department", "required"))
+    } else {
+        Ok(())
+    }
+}
+
+fn past_birth_date(date: &NaiveDate) -> Result<(), ValidationError> {
+    validation::birth_date(*date, chrono::Utc::now().date_naive())
+}
+
+/// Answer to a registration: the same whether or not the address already had an account.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RegistrationAccepted {
+    pub email: String,
+    pub message: String,
+}
+
+/// What the activation page shows before the person chooses a login and a password.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ActivationInfo {
+    pub first_name: String,
+    pub birth_name: String,
+    pub email: String,
+    /// `prénom.nom`, with a numeric suffix when already taken.
+    pub suggested_login: String,
+}
+
+/// "Votre identifiant de connexion", "Mot de passe", "Répéter votre mot de passe".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[validate(schema(function = "activation_passwords_match"))]
+pub struct ActivationRequest {
+    #[validate(custom(function = "validation::login"))]
+    pub login: String,
+    #[validate(custom(function = "validation::password"))]
+    pub password: String,
+    pub password_confirmation: String,
+}
+
+fn activation_passwords_match(r: &ActivationRequest) -> Result<(), ValidationError> {
+    passwords_match(&r.password, &r.password_confirmation)
+}
+
+pub(crate) fn passwords_match(password: &str, confirmation: &str) -> Result<(), ValidationError> {
+    if password == confirmation {
+        Ok(())
+    } else {
+        Err(validation::error_on(
+            "password_confirmation",
+            "password_mismatch",
+        ))
+    }
+}

@@ -1,0 +1,143 @@
+//! Login, sessions, forgotten login or password.
+
+use serde::{Deserialize, Serialize};
+use validator::{Validate, ValidationError};
+
+use crate::account::passwords_match;
+use crate::civility::Civility;
+use crate::validation;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    Citizen,
+    Agent,
+    Admin,
+}
+
+impl Role {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Citizen => "citizen",
+            Role::Agent => "agent",
+            Role::Admin => "admin",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<Role> {
+        [Role::Citizen, Role::Agent, Role::Admin]
+            .into_iter()
+            .find(|r| r.as_str() == value)
+    }
+}
+
+/// "Me connecter": identifiant and mot de passe.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct LoginRequest {
+    #[validate(custom(function = "validation::identifier"))]
+    pub login: String,
+    #[validate(custom(function = "validation::password_input"))]
+    pub password: String,
+}
+
+/// The signed-in person, as the header shows it ("Bonjour Prénom NOM").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Me {
+    pub id: i64,
+    pub login: String,
+    pub email: String,
+    pub civility: Civility,
+    pub first_name: String,
+    pub birth_name: String,
+    pub role: Role,
+}
+
+impl Me {
+    /// "Prénom NOM".
+    pub fn display_name(&self) -> String {
+        format!("{} {}", self.first_name, self.birth_name.to_uppercase())
+    }
+}
+
+/// Tokens returned by login, activation and refresh.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Session {
+    /// Short-lived JWT to send as `Authorization: Bearer <token>`.
+    pub access_token: String,
+    /// Always `Bearer`.
+    pub token_type: String,
+    /// Lifetime of the access token, in seconds.
+    pub expires_in: i64,
+    /// Opaque token exchanged once at `POST /api/auth/refresh` for new tokens.
+    pub refresh_token: String,
+    pub account: Me,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RefreshRequest {
+    #[validate(length(min = 1, max = 200, code = "required"))]
+    pub refresh_token: String,
+}
+
+/// "Mon identifiant": the login is sent to this address.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ForgottenLoginRequest {
+    #[validate(custom(function = "validation::email"))]
+    pub email: String,
+}
+
+/// "Mon mot de passe": the e-mail address or the login of the account.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ForgottenPasswordRequest {
+    #[validate(custom(function = "validation::identifier"))]
+    pub identifier: String,
+}
+
+/// A request was taken into account; the answer does not tell whether an account exists.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Accepted {
+    pub message: String,
+}
+
+/// What the reset page shows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PasswordResetInfo {
+    pub login: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[validate(schema(function = "reset_passwords_match"))]
+pub struct PasswordResetRequest {
+    #[validate(custom(function = "validation::password"))]
+    pub password: String,
+    pub password_confirmation: String,
+}
+
+fn reset_passwords_match(r: &PasswordResetRequest) -> Result<(), ValidationError> {
+    passwords_match(&r.password, &r.password_confirmation)
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[validate(schema(function = "change_passwords_match"))]
+pub struct PasswordChangeRequest {
+    #[validate(custom(function = "validation::password_input"))]
+    pub current_password: String,
+    #[validate(custom(function = "validation::password"))]
+    pub password: String,
+    pub password_confirmation: String,
+}
+
+fn change_passwords_match(r: &PasswordChangeRequest) -> Result<(), ValidationError> {
+    passwords_match(&r.password, &r.password_confirmation)
+}

@@ -1,0 +1,40 @@
+//! Captcha challenges as the API hands them out.
+
+use serde::{Deserialize, Serialize};
+use validator::Validate;
+
+/// "Recopiez les caractères de l'image": a new image challenge.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ImageCaptcha {
+    /// Identifier to send back with the answer.
+    pub id: String,
+    /// The image, as a `data:image/png;base64,...` URL.
+    pub image: String,
+    /// How many characters the image shows.
+    pub length: u32,
+}
+
+/// The accessible alternative: a proof-of-work the browser solves by itself.
+/// Find `n` in `0..=max_number` such that `hex(sha256(salt + decimal(n))) == challenge`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PowCaptcha {
+    pub id: String,
+    /// Always `SHA-256`.
+    pub algorithm: String,
+    pub salt: String,
+    pub challenge: String,
+    pub max_number: u64,
+}
+
+/// The answer to a captcha: the characters read from the image, or the number found
+/// for a proof-of-work challenge (in decimal).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CaptchaAnswer {
+    #[validate(length(min = 1, max = 64, code = "required"))]
+    pub id: String,
+    #[validate(length(min = 1, max = 32, code = "required"))]
+    pub answer: String,
+}

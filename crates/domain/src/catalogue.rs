@@ -1,0 +1,141 @@
+//! The commune and its catalogue of procedures (services and démarches), public.
+
+use serde::{Deserialize, Serialize};
+
+/// The commune this portal serves.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Commune {
+    /// e.g. "Ville de Quiévrechain".
+    pub name: String,
+    /// Name of the billing office (régie).
+    pub regie_name: String,
+    /// The news line shown after "ACTUALITÉS".
+    pub news: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Catalogue {
+    pub categories: Vec<Category>,
+}
+
+/// A service: a thematic group of procedures ("Enfance / Jeunesse").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Category {
+    pub id: i64,
+    pub name: String,
+    pub procedures: Vec<ProcedureSummary>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ProcedureSummary {
+    pub id: i64,
+    /// Stable identifier used in URLs, e.g. `fiche-enfant`.
+    pub slug: String,
+    pub title: String,
+    pub summary: String,
+}
+
+/// A procedure's public description page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Procedure {
+    pub id: i64,
+    pub slug: String,
+    pub title: String,
+    pub summary: String,
+    pub category: String,
+}
+
+impl Catalogue {
+    /// The categories and procedures whose title matches every word of `query`,
+    /// ignoring case and accents; a category whose name matches keeps all its procedures.
+    pub fn filter(&self, query: &str) -> Catalogue {
+        let words: Vec<String> = query.split_whitespace().map(normalise).collect();
+        if words.is_empty() {
+            return self.clone();
+        }
+        let matches = |text: &str| {
+            let text = normalise(text);
+            words.iter().all(|w| text.contains(w.as_str()))
+        };
+        let categories = self
+            .categories
+            .iter()
+            .filter_map(|category| {
+                if matches(&category.name) {
+                    return Some(category.clone());
+                }
+                let procedures: Vec<ProcedureSummary> = category
+                    .procedures
+                    .iter()
+                    .filter(|p| matches(&p.title) || matches(&p.summary))
+                    .cloned()
+                    .collect();
+                (!procedures.is_empty()).then(|| Category {
+                    procedures,
+                    ..category.clone()
+                })
+            })
+            .collect();
+        Catalogue { categories }
+    }
+}
+
+fn normalise(text: &str) -> String {
+    text.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| {
+            crate::text::fold_accent(c)
+                .map(str::to_string)
+                .unwrap_or_else(|| c.to_string())
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn catalogue() -> Catalogue {
+        let p = |id, title: &str| ProcedureSummary {
+            id,
+            slug: format!("p{id}"),
+            title: title.into(),
+            summary: String::new(),
+        };
+        Catalogue {
+            categories: vec![
+                Category {
+                    id: 1,
+                    name: "Enfance / Jeunesse".into(),
+                    procedures: vec![p(1, "Fiche enfant"), p(2, "Réservation Cantine")],
+                },
+                Category {
+                    id: 2,
+                    name: "Location de salles municipales".into(),
+                    procedures: vec![p(3, "Location de la salle des fêtes")],
+                },
+            ],
+        }
+    }
+
+    #[test]
+    fn search_ignores_case_and_accents() {
+        let found = catalogue().filter("fetes");
+        assert_eq!(found.categories.len(), 1);
+        assert_eq!(found.categories[0].procedures[0].title, "Location de la salle des fêtes");
+        let found = catalogue().filter("RESERVATION");
+        assert_eq!(found.categories[0].procedures.len(), 1);
+    }
+
+    #[test]
+    fn a_matching_category_keeps_its_procedures_and_no_match_is_empty() {
+        assert_eq!(catalogue().filter("enfance").categories[0].procedures.len(), 2);
+        assert!(catalogue().filter("piscine").categories.is_empty());
+        assert_eq!(catalogue().filter("  ").categories.len(), 2);
+    }
+}

@@ -1,0 +1,15 @@
+//! Health check body.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Health {
+    /// `ok`.
+    pub status: String,
+    /// `ok` when the database answered.
+    pub database: String,
+    /// `sqlite` or `postgres`.
+    pub backend: String,
+    pub version: String,
+}

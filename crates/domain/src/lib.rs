@@ -1,0 +1,20 @@
+//! Types and rules shared by the Guichet server and its single-page app.
+//!
+//! This crate builds for `wasm32-unknown-unknown` as well as natively: it holds no
+//! database or HTTP code. What a citizen may type is checked here once, so the SPA shows
+//! exactly the rules the server enforces. OpenAPI derives sit behind the `openapi` feature.
+
+pub mod account;
+pub mod auth;
+pub mod captcha;
+pub mod catalogue;
+pub mod civility;
+pub mod email;
+pub mod health;
+pub mod login;
+pub mod messages;
+pub mod password;
+pub mod pow;
+pub mod problem;
+pub mod text;
+pub mod validation;

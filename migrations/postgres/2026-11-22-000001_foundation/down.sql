@@ -1,0 +1,9 @@
+DROP TABLE outbox;
+DROP TABLE captcha_challenges;
+DROP TABLE login_throttles;
+DROP TABLE sessions;
+DROP TABLE account_tokens;
+DROP TABLE accounts;
+DROP TABLE persons;
+DROP TABLE procedures;
+DROP TABLE categories;
