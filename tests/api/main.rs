@@ -1,1 +1,10 @@
+//! API tests. Each test starts its own portal on its own database; run them against
+//! PostgreSQL with `GUICHET_TEST_DATABASE_URL=postgres://...` (see README).
 
+mod accounts;
+mod catalogue;
+mod errors;
+mod health;
+mod login;
+mod openapi;
+mod recovery;

@@ -11,7 +11,7 @@ use crate::validation;
 /// The identity form of "Création de compte", with the captcha and the consents.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[validate(schema(function = "department_when_born_in_france"))]
+#[validate(schema(function = "department_when_born_in_france", skip_on_field_errors = false))]
 pub struct RegistrationRequest {
     pub civility: Civility,
     /// Nom de naissance.
@@ -97,7 +97,7 @@ pub struct ActivationInfo {
 /// "Votre identifiant de connexion", "Mot de passe", "Répéter votre mot de passe".
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[validate(schema(function = "activation_passwords_match"))]
+#[validate(schema(function = "activation_passwords_match", skip_on_field_errors = false))]
 pub struct ActivationRequest {
     #[validate(custom(function = "validation::login"))]
     pub login: String,

@@ -116,7 +116,7 @@ pub struct PasswordResetInfo {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[validate(schema(function = "reset_passwords_match"))]
+#[validate(schema(function = "reset_passwords_match", skip_on_field_errors = false))]
 pub struct PasswordResetRequest {
     #[validate(custom(function = "validation::password"))]
     pub password: String,
@@ -129,7 +129,7 @@ fn reset_passwords_match(r: &PasswordResetRequest) -> Result<(), ValidationError
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[validate(schema(function = "change_passwords_match"))]
+#[validate(schema(function = "change_passwords_match", skip_on_field_errors = false))]
 pub struct PasswordChangeRequest {
     #[validate(custom(function = "validation::password_input"))]
     pub current_password: String,

@@ -40,7 +40,7 @@ const PRESETS: [(&str, &str); 4] = [
 
 impl CommuneSettings {
     /// Fills what the configuration left out from the preset.
-    pub(super) fn resolve(&mut self) -> Result<(), String> {
+    pub fn resolve(&mut self) -> Result<(), String> {
         let preset_name = self.preset.clone().unwrap_or_else(|| "quievrechain".into());
         let Some((_, text)) = PRESETS.iter().find(|(name, _)| *name == preset_name) else {
             let known: Vec<&str> = PRESETS.iter().map(|(n, _)| *n).collect();

@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use lettre::message::header::{ContentTransferEncoding, ContentType};
+use lettre::message::header::ContentType;
 use lettre::message::{Body, Mailbox, SinglePart};
 use lettre::transport::smtp::authentication::Credentials;
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
@@ -59,8 +59,8 @@ impl Sender {
 
     pub async fn send(&self, id: i64, to: &str, subject: &str, body: &str) -> Result<(), String> {
         let to: Mailbox = to.parse().map_err(|e| format!("invalid recipient: {e}"))?;
-        let body = Body::new_with_encoding(body.to_string(), ContentTransferEncoding::EightBit)
-            .map_err(|_| "cannot encode body".to_string())?;
+        // lettre picks the transfer encoding (quoted-printable for accented text).
+        let body = Body::new(body.to_string());
         let message = Message::builder()
             .from(self.from.clone())
             .to(to)

@@ -1,0 +1,203 @@
+//! HTTP helpers: JSON in and out, `application/problem+json` errors, and the bearer
+//! token with one refresh when the access token has expired.
+
+use std::cell::Cell;
+
+use domain::auth::{RefreshRequest, Session};
+use domain::messages::problem_title;
+use domain::problem::Problem;
+use gloo_net::http::{Method, RequestBuilder, Response};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use yew::Callback;
+
+use super::session;
+
+/// A failed call as the person sees it; network failures become a problem too, so pages
+/// have one error path.
+pub type ApiResult<T> = Result<T, Problem>;
+
+pub fn local_problem(code: &str, status: u16) -> Problem {
+    Problem {
+        kind: format!("urn:guichet:problem:{code}"),
+        title: problem_title(code).to_string(),
+        status,
+        detail: None,
+        code: code.to_string(),
+        errors: Vec::new(),
+    }
+}
+
+fn network_problem() -> Problem {
+    Problem {
+        detail: Some(
+            "Le portail ne répond pas. Vérifiez votre connexion à Internet puis réessayez."
+                .to_string(),
+        ),
+        ..local_problem("network_error", 0)
+    }
+}
+
+/// Path segments come from URLs people can type: keep each inside its segment.
+pub fn encode(segment: &str) -> String {
+    segment
+        .bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+fn request(method: Method, path: &str, token: Option<&str>) -> RequestBuilder {
+    let builder = RequestBuilder::new(&format!("/api{path}"))
+        .method(method)
+        .header("Accept", "application/json, application/problem+json");
+    match token {
+        Some(token) => builder.header("Authorization", &format!("Bearer {token}")),
+        None => builder,
+    }
+}
+
+async fn send<B: Serialize>(
+    method: Method,
+    path: &str,
+    body: Option<&B>,
+    token: Option<&str>,
+) -> ApiResult<Response> {
+    let builder = request(method, path, token);
+    let sent = match body {
+        Some(body) => match builder.json(body) {
+            Ok(request) => request.send().await,
+            Err(_) => return Err(local_problem("malformed_json", 0)),
+        },
+        None => builder.send().await,
+    };
+    let response = sent.map_err(|_| network_problem())?;
+    if response.ok() {
+        Ok(response)
+    } else {
+        Err(problem_of(&response).await)
+    }
+}
+
+async fn problem_of(response: &Response) -> Problem {
+    match response.json::<Problem>().await {
+        Ok(problem) => problem,
+        // A proxy or a crash answered: still say something useful.
+        Err(_) => local_problem(
+            if response.status() >= 500 {
+                "internal_error"
+            } else {
+                "unknown"
+            },
+            response.status(),
+        ),
+    }
+}
+
+async fn json<T: DeserializeOwned>(response: Response) -> ApiResult<T> {
+    response
+        .json::<T>()
+        .await
+        .map_err(|_| local_problem("internal_error", response.status()))
+}
+
+pub async fn get<T: DeserializeOwned>(path: &str) -> ApiResult<T> {
+    json(send::<()>(Method::GET, path, None, None).await?).await
+}
+
+pub async fn post<B: Serialize, T: DeserializeOwned>(path: &str, body: &B) -> ApiResult<T> {
+    json(send(Method::POST, path, Some(body), None).await?).await
+}
+
+/// A POST whose success answer has no body we need (204, or 201 for an empty body).
+pub async fn post_no_content<B: Serialize>(path: &str, body: &B) -> ApiResult<()> {
+    send(Method::POST, path, Some(body), None).await.map(|_| ())
+}
+
+/// POST without a body, for endpoints that create something from nothing (captchas).
+pub async fn post_empty<T: DeserializeOwned>(path: &str) -> ApiResult<T> {
+    json(send::<()>(Method::POST, path, None, None).await?).await
+}
+
+/// Calls made on behalf of the signed-in person. `on_session` hears about every change of
+/// session (refreshed tokens, or `None` when the session is over) so the app can follow.
+#[derive(Clone)]
+pub struct Authed {
+    pub on_session: Callback<Option<Session>>,
+}
+
+thread_local! {
+    static REFRESHING: Cell<bool> = const { Cell::new(false) };
+}
+
+impl Authed {
+    pub async fn get<T: DeserializeOwned>(&self, path: &str) -> ApiResult<T> {
+        json(self.call::<()>(Method::GET, path, None).await?).await
+    }
+
+    pub async fn post_no_content<B: Serialize>(
+        &self,
+        path: &str,
+        body: Option<&B>,
+    ) -> ApiResult<()> {
+        self.call(Method::POST, path, body).await.map(|_| ())
+    }
+
+    async fn call<B: Serialize>(
+        &self,
+        method: Method,
+        path: &str,
+        body: Option<&B>,
+    ) -> ApiResult<Response> {
+        let Some(current) = session::load() else {
+            self.on_session.emit(None);
+            return Err(local_problem("unauthenticated", 401));
+        };
+        match send(method.clone(), path, body, Some(&current.access_token)).await {
+            Err(problem) if problem.status == 401 && problem.code == "token_expired" => {
+                let Some(fresh) = self.refreshed(&current.access_token).await else {
+                    return Err(local_problem("token_expired", 401));
+                };
+                send(method, path, body, Some(&fresh.access_token)).await
+            }
+            Err(problem) if problem.status == 401 => {
+                self.on_session.emit(None);
+                Err(problem)
+            }
+            other => other,
+        }
+    }
+
+    /// Exchanges the refresh token once. Refresh tokens rotate, so two calls failing
+    /// together must not both spend the same one: the second waits for the first and
+    /// reuses its tokens.
+    async fn refreshed(&self, expired_token: &str) -> Option<Session> {
+        while REFRESHING.with(Cell::get) {
+            gloo_timers::future::TimeoutFuture::new(25).await;
+        }
+        let stored = session::load()?;
+        if stored.access_token != expired_token {
+            return Some(stored);
+        }
+        REFRESHING.with(|r| r.set(true));
+        let body = RefreshRequest {
+            refresh_token: stored.refresh_token,
+        };
+        let answer = post::<_, Session>("/auth/refresh", &body).await;
+        REFRESHING.with(|r| r.set(false));
+        match answer {
+            Ok(fresh) => {
+                self.on_session.emit(Some(fresh.clone()));
+                Some(fresh)
+            }
+            Err(_) => {
+                self.on_session.emit(None);
+                None
+            }
+        }
+    }
+}

@@ -1,0 +1,9 @@
+//! Typed calls to the portal's JSON API, under the relative `/api` of the page's origin.
+//! Every call answers with the `domain` types or a `Problem` to show to the person.
+
+pub mod account;
+pub mod auth;
+pub mod captcha;
+pub mod catalogue;
+pub mod client;
+pub mod session;

@@ -1,0 +1,109 @@
+//! "Date de naissance": a fieldset of three numeric inputs, Jour / Mois / Année.
+
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct DateParts {
+    pub day: String,
+    pub month: String,
+    pub year: String,
+}
+
+impl DateParts {
+    /// `None` while the date is empty; `Some(Err(code))` when it is not a real date.
+    pub fn parse(&self) -> Option<Result<chrono::NaiveDate, &'static str>> {
+        let parts = [&self.day, &self.month, &self.year];
+        if parts.iter().all(|p| p.trim().is_empty()) {
+            return None;
+        }
+        let number = |s: &String| s.trim().parse::<u32>().ok();
+        let date = match (number(&self.day), number(&self.month), number(&self.year)) {
+            (Some(d), Some(m), Some(y)) if self.year.trim().len() == 4 => {
+                chrono::NaiveDate::from_ymd_opt(y as i32, m, d)
+            }
+            _ => None,
+        };
+        Some(date.ok_or("invalid_date"))
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    /// Prefix of the ids: `birth` gives `birth_day`, `birth_month`, `birth_year`.
+    pub prefix: AttrValue,
+    pub legend: AttrValue,
+    pub value: DateParts,
+    pub onchange: Callback<DateParts>,
+    #[prop_or_default]
+    pub required: bool,
+    #[prop_or_default]
+    pub error: Option<AttrValue>,
+}
+
+#[function_component(DateField)]
+pub fn date_field(props: &Props) -> Html {
+    let error_id = format!("{}_date-error", props.prefix);
+    let hint_id = format!("{}_date-hint", props.prefix);
+    let describedby = match &props.error {
+        Some(_) => format!("{hint_id} {error_id}"),
+        None => hint_id.clone(),
+    };
+    let part = |suffix: &'static str, label: &'static str, size: &'static str, value: &String| {
+        let id = format!("{}_{suffix}", props.prefix);
+        let oninput = {
+            let (cb, current) = (props.onchange.clone(), props.value.clone());
+            Callback::from(move |e: InputEvent| {
+                let v = e.target_unchecked_into::<HtmlInputElement>().value();
+                let mut next = current.clone();
+                match suffix {
+                    "day" => next.day = v,
+                    "month" => next.month = v,
+                    _ => next.year = v,
+                }
+                cb.emit(next);
+            })
+        };
+        let autocomplete = match suffix {
+            "day" => "bday-day",
+            "month" => "bday-month",
+            _ => "bday-year",
+        };
+        html! {
+            <div class={classes!("date-part", format!("date-part--{size}"))}>
+                <label for={id.clone()}>{ label }</label>
+                <input
+                    id={id.clone()}
+                    name={id}
+                    type="text"
+                    inputmode="numeric"
+                    maxlength={if suffix == "year" { "4" } else { "2" }}
+                    value={value.clone()}
+                    {oninput}
+                    autocomplete={autocomplete}
+                    required={props.required}
+                    aria-required={props.required.then_some("true")}
+                    aria-invalid={props.error.as_ref().map(|_| "true")}
+                    aria-describedby={describedby.clone()}
+                />
+            </div>
+        }
+    };
+    html! {
+        <fieldset class={classes!("field", "date-field", props.error.as_ref().map(|_| "field--error"))}>
+            <legend>
+                { props.legend.clone() }
+                if props.required { <span class="required" aria-hidden="true">{ " *" }</span> }
+            </legend>
+            <p id={hint_id.clone()} class="hint">{ "Par exemple : 04 03 1988" }</p>
+            <div class="date-parts">
+                { part("day", "Jour", "short", &props.value.day) }
+                { part("month", "Mois", "short", &props.value.month) }
+                { part("year", "Année", "long", &props.value.year) }
+            </div>
+            if let Some(error) = &props.error {
+                <p id={error_id} class="field-error"><span class="sr-only">{ "Erreur : " }</span>{ error.clone() }</p>
+            }
+        </fieldset>
+    }
+}

@@ -1,0 +1,3 @@
+pub mod activation;
+pub mod profile;
+pub mod register;

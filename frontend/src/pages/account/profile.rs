@@ -1,0 +1,165 @@
+//! "Mon profil": the account's civil data and the password change.
+
+use domain::auth::{Me, PasswordChangeRequest};
+use domain::problem::Problem;
+use validator::Validate;
+use yew::prelude::*;
+
+use crate::api::account;
+use crate::components::error_summary::ErrorSummary;
+use crate::components::field::TextField;
+use crate::components::new_password::NewPassword;
+use crate::components::problem_alert::ProblemAlert;
+use crate::components::require_login::RequireLogin;
+use crate::forms::FieldErrors;
+use crate::hooks::{use_page_title, use_session};
+
+const FIELDS: [(&str, &str); 3] = [
+    ("current_password", "Mot de passe actuel"),
+    ("password", "Nouveau mot de passe"),
+    ("password_confirmation", "Répéter votre mot de passe"),
+];
+
+#[function_component(Profile)]
+pub fn profile() -> Html {
+    use_page_title("Mon profil");
+    html! { <RequireLogin><ProfileView /></RequireLogin> }
+}
+
+#[function_component(ProfileView)]
+fn profile_view() -> Html {
+    let session = use_session();
+    let Some(me) = session.me().cloned() else {
+        return html! {};
+    };
+    html! {
+        <div class="container page narrow">
+            <h1 tabindex="-1">{ "Mon profil" }</h1>
+            <section class="card" aria-labelledby="civil-data">
+                <h2 id="civil-data">{ "Mes données civiles" }</h2>
+                { civil_data(&me) }
+            </section>
+            <ChangePassword />
+        </div>
+    }
+}
+
+fn civil_data(me: &Me) -> Html {
+    let rows = [
+        ("Civilité", me.civility.label().to_string()),
+        ("Prénom", me.first_name.clone()),
+        ("Nom de naissance", me.birth_name.to_uppercase()),
+        ("Adresse e-mail", me.email.clone()),
+        ("Identifiant", me.login.clone()),
+    ];
+    html! {
+        <dl class="recap">
+            { for rows.into_iter().map(|(label, value)| html! {
+                <div class="recap-row">
+                    <dt>{ label }</dt>
+                    <dd>{ if value.trim().is_empty() { html! { <i>{ "Non renseigné" }</i> } } else { html! { value } } }</dd>
+                </div>
+            }) }
+        </dl>
+    }
+}
+
+#[function_component(ChangePassword)]
+fn change_password() -> Html {
+    let session = use_session();
+    let current = use_state(String::new);
+    let password = use_state(String::new);
+    let confirmation = use_state(String::new);
+    let errors = use_state(FieldErrors::default);
+    let attempt = use_state(|| 0u32);
+    let problem = use_state(|| None::<Problem>);
+    let sending = use_state(|| false);
+    let done = use_state(|| false);
+
+    let onsubmit = {
+        let (current, password, confirmation, errors, attempt, problem, sending, done) = (
+            current.clone(),
+            password.clone(),
+            confirmation.clone(),
+            errors.clone(),
+            attempt.clone(),
+            problem.clone(),
+            sending.clone(),
+            done.clone(),
+        );
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            if *sending {
+                return;
+            }
+            problem.set(None);
+            done.set(false);
+            let request = PasswordChangeRequest {
+                current_password: (*current).clone(),
+                password: (*password).clone(),
+                password_confirmation: (*confirmation).clone(),
+            };
+            if let Err(invalid) = request.validate() {
+                errors.set(FieldErrors::from_validation(&invalid));
+                attempt.set(*attempt + 1);
+                return;
+            }
+            errors.set(FieldErrors::default());
+            sending.set(true);
+            let authed = session.authed();
+            let (current, password, confirmation, errors, attempt, problem, sending, done) = (
+                current.clone(),
+                password.clone(),
+                confirmation.clone(),
+                errors.clone(),
+                attempt.clone(),
+                problem.clone(),
+                sending.clone(),
+                done.clone(),
+            );
+            wasm_bindgen_futures::spawn_local(async move {
+                let answer = account::change_password(&authed, &request).await;
+                sending.set(false);
+                match answer {
+                    Ok(()) => {
+                        for field in [&current, &password, &confirmation] {
+                            field.set(String::new());
+                        }
+                        done.set(true);
+                    }
+                    Err(p) if !p.errors.is_empty() => {
+                        errors.set(FieldErrors::from_problem(&p));
+                        attempt.set(*attempt + 1);
+                    }
+                    Err(p) => problem.set(Some(p)),
+                }
+            });
+        })
+    };
+    let set = |state: &UseStateHandle<String>| {
+        let state = state.clone();
+        Callback::from(move |v: String| state.set(v))
+    };
+    html! {
+        <section class="card" aria-labelledby="change-password">
+            <h2 id="change-password">{ "Changer mon mot de passe" }</h2>
+            <ErrorSummary items={errors.summary(&FIELDS)} attempt={*attempt} />
+            <ProblemAlert problem={(*problem).clone()} />
+            <form {onsubmit} novalidate=true>
+                <TextField id="current_password" label="Mot de passe actuel" input_type="password"
+                    value={(*current).clone()} oninput={set(&current)} required=true
+                    autocomplete="current-password" error={errors.get("current_password")} />
+                <NewPassword password={(*password).clone()} confirmation={(*confirmation).clone()}
+                    on_password={set(&password)} on_confirmation={set(&confirmation)}
+                    label="Nouveau mot de passe"
+                    password_error={errors.get("password")} confirmation_error={errors.get("password_confirmation")} />
+                <button type="submit" id="change-password-submit" class="button" disabled={*sending}>
+                    { if *sending { "Enregistrement…" } else { "Changer mon mot de passe" } }
+                </button>
+            </form>
+            <div role="status" class={classes!(done.then_some("alert alert--success"))}>
+                if *done { <p>{ "Votre mot de passe a bien été modifié." }</p> }
+            </div>
+        </section>
+    }
+}

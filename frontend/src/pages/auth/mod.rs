@@ -1,0 +1,3 @@
+pub mod forgotten;
+pub mod login;
+pub mod reset;

@@ -1,0 +1,136 @@
+//! The page of a password reset link: a new password for the account it names.
+
+use domain::auth::{PasswordResetInfo, PasswordResetRequest};
+use domain::problem::Problem;
+use validator::Validate;
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::api::auth;
+use crate::components::error_summary::ErrorSummary;
+use crate::components::new_password::NewPassword;
+use crate::components::problem_alert::ProblemAlert;
+use crate::forms::FieldErrors;
+use crate::hooks::use_page_title;
+use crate::route::Route;
+
+const FIELDS: [(&str, &str); 2] = [
+    ("password", "Nouveau mot de passe"),
+    ("password_confirmation", "Répéter votre mot de passe"),
+];
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub token: AttrValue,
+}
+
+#[function_component(PasswordReset)]
+pub fn password_reset(props: &Props) -> Html {
+    use_page_title("Réinitialisation du mot de passe");
+    let info = use_state(|| None::<Result<PasswordResetInfo, Problem>>);
+    let password = use_state(String::new);
+    let confirmation = use_state(String::new);
+    let errors = use_state(FieldErrors::default);
+    let attempt = use_state(|| 0u32);
+    let problem = use_state(|| None::<Problem>);
+    let sending = use_state(|| false);
+    let done = use_state(|| false);
+    {
+        let info = info.clone();
+        use_effect_with(props.token.clone(), move |token| {
+            let token = token.to_string();
+            wasm_bindgen_futures::spawn_local(async move {
+                info.set(Some(auth::reset_info(&token).await));
+            });
+        });
+    }
+    let onsubmit = {
+        let token = props.token.clone();
+        let (password, confirmation, errors, attempt, problem, sending, done) = (
+            password.clone(),
+            confirmation.clone(),
+            errors.clone(),
+            attempt.clone(),
+            problem.clone(),
+            sending.clone(),
+            done.clone(),
+        );
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            problem.set(None);
+            let request = PasswordResetRequest {
+                password: (*password).clone(),
+                password_confirmation: (*confirmation).clone(),
+            };
+            if let Err(invalid) = request.validate() {
+                errors.set(FieldErrors::from_validation(&invalid));
+                attempt.set(*attempt + 1);
+                return;
+            }
+            errors.set(FieldErrors::default());
+            sending.set(true);
+            let token = token.to_string();
+            let (errors, attempt, problem, sending, done) = (
+                errors.clone(),
+                attempt.clone(),
+                problem.clone(),
+                sending.clone(),
+                done.clone(),
+            );
+            wasm_bindgen_futures::spawn_local(async move {
+                let answer = auth::reset_password(&token, &request).await;
+                sending.set(false);
+                match answer {
+                    Ok(()) => done.set(true),
+                    Err(p) if !p.errors.is_empty() => {
+                        errors.set(FieldErrors::from_problem(&p));
+                        attempt.set(*attempt + 1);
+                    }
+                    Err(p) => problem.set(Some(p)),
+                }
+            });
+        })
+    };
+    let set = |state: &UseStateHandle<String>| {
+        let state = state.clone();
+        Callback::from(move |v: String| state.set(v))
+    };
+
+    let body = match &*info {
+        None => html! { <p>{ "Chargement…" }</p> },
+        Some(Err(p)) => html! {
+            <>
+                <ProblemAlert problem={Some(p.clone())} />
+                <p><Link<Route> to={Route::Forgotten}>{ "Mot de passe ou identifiant oublié ?" }</Link<Route>></p>
+            </>
+        },
+        Some(Ok(_)) if *done => html! {
+            <div class="alert alert--success" role="status">
+                <p>{ "Votre mot de passe a bien été modifié. Vous pouvez maintenant vous connecter." }</p>
+                <p><Link<Route> to={Route::Login}>{ "Me connecter" }</Link<Route>></p>
+            </div>
+        },
+        Some(Ok(info)) => html! {
+            <>
+                <ErrorSummary items={errors.summary(&FIELDS)} attempt={*attempt} />
+                <ProblemAlert problem={(*problem).clone()} />
+                <form class="card" {onsubmit} novalidate=true>
+                    <p>{ "Identifiant : " }<strong id="reset-login">{ info.login.clone() }</strong></p>
+                    <NewPassword password={(*password).clone()} confirmation={(*confirmation).clone()}
+                        on_password={set(&password)} on_confirmation={set(&confirmation)}
+                        label="Nouveau mot de passe"
+                        password_error={errors.get("password")} confirmation_error={errors.get("password_confirmation")} />
+                    <button type="submit" id="reset-submit" class="button" disabled={*sending}>
+                        { if *sending { "Enregistrement…" } else { "Enregistrer le nouveau mot de passe" } }
+                    </button>
+                </form>
+            </>
+        },
+    };
+    html! {
+        <div class="container page narrow">
+            <h1 tabindex="-1">{ "Réinitialisation du mot de passe" }</h1>
+            { body }
+        </div>
+    }
+}

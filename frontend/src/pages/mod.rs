@@ -1,0 +1,8 @@
+//! One module per portal area; each page sets its title and renders one `h1`.
+
+pub mod account;
+pub mod auth;
+pub mod home;
+pub mod not_found;
+pub mod procedures;
+pub mod requests;

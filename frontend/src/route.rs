@@ -1,0 +1,48 @@
+//! Every address of the SPA. The api serves `index.html` for all of them.
+
+use serde::{Deserialize, Serialize};
+use yew_router::prelude::*;
+
+#[derive(Debug, Clone, PartialEq, Routable)]
+pub enum Route {
+    #[at("/")]
+    Home,
+    #[at("/connexion")]
+    Login,
+    #[at("/creer-mon-compte")]
+    Register,
+    #[at("/activation/:token")]
+    Activation { token: String },
+    #[at("/identifiants-oublies")]
+    Forgotten,
+    #[at("/reinitialisation/:token")]
+    PasswordReset { token: String },
+    #[at("/demarches/:slug")]
+    Procedure { slug: String },
+    #[at("/mes-demandes")]
+    MyRequests,
+    #[at("/mon-compte/profil")]
+    Profile,
+    #[not_found]
+    #[at("/page-introuvable")]
+    NotFound,
+}
+
+/// `?retour=/demarches/fiche-enfant`: where to go back after logging in.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ReturnTo {
+    #[serde(default)]
+    pub retour: Option<String>,
+}
+
+impl ReturnTo {
+    /// Only paths of this site: `//host/...` or `https://...` would send people away.
+    pub fn route(&self) -> Route {
+        self.retour
+            .as_deref()
+            .filter(|path| path.starts_with('/') && !path.starts_with("//"))
+            .and_then(Route::recognize)
+            .filter(|route| *route != Route::Login)
+            .unwrap_or(Route::Home)
+    }
+}

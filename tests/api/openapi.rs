@@ -1,0 +1,40 @@
+//! The committed spec is what the code produces, and it documents errors and auth.
+
+use serde_json::Value;
+use tests::TestApp;
+
+#[test]
+fn the_committed_spec_matches_the_code() {
+    let committed = std::fs::read_to_string(tests::app::workspace_root().join("openapi/openapi.json"))
+        .expect("openapi/openapi.json is committed");
+    let generated = api::openapi::spec_json();
+    assert!(
+        committed == generated,
+        "openapi/openapi.json is out of date: run `cargo xtask openapi` and commit the result"
+    );
+}
+
+#[tokio::test]
+async fn the_served_spec_documents_every_route_with_errors_and_security() {
+    let app = TestApp::spawn().await;
+    let spec: Value = app.get("/api/openapi.json").await.json().await.unwrap();
+    assert_eq!(spec["info"]["license"]["identifier"], "AGPL-3.0-or-later");
+    let paths = spec["paths"].as_object().unwrap();
+    for path in [
+        "/api/health",
+        "/api/catalogue",
+        "/api/registrations",
+        "/api/activations/{token}",
+        "/api/auth/login",
+        "/api/auth/logout",
+        "/api/me",
+        "/api/password-resets/{token}",
+    ] {
+        assert!(paths.contains_key(path), "{path} missing from the spec");
+    }
+    assert_eq!(spec["paths"]["/api/me"]["get"]["security"][0]["bearer"], serde_json::json!([]));
+    let problem = &spec["paths"]["/api/auth/login"]["post"]["responses"]["401"]["content"]["application/problem+json"];
+    assert!(problem.is_object(), "login documents its 401 problem");
+    assert!(spec["components"]["schemas"]["Problem"].is_object());
+    assert_eq!(app.get("/api/docs/").await.status(), 200);
+}
