@@ -1,1 +1,6 @@
-fn main() {}
+//! Browser tests: the SPA in real headless Chromium, driven over WebDriver, with axe-core
+//! run on every screen. `cargo xtask test` builds the SPA and installs Chromium,
+//! chromedriver and axe-core first.
+
+mod driver;
+mod journeys;

@@ -70,7 +70,7 @@ pub fn build(root: &Path) -> Result<PathBuf> {
 }
 
 /// `RUSTUP_AUTO_INSTALL=0` on our machines: a missing target is not fetched by itself.
-fn ensure_target() -> Result<()> {
+pub fn ensure_target() -> Result<()> {
     let installed = Command::new("rustup")
         .args(["target", "list", "--installed"])
         .output()
