@@ -12,21 +12,38 @@ async fn registering_sends_an_activation_mail_over_smtp() {
     assert_eq!(response.status(), StatusCode::ACCEPTED);
     let body: Value = response.json().await.unwrap();
     assert_eq!(body["email"], "dupin@yopmail.com");
-    assert!(body["message"].as_str().unwrap().contains("dupin@yopmail.com"));
+    assert!(body["message"]
+        .as_str()
+        .unwrap()
+        .contains("dupin@yopmail.com"));
 
-    let mail = app.smtp.wait_for("dupin@yopmail.com", "activez votre compte").await;
+    let mail = app
+        .smtp
+        .wait_for("dupin@yopmail.com", "activez votre compte")
+        .await;
     assert_eq!(mail.subject, "Ville de Quiévrechain : activez votre compte");
     assert!(mail.body.contains("Bonjour Pascal"));
     let link = mail.link("/activation/").unwrap();
-    assert!(link.starts_with(&format!("{}/activation/", app.address)), "{link}");
+    assert!(
+        link.starts_with(&format!("{}/activation/", app.address)),
+        "{link}"
+    );
 }
 
 #[tokio::test]
 async fn the_activation_page_proposes_firstname_dot_name_with_a_suffix_when_taken() {
     let app = TestApp::spawn().await;
-    app.create_account("premier@exemple.fr", "helene.delatour", people::PASSWORD).await;
-    let token = app.activation_token("second@exemple.fr", "Hélène", "De La Tour").await;
-    let info: Value = app.get(&format!("/api/activations/{token}")).await.json().await.unwrap();
+    app.create_account("premier@exemple.fr", "helene.delatour", people::PASSWORD)
+        .await;
+    let token = app
+        .activation_token("second@exemple.fr", "Hélène", "De La Tour")
+        .await;
+    let info: Value = app
+        .get(&format!("/api/activations/{token}"))
+        .await
+        .json()
+        .await
+        .unwrap();
     assert_eq!(info["first_name"], "Hélène");
     assert_eq!(info["email"], "second@exemple.fr");
     assert_eq!(info["suggested_login"], "helene.delatour2");
@@ -35,7 +52,9 @@ async fn the_activation_page_proposes_firstname_dot_name_with_a_suffix_when_take
 #[tokio::test]
 async fn activating_logs_the_person_in_and_the_link_works_once() {
     let app = TestApp::spawn().await;
-    let token = app.activation_token("dupin@yopmail.com", "Pascal", "Dupin").await;
+    let token = app
+        .activation_token("dupin@yopmail.com", "Pascal", "Dupin")
+        .await;
     let body = json!({"login": "Pascal.Dupin", "password": people::PASSWORD, "password_confirmation": people::PASSWORD});
     let response = app.post(&format!("/api/activations/{token}"), &body).await;
     assert_eq!(response.status(), 200);
@@ -61,7 +80,9 @@ async fn activating_logs_the_person_in_and_the_link_works_once() {
 #[tokio::test]
 async fn an_expired_activation_link_is_refused_with_410() {
     let app = TestApp::spawn().await;
-    let token = app.activation_token("tard@exemple.fr", "Pascal", "Dupin").await;
+    let token = app
+        .activation_token("tard@exemple.fr", "Pascal", "Dupin")
+        .await;
     let pool = app.state.pool.clone();
     tokio::task::spawn_blocking(move || {
         use db::schema::account_tokens::dsl::*;
@@ -82,8 +103,11 @@ async fn an_expired_activation_link_is_refused_with_410() {
 #[tokio::test]
 async fn a_login_already_taken_is_refused_with_409() {
     let app = TestApp::spawn().await;
-    app.create_account("a@exemple.fr", "pascal.dupin", people::PASSWORD).await;
-    let token = app.activation_token("b@exemple.fr", "Pascal", "Dupin").await;
+    app.create_account("a@exemple.fr", "pascal.dupin", people::PASSWORD)
+        .await;
+    let token = app
+        .activation_token("b@exemple.fr", "Pascal", "Dupin")
+        .await;
     let response = app
         .post(
             &format!("/api/activations/{token}"),
@@ -93,7 +117,10 @@ async fn a_login_already_taken_is_refused_with_409() {
     assert_eq!(response.status(), 409);
     let problem = problem(response).await;
     assert_eq!(problem["code"], "login_taken");
-    assert_eq!(field_codes(&problem), [("login".into(), "login_taken".into())]);
+    assert_eq!(
+        field_codes(&problem),
+        [("login".into(), "login_taken".into())]
+    );
     // The link was not spent: the person can pick another login.
     let retry = app
         .post(
@@ -107,11 +134,18 @@ async fn a_login_already_taken_is_refused_with_409() {
 #[tokio::test]
 async fn the_password_policy_of_the_manuals_is_enforced_by_the_server() {
     let app = TestApp::spawn().await;
-    let token = app.activation_token("mdp@exemple.fr", "Pascal", "Dupin").await;
+    let token = app
+        .activation_token("mdp@exemple.fr", "Pascal", "Dupin")
+        .await;
     for (password, confirmation, field, code) in [
         ("court1A", "court1A", "password", "weak_password"),
         ("Accentué123", "Accentué123", "password", "weak_password"),
-        ("Valide123", "Valide124", "password_confirmation", "password_mismatch"),
+        (
+            "Valide123",
+            "Valide124",
+            "password_confirmation",
+            "password_mismatch",
+        ),
     ] {
         let response = app
             .post(
@@ -120,7 +154,10 @@ async fn the_password_policy_of_the_manuals_is_enforced_by_the_server() {
             )
             .await;
         assert_eq!(response.status(), 422, "{password}");
-        assert_eq!(field_codes(&problem(response).await), [(field.to_string(), code.to_string())]);
+        assert_eq!(
+            field_codes(&problem(response).await),
+            [(field.to_string(), code.to_string())]
+        );
     }
 }
 
@@ -143,7 +180,10 @@ async fn registration_checks_every_field_and_the_consents() {
         ("privacy_consent", "must_accept"),
         ("terms_accepted", "must_accept"),
     ] {
-        assert!(codes.contains(&(expected.0.into(), expected.1.into())), "{expected:?} in {codes:?}");
+        assert!(
+            codes.contains(&(expected.0.into(), expected.1.into())),
+            "{expected:?} in {codes:?}"
+        );
     }
 }
 
@@ -156,12 +196,18 @@ async fn a_wrong_captcha_is_refused_and_cannot_be_retried() {
     let mut body = people::registration("robot@exemple.fr", "Pascal", "Dupin");
     body["captcha"] = captcha.clone();
     let response = app.post("/api/registrations", &body).await;
-    assert_eq!(field_codes(&problem(response).await), [("captcha.answer".into(), "captcha_invalid".into())]);
+    assert_eq!(
+        field_codes(&problem(response).await),
+        [("captcha.answer".into(), "captcha_invalid".into())]
+    );
 
     captcha["answer"] = json!(right);
     body["captcha"] = captcha;
     let response = app.post("/api/registrations", &body).await;
-    assert_eq!(field_codes(&problem(response).await), [("captcha.answer".into(), "captcha_expired".into())]);
+    assert_eq!(
+        field_codes(&problem(response).await),
+        [("captcha.answer".into(), "captcha_expired".into())]
+    );
     assert!(app.smtp.for_address("robot@exemple.fr").is_empty());
 }
 
@@ -171,11 +217,17 @@ async fn an_image_captcha_is_a_png_and_its_answer_is_checked() {
     let response = app.post("/api/captchas/image", &json!({})).await;
     assert_eq!(response.status(), 201);
     let captcha: Value = response.json().await.unwrap();
-    assert!(captcha["image"].as_str().unwrap().starts_with("data:image/png;base64,"));
+    assert!(captcha["image"]
+        .as_str()
+        .unwrap()
+        .starts_with("data:image/png;base64,"));
     let mut body = people::registration("image@exemple.fr", "Pascal", "Dupin");
     body["captcha"] = json!({"id": captcha["id"], "answer": "?????"});
     let response = app.post("/api/registrations", &body).await;
-    assert_eq!(field_codes(&problem(response).await), [("captcha.answer".into(), "captcha_invalid".into())]);
+    assert_eq!(
+        field_codes(&problem(response).await),
+        [("captcha.answer".into(), "captcha_invalid".into())]
+    );
 }
 
 #[tokio::test]
@@ -189,9 +241,13 @@ async fn the_captcha_can_be_switched_off_only_by_the_explicit_setting() {
 #[tokio::test]
 async fn registering_an_address_that_has_an_account_answers_the_same_and_mails_the_login() {
     let app = TestApp::spawn().await;
-    app.create_account("deja@exemple.fr", "pascal.dupin", people::PASSWORD).await;
+    app.create_account("deja@exemple.fr", "pascal.dupin", people::PASSWORD)
+        .await;
     let response = app.register("deja@exemple.fr", "Pascal", "Dupin").await;
     assert_eq!(response.status(), 202);
-    let mail = app.smtp.wait_for("deja@exemple.fr", "vous avez déjà un compte").await;
+    let mail = app
+        .smtp
+        .wait_for("deja@exemple.fr", "vous avez déjà un compte")
+        .await;
     assert!(mail.body.contains("pascal.dupin"));
 }

@@ -59,13 +59,25 @@ async fn the_commune_is_configurable_by_preset_and_override() {
         .iter()
         .map(|p| p["title"].as_str().unwrap())
         .collect();
-    assert_eq!(titles, ["Fiche enfant", "Réservation Cantine", "Réservation Garderie"]);
+    assert_eq!(
+        titles,
+        [
+            "Fiche enfant",
+            "Réservation Cantine",
+            "Réservation Garderie"
+        ]
+    );
 }
 
 #[tokio::test]
 async fn a_procedure_page_is_public_and_unknown_ones_are_404() {
     let app = TestApp::spawn().await;
-    let body: Value = app.get("/api/procedures/location-salle-des-fetes").await.json().await.unwrap();
+    let body: Value = app
+        .get("/api/procedures/location-salle-des-fetes")
+        .await
+        .json()
+        .await
+        .unwrap();
     assert_eq!(body["title"], "Location de la salle des fêtes");
     assert_eq!(body["category"], "Location de salles municipales");
     let missing = app.get("/api/procedures/piscine").await;

@@ -37,19 +37,32 @@ async fn a_body_that_is_not_json_is_a_415_problem() {
 #[tokio::test]
 async fn wrong_types_missing_fields_and_unknown_enum_values_name_the_field() {
     let app = TestApp::spawn().await;
-    let response = app.post("/api/auth/login", &json!({"login": 42, "password": "x"})).await;
+    let response = app
+        .post("/api/auth/login", &json!({"login": 42, "password": "x"}))
+        .await;
     assert_eq!(response.status(), 422);
-    assert_eq!(field_codes(&problem(response).await), [("login".into(), "invalid_type".into())]);
+    assert_eq!(
+        field_codes(&problem(response).await),
+        [("login".into(), "invalid_type".into())]
+    );
 
-    let response = app.post("/api/auth/login", &json!({"login": "pascal"})).await;
-    assert_eq!(field_codes(&problem(response).await), [("password".into(), "required".into())]);
+    let response = app
+        .post("/api/auth/login", &json!({"login": "pascal"}))
+        .await;
+    assert_eq!(
+        field_codes(&problem(response).await),
+        [("password".into(), "required".into())]
+    );
 
     let mut body = tests::people::registration("a@exemple.fr", "Pascal", "Dupin");
     body["civility"] = json!("docteur");
     body["captcha"] = json!({"id": "x", "answer": "y"});
     let response = app.post("/api/registrations", &body).await;
     assert_eq!(response.status(), 422);
-    assert_eq!(field_codes(&problem(response).await), [("civility".into(), "invalid_value".into())]);
+    assert_eq!(
+        field_codes(&problem(response).await),
+        [("civility".into(), "invalid_value".into())]
+    );
 }
 
 #[tokio::test]
@@ -59,16 +72,24 @@ async fn overlong_fields_and_nul_bytes_are_refused_and_nothing_is_written() {
     body["captcha"] = app.solve_captcha().await;
     let response = app.post("/api/registrations", &body).await;
     assert_eq!(response.status(), 422);
-    assert_eq!(field_codes(&problem(response).await), [("first_name".into(), "too_long".into())]);
+    assert_eq!(
+        field_codes(&problem(response).await),
+        [("first_name".into(), "too_long".into())]
+    );
 
     let mut body = tests::people::registration("nul@exemple.fr", "Pas\u{0}cal", "Dupin");
     body["captcha"] = app.solve_captcha().await;
     let response = app.post("/api/registrations", &body).await;
     assert_eq!(response.status(), 422);
-    assert_eq!(field_codes(&problem(response).await), [("first_name".into(), "invalid_characters".into())]);
+    assert_eq!(
+        field_codes(&problem(response).await),
+        [("first_name".into(), "invalid_characters".into())]
+    );
 
     // Nothing was created: registering properly now sends the first activation mail.
-    let token = app.activation_token("long@exemple.fr", "Pascal", "Dupin").await;
+    let token = app
+        .activation_token("long@exemple.fr", "Pascal", "Dupin")
+        .await;
     assert!(!token.is_empty());
     assert_eq!(app.smtp.for_address("nul@exemple.fr").len(), 0);
 }
@@ -77,7 +98,10 @@ async fn overlong_fields_and_nul_bytes_are_refused_and_nothing_is_written() {
 async fn a_too_large_body_is_a_413_problem() {
     let app = TestApp::spawn().await;
     let response = app
-        .post("/api/auth/login", &json!({"login": "a".repeat(70_000), "password": "x"}))
+        .post(
+            "/api/auth/login",
+            &json!({"login": "a".repeat(70_000), "password": "x"}),
+        )
         .await;
     assert_eq!(response.status(), 413);
     assert_eq!(problem(response).await["code"], "payload_too_large");
@@ -89,7 +113,12 @@ async fn unknown_api_routes_are_problem_404_and_spa_routes_are_not() {
     let response = app.get("/api/nothing-here").await;
     assert_eq!(response.status(), 404);
     assert_eq!(problem(response).await["code"], "not_found");
-    let response = app.client.delete(app.url("/api/catalogue")).send().await.unwrap();
+    let response = app
+        .client
+        .delete(app.url("/api/catalogue"))
+        .send()
+        .await
+        .unwrap();
     assert!(response.status().is_client_error());
     problem(response).await;
 }
@@ -98,7 +127,9 @@ async fn unknown_api_routes_are_problem_404_and_spa_routes_are_not() {
 async fn a_submitted_password_is_never_echoed() {
     let app = TestApp::spawn().await;
     let secret = "motdepassesecret";
-    let token = app.activation_token("echo@exemple.fr", "Pascal", "Dupin").await;
+    let token = app
+        .activation_token("echo@exemple.fr", "Pascal", "Dupin")
+        .await;
     let response = app
         .post(
             &format!("/api/activations/{token}"),

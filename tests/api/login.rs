@@ -7,7 +7,8 @@ use tests::{people, TestApp};
 #[tokio::test]
 async fn login_with_identifiant_and_password_opens_a_session() {
     let app = TestApp::spawn().await;
-    app.create_account("dupin@yopmail.com", "pascal.dupin", people::PASSWORD).await;
+    app.create_account("dupin@yopmail.com", "pascal.dupin", people::PASSWORD)
+        .await;
     let response = app.login("Pascal.Dupin", people::PASSWORD).await;
     assert_eq!(response.status(), 200);
     let session: Value = response.json().await.unwrap();
@@ -25,7 +26,8 @@ async fn login_with_identifiant_and_password_opens_a_session() {
 #[tokio::test]
 async fn a_wrong_password_and_an_unknown_login_answer_alike() {
     let app = TestApp::spawn().await;
-    app.create_account("dupin@yopmail.com", "pascal.dupin", people::PASSWORD).await;
+    app.create_account("dupin@yopmail.com", "pascal.dupin", people::PASSWORD)
+        .await;
     let wrong = problem(app.login("pascal.dupin", "Mauvais123").await).await;
     let unknown = problem(app.login("personne", "Mauvais123").await).await;
     assert_eq!(wrong, unknown);
@@ -36,15 +38,25 @@ async fn a_wrong_password_and_an_unknown_login_answer_alike() {
 #[tokio::test]
 async fn logout_revokes_the_session_on_the_server() {
     let app = TestApp::spawn().await;
-    let session = app.create_account("dupin@yopmail.com", "pascal.dupin", people::PASSWORD).await;
+    let session = app
+        .create_account("dupin@yopmail.com", "pascal.dupin", people::PASSWORD)
+        .await;
     let token = session["access_token"].as_str().unwrap();
     assert_eq!(app.get_auth("/api/me", token).await.status(), 200);
-    assert_eq!(app.post_auth("/api/auth/logout", token, &json!({})).await.status(), 204);
+    assert_eq!(
+        app.post_auth("/api/auth/logout", token, &json!({}))
+            .await
+            .status(),
+        204
+    );
     let after = app.get_auth("/api/me", token).await;
     assert_eq!(after.status(), 401);
     assert_eq!(problem(after).await["code"], "unauthenticated");
     let refresh = app
-        .post("/api/auth/refresh", &json!({"refresh_token": session["refresh_token"]}))
+        .post(
+            "/api/auth/refresh",
+            &json!({"refresh_token": session["refresh_token"]}),
+        )
         .await;
     assert_eq!(refresh.status(), 401);
 }
@@ -52,16 +64,29 @@ async fn logout_revokes_the_session_on_the_server() {
 #[tokio::test]
 async fn a_refresh_token_works_once_and_yields_a_new_pair() {
     let app = TestApp::spawn().await;
-    let session = app.create_account("dupin@yopmail.com", "pascal.dupin", people::PASSWORD).await;
+    let session = app
+        .create_account("dupin@yopmail.com", "pascal.dupin", people::PASSWORD)
+        .await;
     let first = app
-        .post("/api/auth/refresh", &json!({"refresh_token": session["refresh_token"]}))
+        .post(
+            "/api/auth/refresh",
+            &json!({"refresh_token": session["refresh_token"]}),
+        )
         .await;
     assert_eq!(first.status(), 200);
     let renewed: Value = first.json().await.unwrap();
     assert_ne!(renewed["refresh_token"], session["refresh_token"]);
-    assert_eq!(app.get_auth("/api/me", renewed["access_token"].as_str().unwrap()).await.status(), 200);
+    assert_eq!(
+        app.get_auth("/api/me", renewed["access_token"].as_str().unwrap())
+            .await
+            .status(),
+        200
+    );
     let replay = app
-        .post("/api/auth/refresh", &json!({"refresh_token": session["refresh_token"]}))
+        .post(
+            "/api/auth/refresh",
+            &json!({"refresh_token": session["refresh_token"]}),
+        )
         .await;
     assert_eq!(replay.status(), 401);
 }
@@ -78,7 +103,8 @@ async fn requests_without_a_valid_token_are_refused() {
 #[tokio::test]
 async fn repeated_failed_logins_are_throttled_with_a_clear_message() {
     let app = TestApp::spawn().await;
-    app.create_account("dupin@yopmail.com", "pascal.dupin", people::PASSWORD).await;
+    app.create_account("dupin@yopmail.com", "pascal.dupin", people::PASSWORD)
+        .await;
     for _ in 0..4 {
         assert_eq!(app.login("pascal.dupin", "Mauvais123").await.status(), 401);
     }
@@ -87,16 +113,29 @@ async fn repeated_failed_logins_are_throttled_with_a_clear_message() {
     assert!(locked.headers().contains_key("retry-after"));
     let body = problem(locked).await;
     assert_eq!(body["code"], "too_many_attempts");
-    assert!(body["title"].as_str().unwrap().contains("Trop de tentatives"));
+    assert!(body["title"]
+        .as_str()
+        .unwrap()
+        .contains("Trop de tentatives"));
     // Even the right password waits for the lock to end.
-    assert_eq!(app.login("pascal.dupin", people::PASSWORD).await.status(), 429);
+    assert_eq!(
+        app.login("pascal.dupin", people::PASSWORD).await.status(),
+        429
+    );
 }
 
 #[tokio::test]
 async fn changing_the_password_ends_the_other_sessions_only() {
     let app = TestApp::spawn().await;
-    let first = app.create_account("dupin@yopmail.com", "pascal.dupin", people::PASSWORD).await;
-    let second: Value = app.login("pascal.dupin", people::PASSWORD).await.json().await.unwrap();
+    let first = app
+        .create_account("dupin@yopmail.com", "pascal.dupin", people::PASSWORD)
+        .await;
+    let second: Value = app
+        .login("pascal.dupin", people::PASSWORD)
+        .await
+        .json()
+        .await
+        .unwrap();
     let token = second["access_token"].as_str().unwrap();
     let wrong = app
         .post_auth(
@@ -115,8 +154,23 @@ async fn changing_the_password_ends_the_other_sessions_only() {
         .await;
     assert_eq!(changed.status(), 204);
     assert_eq!(app.get_auth("/api/me", token).await.status(), 200);
-    assert_eq!(app.get_auth("/api/me", first["access_token"].as_str().unwrap()).await.status(), 401);
-    assert_eq!(app.login("pascal.dupin", people::PASSWORD).await.status(), 401);
-    assert_eq!(app.login("pascal.dupin", people::OTHER_PASSWORD).await.status(), 200);
-    app.smtp.wait_for("dupin@yopmail.com", "mot de passe a été modifié").await;
+    assert_eq!(
+        app.get_auth("/api/me", first["access_token"].as_str().unwrap())
+            .await
+            .status(),
+        401
+    );
+    assert_eq!(
+        app.login("pascal.dupin", people::PASSWORD).await.status(),
+        401
+    );
+    assert_eq!(
+        app.login("pascal.dupin", people::OTHER_PASSWORD)
+            .await
+            .status(),
+        200
+    );
+    app.smtp
+        .wait_for("dupin@yopmail.com", "mot de passe a été modifié")
+        .await;
 }

@@ -5,8 +5,9 @@ use tests::TestApp;
 
 #[test]
 fn the_committed_spec_matches_the_code() {
-    let committed = std::fs::read_to_string(tests::app::workspace_root().join("openapi/openapi.json"))
-        .expect("openapi/openapi.json is committed");
+    let committed =
+        std::fs::read_to_string(tests::app::workspace_root().join("openapi/openapi.json"))
+            .expect("openapi/openapi.json is committed");
     let generated = api::openapi::spec_json();
     assert!(
         committed == generated,
@@ -32,8 +33,12 @@ async fn the_served_spec_documents_every_route_with_errors_and_security() {
     ] {
         assert!(paths.contains_key(path), "{path} missing from the spec");
     }
-    assert_eq!(spec["paths"]["/api/me"]["get"]["security"][0]["bearer"], serde_json::json!([]));
-    let problem = &spec["paths"]["/api/auth/login"]["post"]["responses"]["401"]["content"]["application/problem+json"];
+    assert_eq!(
+        spec["paths"]["/api/me"]["get"]["security"][0]["bearer"],
+        serde_json::json!([])
+    );
+    let problem = &spec["paths"]["/api/auth/login"]["post"]["responses"]["401"]["content"]
+        ["application/problem+json"];
     assert!(problem.is_object(), "login documents its 401 problem");
     assert!(spec["components"]["schemas"]["Problem"].is_object());
     assert_eq!(app.get("/api/docs/").await.status(), 200);

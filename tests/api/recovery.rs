@@ -7,18 +7,30 @@ use tests::{people, TestApp};
 #[tokio::test]
 async fn a_forgotten_login_is_mailed_and_the_answer_does_not_reveal_accounts() {
     let app = TestApp::spawn().await;
-    app.create_account("dupin@yopmail.com", "pascal.dupin", people::PASSWORD).await;
-    let known = app.post("/api/auth/forgotten-login", &json!({"email": "Dupin@Yopmail.com"})).await;
+    app.create_account("dupin@yopmail.com", "pascal.dupin", people::PASSWORD)
+        .await;
+    let known = app
+        .post(
+            "/api/auth/forgotten-login",
+            &json!({"email": "Dupin@Yopmail.com"}),
+        )
+        .await;
     assert_eq!(known.status(), 202);
     let known: Value = known.json().await.unwrap();
     let unknown: Value = app
-        .post("/api/auth/forgotten-login", &json!({"email": "inconnu@yopmail.com"}))
+        .post(
+            "/api/auth/forgotten-login",
+            &json!({"email": "inconnu@yopmail.com"}),
+        )
         .await
         .json()
         .await
         .unwrap();
     assert_eq!(known, unknown);
-    let mail = app.smtp.wait_for("dupin@yopmail.com", "votre identifiant").await;
+    let mail = app
+        .smtp
+        .wait_for("dupin@yopmail.com", "votre identifiant")
+        .await;
     assert!(mail.body.contains("Votre identifiant est : pascal.dupin"));
     assert!(app.smtp.for_address("inconnu@yopmail.com").is_empty());
 }
@@ -26,26 +38,56 @@ async fn a_forgotten_login_is_mailed_and_the_answer_does_not_reveal_accounts() {
 #[tokio::test]
 async fn a_reset_link_sets_a_new_password_once_and_ends_every_session() {
     let app = TestApp::spawn().await;
-    let session = app.create_account("dupin@yopmail.com", "pascal.dupin", people::PASSWORD).await;
+    let session = app
+        .create_account("dupin@yopmail.com", "pascal.dupin", people::PASSWORD)
+        .await;
     for identifier in ["pascal.dupin", "inconnu"] {
         let response = app
-            .post("/api/auth/forgotten-password", &json!({"identifier": identifier}))
+            .post(
+                "/api/auth/forgotten-password",
+                &json!({"identifier": identifier}),
+            )
             .await;
         assert_eq!(response.status(), 202);
     }
-    let mail = app.smtp.wait_for("dupin@yopmail.com", "réinitialisation").await;
+    let mail = app
+        .smtp
+        .wait_for("dupin@yopmail.com", "réinitialisation")
+        .await;
     let token = mail.token("/reinitialisation/");
-    let info: Value = app.get(&format!("/api/password-resets/{token}")).await.json().await.unwrap();
+    let info: Value = app
+        .get(&format!("/api/password-resets/{token}"))
+        .await
+        .json()
+        .await
+        .unwrap();
     assert_eq!(info["login"], "pascal.dupin");
 
     let body = json!({"password": people::OTHER_PASSWORD, "password_confirmation": people::OTHER_PASSWORD});
-    let reset = app.post(&format!("/api/password-resets/{token}"), &body).await;
+    let reset = app
+        .post(&format!("/api/password-resets/{token}"), &body)
+        .await;
     assert_eq!(reset.status(), 204);
-    assert_eq!(app.get_auth("/api/me", session["access_token"].as_str().unwrap()).await.status(), 401);
-    assert_eq!(app.login("pascal.dupin", people::PASSWORD).await.status(), 401);
-    assert_eq!(app.login("pascal.dupin", people::OTHER_PASSWORD).await.status(), 200);
+    assert_eq!(
+        app.get_auth("/api/me", session["access_token"].as_str().unwrap())
+            .await
+            .status(),
+        401
+    );
+    assert_eq!(
+        app.login("pascal.dupin", people::PASSWORD).await.status(),
+        401
+    );
+    assert_eq!(
+        app.login("pascal.dupin", people::OTHER_PASSWORD)
+            .await
+            .status(),
+        200
+    );
 
-    let again = app.post(&format!("/api/password-resets/{token}"), &body).await;
+    let again = app
+        .post(&format!("/api/password-resets/{token}"), &body)
+        .await;
     assert_eq!(again.status(), 404);
     assert_eq!(problem(again).await["code"], "link_invalid");
 }
@@ -53,26 +95,75 @@ async fn a_reset_link_sets_a_new_password_once_and_ends_every_session() {
 #[tokio::test]
 async fn a_new_reset_request_retires_the_previous_link() {
     let app = TestApp::spawn().await;
-    app.create_account("dupin@yopmail.com", "pascal.dupin", people::PASSWORD).await;
-    app.post("/api/auth/forgotten-password", &json!({"identifier": "dupin@yopmail.com"})).await;
-    let first = app.smtp.wait_for_nth("dupin@yopmail.com", "réinitialisation", 0).await.token("/reinitialisation/");
-    app.post("/api/auth/forgotten-password", &json!({"identifier": "pascal.dupin"})).await;
-    let second = app.smtp.wait_for_nth("dupin@yopmail.com", "réinitialisation", 1).await.token("/reinitialisation/");
-    assert_eq!(app.get(&format!("/api/password-resets/{first}")).await.status(), 404);
-    assert_eq!(app.get(&format!("/api/password-resets/{second}")).await.status(), 200);
+    app.create_account("dupin@yopmail.com", "pascal.dupin", people::PASSWORD)
+        .await;
+    app.post(
+        "/api/auth/forgotten-password",
+        &json!({"identifier": "dupin@yopmail.com"}),
+    )
+    .await;
+    let first = app
+        .smtp
+        .wait_for_nth("dupin@yopmail.com", "réinitialisation", 0)
+        .await
+        .token("/reinitialisation/");
+    app.post(
+        "/api/auth/forgotten-password",
+        &json!({"identifier": "pascal.dupin"}),
+    )
+    .await;
+    let second = app
+        .smtp
+        .wait_for_nth("dupin@yopmail.com", "réinitialisation", 1)
+        .await
+        .token("/reinitialisation/");
+    assert_eq!(
+        app.get(&format!("/api/password-resets/{first}"))
+            .await
+            .status(),
+        404
+    );
+    assert_eq!(
+        app.get(&format!("/api/password-resets/{second}"))
+            .await
+            .status(),
+        200
+    );
 }
 
 #[tokio::test]
 async fn a_reset_lifts_the_login_throttle() {
     let app = TestApp::spawn().await;
-    app.create_account("dupin@yopmail.com", "pascal.dupin", people::PASSWORD).await;
+    app.create_account("dupin@yopmail.com", "pascal.dupin", people::PASSWORD)
+        .await;
     for _ in 0..5 {
         app.login("pascal.dupin", "Mauvais123").await;
     }
-    assert_eq!(app.login("pascal.dupin", people::PASSWORD).await.status(), 429);
-    app.post("/api/auth/forgotten-password", &json!({"identifier": "pascal.dupin"})).await;
-    let token = app.smtp.wait_for("dupin@yopmail.com", "réinitialisation").await.token("/reinitialisation/");
+    assert_eq!(
+        app.login("pascal.dupin", people::PASSWORD).await.status(),
+        429
+    );
+    app.post(
+        "/api/auth/forgotten-password",
+        &json!({"identifier": "pascal.dupin"}),
+    )
+    .await;
+    let token = app
+        .smtp
+        .wait_for("dupin@yopmail.com", "réinitialisation")
+        .await
+        .token("/reinitialisation/");
     let body = json!({"password": people::OTHER_PASSWORD, "password_confirmation": people::OTHER_PASSWORD});
-    assert_eq!(app.post(&format!("/api/password-resets/{token}"), &body).await.status(), 204);
-    assert_eq!(app.login("pascal.dupin", people::OTHER_PASSWORD).await.status(), 200);
+    assert_eq!(
+        app.post(&format!("/api/password-resets/{token}"), &body)
+            .await
+            .status(),
+        204
+    );
+    assert_eq!(
+        app.login("pascal.dupin", people::OTHER_PASSWORD)
+            .await
+            .status(),
+        200
+    );
 }

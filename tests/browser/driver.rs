@@ -69,7 +69,11 @@ impl Browser {
     }
 
     pub async fn goto(&self, path: &str) {
-        let url = if path.starts_with("http") { path.to_string() } else { format!("{}{path}", self.base) };
+        let url = if path.starts_with("http") {
+            path.to_string()
+        } else {
+            format!("{}{path}", self.base)
+        };
         self.client.goto(&url).await.expect("navigate");
     }
 
@@ -83,17 +87,30 @@ impl Browser {
     }
 
     pub async fn click(&self, css: &str) {
-        self.find(css).await.click().await.unwrap_or_else(|e| panic!("click {css}: {e}"));
+        self.find(css)
+            .await
+            .click()
+            .await
+            .unwrap_or_else(|e| panic!("click {css}: {e}"));
     }
 
     pub async fn fill(&self, css: &str, text: &str) {
         let element = self.find(css).await;
         element.clear().await.expect("clear");
-        element.send_keys(text).await.unwrap_or_else(|e| panic!("type into {css}: {e}"));
+        element
+            .send_keys(text)
+            .await
+            .unwrap_or_else(|e| panic!("type into {css}: {e}"));
     }
 
     pub async fn value(&self, css: &str) -> String {
-        self.find(css).await.prop("value").await.ok().flatten().unwrap_or_default()
+        self.find(css)
+            .await
+            .prop("value")
+            .await
+            .ok()
+            .flatten()
+            .unwrap_or_default()
     }
 
     /// Waits until the element's text contains `expected`; returns the text.

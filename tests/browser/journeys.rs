@@ -7,7 +7,11 @@ use crate::driver::Browser;
 const EMAIL: &str = "pascal.dupin@yopmail.com";
 
 async fn fill_registration(b: &Browser) {
-    b.find("#civility").await.select_by_value("monsieur").await.expect("civilité");
+    b.find("#civility")
+        .await
+        .select_by_value("monsieur")
+        .await
+        .expect("civilité");
     b.fill("#birth_name", "Dupin").await;
     b.fill("#first_name", "Pascal").await;
     b.fill("#birth_day", "04").await;
@@ -38,11 +42,13 @@ async fn a_new_citizen_registers_activates_logs_out_in_and_resets_the_password()
     fill_registration(&b).await;
     // The accessible alternative to the image: the browser solves a proof of work.
     b.click("#captcha-pow").await;
-    b.wait_text(".captcha-status", "Vérification automatique réussie.").await;
+    b.wait_text(".captcha-status", "Vérification automatique réussie.")
+        .await;
     b.click("#terms_accepted").await;
     b.click("#privacy_consent").await;
     b.click("#registration-next").await;
-    b.wait_text("#step-title", "Informations de la demande").await;
+    b.wait_text("#step-title", "Informations de la demande")
+        .await;
     b.wait_text("main", "04/03/1988").await;
     b.assert_accessible("registration recap").await;
     b.click("#registration-save").await;
@@ -50,7 +56,8 @@ async fn a_new_citizen_registers_activates_logs_out_in_and_resets_the_password()
 
     // Open the activation mail's link.
     let mail = app.smtp.wait_for(EMAIL, "activez votre compte").await;
-    b.goto(&mail.link("/activation/").expect("activation link")).await;
+    b.goto(&mail.link("/activation/").expect("activation link"))
+        .await;
     b.find("#login").await;
     for _ in 0..50 {
         if b.value("#login").await == "pascal.dupin" {
@@ -91,10 +98,12 @@ async fn a_new_citizen_registers_activates_logs_out_in_and_resets_the_password()
     b.click("#forgotten-submit").await;
     b.wait_text("[role=status]", "courriel").await;
     let mail = app.smtp.wait_for(EMAIL, "réinitialisation").await;
-    b.goto(&mail.link("/reinitialisation/").expect("reset link")).await;
+    b.goto(&mail.link("/reinitialisation/").expect("reset link"))
+        .await;
     b.wait_text("#reset-login", "pascal.dupin").await;
     b.fill("#password", people::OTHER_PASSWORD).await;
-    b.fill("#password_confirmation", people::OTHER_PASSWORD).await;
+    b.fill("#password_confirmation", people::OTHER_PASSWORD)
+        .await;
     b.assert_accessible("reset").await;
     b.click("#reset-submit").await;
     b.wait_text(".alert--success", "Me connecter").await;
@@ -109,27 +118,35 @@ async fn a_new_citizen_registers_activates_logs_out_in_and_resets_the_password()
 #[tokio::test]
 async fn the_home_search_filters_procedures_as_you_type_and_a_procedure_asks_to_log_in_first() {
     let app = TestApp::spawn().await;
-    app.create_account(EMAIL, "pascal.dupin", people::PASSWORD).await;
+    app.create_account(EMAIL, "pascal.dupin", people::PASSWORD)
+        .await;
     let b = Browser::open(&app.address).await;
     b.goto("/").await;
     b.wait_text("main", "Fiche enfant").await;
     b.fill("#search", "fêtes").await;
     b.wait_text("#search-count", "1").await;
     let main = b.wait_text("main", "Location de la salle des fêtes").await;
-    assert!(!main.contains("Fiche enfant"), "the search keeps only matching procedures");
+    assert!(
+        !main.contains("Fiche enfant"),
+        "the search keeps only matching procedures"
+    );
     b.assert_accessible("home search").await;
     b.fill("#search", "piscine").await;
-    b.wait_text("main", "Aucune démarche ne correspond à votre recherche.").await;
+    b.wait_text("main", "Aucune démarche ne correspond à votre recherche.")
+        .await;
 
     // Opening a procedure while logged out leads to login, then back to the procedure.
     b.fill("#search", "salle").await;
-    b.click("a[href='/demarches/location-salle-des-fetes']").await;
-    b.wait_path("/connexion?retour=%2Fdemarches%2Flocation-salle-des-fetes").await;
+    b.click("a[href='/demarches/location-salle-des-fetes']")
+        .await;
+    b.wait_path("/connexion?retour=%2Fdemarches%2Flocation-salle-des-fetes")
+        .await;
     b.fill("#login", "pascal.dupin").await;
     b.fill("#password", people::PASSWORD).await;
     b.click("#login-submit").await;
     b.wait_path("/demarches/location-salle-des-fetes").await;
-    b.wait_text("main h1", "Location de la salle des fêtes").await;
+    b.wait_text("main h1", "Location de la salle des fêtes")
+        .await;
     b.assert_accessible("procedure page").await;
     b.close().await;
 }

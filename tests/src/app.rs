@@ -103,7 +103,12 @@ impl TestApp {
     }
 
     pub async fn post(&self, path: &str, body: &Value) -> Response {
-        self.client.post(self.url(path)).json(body).send().await.expect("POST")
+        self.client
+            .post(self.url(path))
+            .json(body)
+            .send()
+            .await
+            .expect("POST")
     }
 
     pub async fn post_auth(&self, path: &str, token: &str, body: &Value) -> Response {
@@ -118,7 +123,12 @@ impl TestApp {
 
     /// Solves a proof-of-work captcha the way the SPA does.
     pub async fn solve_captcha(&self) -> Value {
-        let challenge: Value = self.post("/api/captchas/pow", &json!({})).await.json().await.expect("captcha");
+        let challenge: Value = self
+            .post("/api/captchas/pow", &json!({}))
+            .await
+            .json()
+            .await
+            .expect("captcha");
         let salt = challenge["salt"].as_str().expect("salt");
         let digest = challenge["challenge"].as_str().expect("challenge");
         let max = challenge["max_number"].as_u64().expect("max");
@@ -134,7 +144,12 @@ impl TestApp {
     }
 
     /// Registers and returns the token of the activation link received by mail.
-    pub async fn activation_token(&self, email: &str, first_name: &str, birth_name: &str) -> String {
+    pub async fn activation_token(
+        &self,
+        email: &str,
+        first_name: &str,
+        birth_name: &str,
+    ) -> String {
         let nth = self
             .smtp
             .for_address(email)
@@ -142,8 +157,16 @@ impl TestApp {
             .filter(|m| m.subject.contains("activez"))
             .count();
         let response = self.register(email, first_name, birth_name).await;
-        assert_eq!(response.status(), StatusCode::ACCEPTED, "{}", response.text().await.unwrap_or_default());
-        self.smtp.wait_for_nth(email, "activez votre compte", nth).await.token("/activation/")
+        assert_eq!(
+            response.status(),
+            StatusCode::ACCEPTED,
+            "{}",
+            response.text().await.unwrap_or_default()
+        );
+        self.smtp
+            .wait_for_nth(email, "activez votre compte", nth)
+            .await
+            .token("/activation/")
     }
 
     /// A registered and activated account; returns the session JSON.
@@ -160,7 +183,11 @@ impl TestApp {
     }
 
     pub async fn login(&self, login: &str, password: &str) -> Response {
-        self.post("/api/auth/login", &json!({"login": login, "password": password})).await
+        self.post(
+            "/api/auth/login",
+            &json!({"login": login, "password": password}),
+        )
+        .await
     }
 }
 

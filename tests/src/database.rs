@@ -9,8 +9,14 @@ use tempfile::TempDir;
 pub const POSTGRES_VAR: &str = "GUICHET_TEST_DATABASE_URL";
 
 pub enum TestDb {
-    Sqlite { url: String },
-    Postgres { url: String, admin_url: String, name: String },
+    Sqlite {
+        url: String,
+    },
+    Postgres {
+        url: String,
+        admin_url: String,
+        name: String,
+    },
 }
 
 impl TestDb {
@@ -26,7 +32,10 @@ impl TestDb {
                 admin
                     .batch_execute(&format!("CREATE DATABASE {name}"))
                     .expect("create test database");
-                let base = admin_url.rsplit_once('/').map(|(b, _)| b).unwrap_or(&admin_url);
+                let base = admin_url
+                    .rsplit_once('/')
+                    .map(|(b, _)| b)
+                    .unwrap_or(&admin_url);
                 TestDb::Postgres {
                     url: format!("{base}/{name}"),
                     admin_url,
@@ -45,9 +54,13 @@ impl TestDb {
 
 impl Drop for TestDb {
     fn drop(&mut self) {
-        if let TestDb::Postgres { admin_url, name, .. } = self {
+        if let TestDb::Postgres {
+            admin_url, name, ..
+        } = self
+        {
             if let Ok(mut admin) = PgConnection::establish(admin_url) {
-                let _ = admin.batch_execute(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"));
+                let _ =
+                    admin.batch_execute(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"));
             }
         }
     }

@@ -87,7 +87,9 @@ impl SmtpReceiver {
                 to.push(address(&command[8..]));
                 b"250 OK\r\n"
             } else if upper == "DATA" {
-                write.write_all(b"354 End data with <CR><LF>.<CR><LF>\r\n").await?;
+                write
+                    .write_all(b"354 End data with <CR><LF>.<CR><LF>\r\n")
+                    .await?;
                 let mut data = String::new();
                 loop {
                     line.clear();
@@ -98,7 +100,11 @@ impl SmtpReceiver {
                     if l == "." {
                         break;
                     }
-                    data.push_str(l.strip_prefix('.').filter(|_| l.starts_with("..")).unwrap_or(l));
+                    data.push_str(
+                        l.strip_prefix('.')
+                            .filter(|_| l.starts_with(".."))
+                            .unwrap_or(l),
+                    );
                     data.push('\n');
                 }
                 let (subject, body) = parse(&data);
@@ -147,7 +153,11 @@ impl SmtpReceiver {
                 return mail.clone();
             }
             if tokio::time::timeout_at(deadline, notified).await.is_err() {
-                let got: Vec<String> = self.all().iter().map(|m| format!("{:?} {}", m.to, m.subject)).collect();
+                let got: Vec<String> = self
+                    .all()
+                    .iter()
+                    .map(|m| format!("{:?} {}", m.to, m.subject))
+                    .collect();
                 panic!("no mail «{subject}» #{nth} for {to}; received: {got:?}");
             }
         }
@@ -179,14 +189,23 @@ fn parse(data: &str) -> (String, String) {
                 .map(|(_, v)| v.trim().to_string())
         })
     };
-    let subject = header("Subject").map(|s| decode_words(&s)).unwrap_or_default();
-    let encoding = header("Content-Transfer-Encoding").unwrap_or_default().to_ascii_lowercase();
+    let subject = header("Subject")
+        .map(|s| decode_words(&s))
+        .unwrap_or_default();
+    let encoding = header("Content-Transfer-Encoding")
+        .unwrap_or_default()
+        .to_ascii_lowercase();
     let bytes = match encoding.as_str() {
-        "base64" => STANDARD.decode(body.split_whitespace().collect::<String>()).unwrap_or_default(),
+        "base64" => STANDARD
+            .decode(body.split_whitespace().collect::<String>())
+            .unwrap_or_default(),
         "quoted-printable" => quoted_printable(body),
         _ => body.as_bytes().to_vec(),
     };
-    (subject, String::from_utf8_lossy(&bytes).replace("\r\n", "\n"))
+    (
+        subject,
+        String::from_utf8_lossy(&bytes).replace("\r\n", "\n"),
+    )
 }
 
 /// Quoted-printable bodies: `=XX` bytes and `=` soft line breaks.
@@ -235,7 +254,8 @@ fn decode_words(value: &str) -> String {
         match encoded {
             Some(word) => {
                 let mut pieces = word.splitn(3, '?');
-                let (_charset, encoding, text) = (pieces.next(), pieces.next(), pieces.next().unwrap_or(""));
+                let (_charset, encoding, text) =
+                    (pieces.next(), pieces.next(), pieces.next().unwrap_or(""));
                 let bytes = match encoding.map(|e| e.to_ascii_lowercase()).as_deref() {
                     Some("b") => STANDARD.decode(text).unwrap_or_default(),
                     _ => q_decode(text),

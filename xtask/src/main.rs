@@ -55,7 +55,11 @@ pub fn check(command: &mut Command) -> Result<()> {
 
 fn run(root: &Path) -> Result<()> {
     spa::build(root)?;
-    check(cargo().current_dir(root).args(["run", "--package", "api", "--bin", "guichet"]))
+    check(
+        cargo()
+            .current_dir(root)
+            .args(["run", "--package", "api", "--bin", "guichet"]),
+    )
 }
 
 fn test(root: &Path, postgres: bool) -> Result<()> {
@@ -76,7 +80,16 @@ fn test(root: &Path, postgres: bool) -> Result<()> {
 fn openapi(root: &Path) -> Result<()> {
     let output = cargo()
         .current_dir(root)
-        .args(["run", "--quiet", "--package", "api", "--bin", "guichet", "--", "openapi"])
+        .args([
+            "run",
+            "--quiet",
+            "--package",
+            "api",
+            "--bin",
+            "guichet",
+            "--",
+            "openapi",
+        ])
         .output()
         .context("cannot run the server binary")?;
     if !output.status.success() {
@@ -90,7 +103,11 @@ fn openapi(root: &Path) -> Result<()> {
 
 fn lint(root: &Path) -> Result<()> {
     check(cargo().current_dir(root).args(["fmt", "--all", "--check"]))?;
-    check(cargo().current_dir(root).args(["clippy", "--all-targets", "--", "-D", "warnings"]))?;
+    check(
+        cargo()
+            .current_dir(root)
+            .args(["clippy", "--all-targets", "--", "-D", "warnings"]),
+    )?;
     spa::ensure_target()?;
     check(cargo().current_dir(root).args([
         "clippy",

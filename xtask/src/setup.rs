@@ -40,7 +40,9 @@ fn apt_install(packages: &[&str]) -> Result<()> {
         let mut all: Vec<&str> = sudo.to_vec();
         all.extend_from_slice(args);
         let mut command = Command::new(all[0]);
-        command.args(&all[1..]).env("DEBIAN_FRONTEND", "noninteractive");
+        command
+            .args(&all[1..])
+            .env("DEBIAN_FRONTEND", "noninteractive");
         check(&mut command)
     };
     run(&["apt-get", "update", "-q"])?;
@@ -82,7 +84,10 @@ fn reachable(url: &str) -> bool {
 /// the URL of a database to create test databases from (`GUICHET_TEST_DATABASE_URL`
 /// wins when set).
 pub fn postgres() -> Result<String> {
-    if let Some(url) = std::env::var("GUICHET_TEST_DATABASE_URL").ok().filter(|v| !v.is_empty()) {
+    if let Some(url) = std::env::var("GUICHET_TEST_DATABASE_URL")
+        .ok()
+        .filter(|v| !v.is_empty())
+    {
         return Ok(url);
     }
     if found("psql") && reachable(DEFAULT_URL) {
@@ -91,7 +96,8 @@ pub fn postgres() -> Result<String> {
     if !found("pg_ctlcluster") {
         apt_install(&["postgresql"])?;
     }
-    let versions = std::fs::read_dir("/etc/postgresql").context("no PostgreSQL cluster in /etc/postgresql")?;
+    let versions =
+        std::fs::read_dir("/etc/postgresql").context("no PostgreSQL cluster in /etc/postgresql")?;
     for version in versions.flatten() {
         let version = version.file_name().to_string_lossy().to_string();
         println!("xtask: starting PostgreSQL {version}");
@@ -109,7 +115,11 @@ pub fn postgres() -> Result<String> {
             return Ok(with_password.into());
         }
         let _ = Command::new("su")
-            .args(["postgres", "-c", "psql -qc \"ALTER USER postgres PASSWORD 'postgres'\""])
+            .args([
+                "postgres",
+                "-c",
+                "psql -qc \"ALTER USER postgres PASSWORD 'postgres'\"",
+            ])
             .output();
         std::thread::sleep(std::time::Duration::from_secs(1));
     }

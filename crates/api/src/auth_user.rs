@@ -28,7 +28,10 @@ impl FromRequest for AuthUser {
             .headers()
             .get(header::AUTHORIZATION)
             .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.strip_prefix("Bearer ").or_else(|| v.strip_prefix("bearer ")))
+            .and_then(|v| {
+                v.strip_prefix("Bearer ")
+                    .or_else(|| v.strip_prefix("bearer "))
+            })
             .map(|t| t.trim().to_string());
         Box::pin(async move {
             let state = state.ok_or_else(|| ApiError::internal("application state missing"))?;
@@ -37,7 +40,10 @@ impl FromRequest for AuthUser {
                 TokenError::Expired => ApiError::new(StatusCode::UNAUTHORIZED, "token_expired"),
                 TokenError::Invalid => ApiError::unauthenticated(),
             })?;
-            let account_id: i64 = claims.sub.parse().map_err(|_| ApiError::unauthenticated())?;
+            let account_id: i64 = claims
+                .sub
+                .parse()
+                .map_err(|_| ApiError::unauthenticated())?;
             let role = Role::parse(&claims.role).ok_or_else(ApiError::unauthenticated)?;
             let session_id = claims.sid;
             let live = db::run(&state.pool, move |conn| -> Result<bool, ApiError> {

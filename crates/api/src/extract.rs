@@ -29,7 +29,13 @@ impl<T: DeserializeOwned + Validate + 'static> FromRequest for ValidJson<T> {
             .headers()
             .get(header::CONTENT_TYPE)
             .and_then(|v| v.to_str().ok())
-            .map(|v| v.split(';').next().unwrap_or("").trim().to_ascii_lowercase())
+            .map(|v| {
+                v.split(';')
+                    .next()
+                    .unwrap_or("")
+                    .trim()
+                    .to_ascii_lowercase()
+            })
             .is_some_and(|m| m == "application/json" || m.ends_with("+json"));
         let mut payload = payload.take();
         Box::pin(async move {
@@ -41,9 +47,13 @@ impl<T: DeserializeOwned + Validate + 'static> FromRequest for ValidJson<T> {
             }
             let mut body = Vec::new();
             while let Some(chunk) = payload.next().await {
-                let chunk = chunk.map_err(|_| ApiError::new(StatusCode::BAD_REQUEST, "malformed_json"))?;
+                let chunk =
+                    chunk.map_err(|_| ApiError::new(StatusCode::BAD_REQUEST, "malformed_json"))?;
                 if body.len() + chunk.len() > JSON_LIMIT {
-                    return Err(ApiError::new(StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large"));
+                    return Err(ApiError::new(
+                        StatusCode::PAYLOAD_TOO_LARGE,
+                        "payload_too_large",
+                    ));
                 }
                 body.extend_from_slice(&chunk);
             }
@@ -55,8 +65,11 @@ impl<T: DeserializeOwned + Validate + 'static> FromRequest for ValidJson<T> {
 /// Parses and validates a JSON body.
 pub fn parse_body<T: DeserializeOwned + Validate>(body: &[u8]) -> Result<T, ApiError> {
     let value: Value = serde_json::from_slice(body).map_err(|e| {
-        ApiError::new(StatusCode::BAD_REQUEST, "malformed_json")
-            .with_detail(format!("Erreur de syntaxe ligne {}, colonne {}.", e.line(), e.column()))
+        ApiError::new(StatusCode::BAD_REQUEST, "malformed_json").with_detail(format!(
+            "Erreur de syntaxe ligne {}, colonne {}.",
+            e.line(),
+            e.column()
+        ))
     })?;
     if let Some(field) = nul_byte_path(&value, "") {
         return Err(ApiError::field(&field, "invalid_characters"));
@@ -85,7 +98,11 @@ fn type_error(path: &str, message: &str) -> FieldError {
         let name = rest.split('`').next().unwrap_or(rest);
         return FieldError::new(join(name), "required");
     }
-    let field = if path.is_empty() || path == "." { "body".to_string() } else { path.to_string() };
+    let field = if path.is_empty() || path == "." {
+        "body".to_string()
+    } else {
+        path.to_string()
+    };
     let code = if message.starts_with("unknown variant") {
         "invalid_value"
     } else if field.ends_with("date") {
@@ -99,9 +116,19 @@ fn type_error(path: &str, message: &str) -> FieldError {
 }
 
 fn nul_byte_path(value: &Value, path: &str) -> Option<String> {
-    let join = |key: &str| if path.is_empty() { key.to_string() } else { format!("{path}.{key}") };
+    let join = |key: &str| {
+        if path.is_empty() {
+            key.to_string()
+        } else {
+            format!("{path}.{key}")
+        }
+    };
     match value {
-        Value::String(s) if s.contains('\0') => Some(if path.is_empty() { "body".into() } else { path.into() }),
+        Value::String(s) if s.contains('\0') => Some(if path.is_empty() {
+            "body".into()
+        } else {
+            path.into()
+        }),
         Value::Array(items) => items
             .iter()
             .enumerate()
@@ -146,9 +173,16 @@ mod tests {
 
     #[test]
     fn nul_bytes_are_refused_and_passwords_never_echoed() {
-        let err = parse_body::<LoginRequest>(br#"{"login": "a\u0000b", "password": "x"}"#).unwrap_err();
-        assert_eq!(codes(&err), vec![("login".into(), "invalid_characters".into())]);
-        let err = parse_body::<LoginRequest>(br#"{"login": "a", "password": 12345678}"#).unwrap_err();
-        assert!(!serde_json::to_string(&err.problem()).unwrap().contains("12345678"));
+        let err =
+            parse_body::<LoginRequest>(br#"{"login": "a\u0000b", "password": "x"}"#).unwrap_err();
+        assert_eq!(
+            codes(&err),
+            vec![("login".into(), "invalid_characters".into())]
+        );
+        let err =
+            parse_body::<LoginRequest>(br#"{"login": "a", "password": 12345678}"#).unwrap_err();
+        assert!(!serde_json::to_string(&err.problem())
+            .unwrap()
+            .contains("12345678"));
     }
 }

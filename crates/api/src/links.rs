@@ -8,11 +8,23 @@ use crate::security::tokens;
 
 /// Retires the account's earlier links for `purpose` and issues a new one; returns the
 /// token to put in the mail (only its hash is stored).
-pub fn issue(conn: &mut db::Conn, account_id: i64, purpose: &str, validity: TimeDelta) -> ApiResult<String> {
+pub fn issue(
+    conn: &mut db::Conn,
+    account_id: i64,
+    purpose: &str,
+    validity: TimeDelta,
+) -> ApiResult<String> {
     let now = db::now();
     db::tokens::retire_all(conn, account_id, purpose, now)?;
     let token = tokens::generate();
-    db::tokens::insert(conn, account_id, purpose, &tokens::digest(&token), now + validity, now)?;
+    db::tokens::insert(
+        conn,
+        account_id,
+        purpose,
+        &tokens::digest(&token),
+        now + validity,
+        now,
+    )?;
     Ok(token)
 }
 

@@ -26,7 +26,9 @@ async fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    tracing::info!("Guichet is running at {public_url} (API documentation: {public_url}/api/docs/)");
+    tracing::info!(
+        "Guichet is running at {public_url} (API documentation: {public_url}/api/docs/)"
+    );
     match app.run_until_stopped().await {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {

@@ -56,24 +56,37 @@ impl Application {
             .await
             .map_err(|e| StartupError::Pool(db::DbError::Task(e.to_string())))??;
         let commune = settings.commune.clone();
-        let (migrated, seeded) = db::run(&pool, move |conn| -> Result<(usize, bool), StartupError> {
-            let migrated = db::migrate::run_pending(conn).map_err(|e| StartupError::Migrations(e.to_string()))?;
-            let seeded = areas::catalogue::service::seed(conn, &commune)
-                .map_err(|e| StartupError::Migrations(format!("seeding the catalogue: {e}")))?;
-            Ok((migrated, seeded))
-        })
-        .await?;
-        tracing::info!(backend = backend.name(), migrations_applied = migrated, catalogue_seeded = seeded, "database ready");
+        let (migrated, seeded) =
+            db::run(&pool, move |conn| -> Result<(usize, bool), StartupError> {
+                let migrated = db::migrate::run_pending(conn)
+                    .map_err(|e| StartupError::Migrations(e.to_string()))?;
+                let seeded = areas::catalogue::service::seed(conn, &commune)
+                    .map_err(|e| StartupError::Migrations(format!("seeding the catalogue: {e}")))?;
+                Ok((migrated, seeded))
+            })
+            .await?;
+        tracing::info!(
+            backend = backend.name(),
+            migrations_applied = migrated,
+            catalogue_seeded = seeded,
+            "database ready"
+        );
 
         let jwt = match &settings.jwt_secret {
             Some(secret) => JwtKeys::from_secret(secret.expose().as_bytes()),
-            None => JwtKeys::load_or_create(&settings.data_dir).map_err(StartupError::SigningKey)?,
+            None => {
+                JwtKeys::load_or_create(&settings.data_dir).map_err(StartupError::SigningKey)?
+            }
         };
         let sender = Sender::from_settings(&settings).map_err(StartupError::Mail)?;
         tracing::info!(transport = %sender.describe(), "mail sender ready");
 
-        let listener = TcpListener::bind(&settings.addr).map_err(|e| StartupError::Listen(settings.addr.clone(), e))?;
-        let port = listener.local_addr().map_err(|e| StartupError::Listen(settings.addr.clone(), e))?.port();
+        let listener = TcpListener::bind(&settings.addr)
+            .map_err(|e| StartupError::Listen(settings.addr.clone(), e))?;
+        let port = listener
+            .local_addr()
+            .map_err(|e| StartupError::Listen(settings.addr.clone(), e))?
+            .port();
         let state = AppState {
             pool,
             settings: Arc::new(settings),
@@ -99,7 +112,10 @@ impl Application {
                 .service(SwaggerUi::new("/api/docs/{_:.*}").url("/api/openapi.json", spec.clone()))
                 .service(
                     web::scope("/api")
-                        .wrap(ErrorHandlers::new().handler(StatusCode::METHOD_NOT_ALLOWED, method_not_allowed))
+                        .wrap(
+                            ErrorHandlers::new()
+                                .handler(StatusCode::METHOD_NOT_ALLOWED, method_not_allowed),
+                        )
                         .configure(|cfg| {
                             let mut cfg = utoipa_actix_web::service_config::ServiceConfig::new(cfg);
                             areas::configure(&mut cfg);
@@ -111,7 +127,11 @@ impl Application {
         .listen(listener)
         .map_err(|e| StartupError::Listen(format!("port {port}"), e))?
         .run();
-        Ok(Application { server, port, state })
+        Ok(Application {
+            server,
+            port,
+            state,
+        })
     }
 
     pub fn port(&self) -> u16 {
@@ -140,11 +160,14 @@ fn method_not_allowed<B>(res: ServiceResponse<B>) -> actix_web::Result<ErrorHand
         return Ok(ErrorHandlerResponse::Response(res.map_into_left_body()));
     }
     let (req, _) = res.into_parts();
-    let response = ApiError::new(StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed").error_response();
+    let response =
+        ApiError::new(StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed").error_response();
     Ok(ErrorHandlerResponse::Response(
-        ServiceResponse::new(req, response).map_into_right_body::<B>().map_body(|_, b| match b {
-            EitherBody::Left { body } => EitherBody::Left { body },
-            EitherBody::Right { body } => EitherBody::Right { body },
-        }),
+        ServiceResponse::new(req, response)
+            .map_into_right_body::<B>()
+            .map_body(|_, b| match b {
+                EitherBody::Left { body } => EitherBody::Left { body },
+                EitherBody::Right { body } => EitherBody::Right { body },
+            }),
     ))
 }

@@ -134,7 +134,11 @@ pub fn find_profile(conn: &mut Conn, id: i64) -> QueryResult<Option<AccountProfi
 /// Logins already taken among `base`, `base2`, `base3`...: used to propose a free one.
 pub fn logins_like(conn: &mut Conn, base: &str) -> QueryResult<Vec<String>> {
     let taken: Vec<Option<String>> = accounts::table
-        .filter(accounts::login.like(format!("{}%", escape_like(base))).escape('\\'))
+        .filter(
+            accounts::login
+                .like(format!("{}%", escape_like(base)))
+                .escape('\\'),
+        )
         .select(accounts::login)
         .load(conn)?;
     Ok(taken.into_iter().flatten().collect())

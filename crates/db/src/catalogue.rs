@@ -76,10 +76,7 @@ pub fn list_procedures(conn: &mut Conn) -> QueryResult<Vec<ProcedureRow>> {
 }
 
 /// A procedure with the name of its category.
-pub fn find_procedure(
-    conn: &mut Conn,
-    slug: &str,
-) -> QueryResult<Option<(ProcedureRow, String)>> {
+pub fn find_procedure(conn: &mut Conn, slug: &str) -> QueryResult<Option<(ProcedureRow, String)>> {
     procedures::table
         .inner_join(categories::table)
         .filter(procedures::slug.eq(slug))

@@ -28,7 +28,9 @@ pub struct MailRow {
 }
 
 pub fn enqueue(conn: &mut Conn, mail: &NewMail) -> QueryResult<usize> {
-    diesel::insert_into(outbox::table).values(mail).execute(conn)
+    diesel::insert_into(outbox::table)
+        .values(mail)
+        .execute(conn)
 }
 
 /// Claims up to `limit` due mails for this worker until `lease_until`: another instance
@@ -63,7 +65,10 @@ pub fn claim_due(
 
 pub fn mark_sent(conn: &mut Conn, id: i64, now: NaiveDateTime) -> QueryResult<usize> {
     diesel::update(outbox::table.find(id))
-        .set((outbox::sent_at.eq(now), outbox::last_error.eq(None::<String>)))
+        .set((
+            outbox::sent_at.eq(now),
+            outbox::last_error.eq(None::<String>),
+        ))
         .execute(conn)
 }
 
@@ -89,4 +94,3 @@ pub fn pending_count(conn: &mut Conn) -> QueryResult<i64> {
         .count()
         .get_result(conn)
 }
-

@@ -80,9 +80,13 @@ pub fn rotate(
 }
 
 pub fn revoke(conn: &mut Conn, id: i64, now: NaiveDateTime) -> QueryResult<usize> {
-    diesel::update(sessions::table.find(id).filter(sessions::revoked_at.is_null()))
-        .set(sessions::revoked_at.eq(now))
-        .execute(conn)
+    diesel::update(
+        sessions::table
+            .find(id)
+            .filter(sessions::revoked_at.is_null()),
+    )
+    .set(sessions::revoked_at.eq(now))
+    .execute(conn)
 }
 
 /// Ends every session of an account but `keep` (after a password change or reset).

@@ -11,7 +11,10 @@ use crate::validation;
 /// The identity form of "Création de compte", with the captcha and the consents.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[validate(schema(function = "department_when_born_in_france", skip_on_field_errors = false))]
+#[validate(schema(
+    function = "department_when_born_in_france",
+    skip_on_field_errors = false
+))]
 pub struct RegistrationRequest {
     pub civility: Civility,
     /// Nom de naissance.

@@ -127,14 +127,20 @@ mod tests {
     fn search_ignores_case_and_accents() {
         let found = catalogue().filter("fetes");
         assert_eq!(found.categories.len(), 1);
-        assert_eq!(found.categories[0].procedures[0].title, "Location de la salle des fêtes");
+        assert_eq!(
+            found.categories[0].procedures[0].title,
+            "Location de la salle des fêtes"
+        );
         let found = catalogue().filter("RESERVATION");
         assert_eq!(found.categories[0].procedures.len(), 1);
     }
 
     #[test]
     fn a_matching_category_keeps_its_procedures_and_no_match_is_empty() {
-        assert_eq!(catalogue().filter("enfance").categories[0].procedures.len(), 2);
+        assert_eq!(
+            catalogue().filter("enfance").categories[0].procedures.len(),
+            2
+        );
         assert!(catalogue().filter("piscine").categories.is_empty());
         assert_eq!(catalogue().filter("  ").categories.len(), 2);
     }

@@ -84,7 +84,17 @@ mod tests {
 
     #[test]
     fn invalid_addresses_are_rejected() {
-        for bad in ["", "dupin", "dupin@", "@yopmail.com", "a..b@x.fr", "a@x", "a@-x.fr", "a b@x.fr", "é@x.fr"] {
+        for bad in [
+            "",
+            "dupin",
+            "dupin@",
+            "@yopmail.com",
+            "a..b@x.fr",
+            "a@x",
+            "a@-x.fr",
+            "a b@x.fr",
+            "é@x.fr",
+        ] {
             assert!(Email::parse(bad).is_err(), "{bad} should be rejected");
         }
     }

@@ -80,7 +80,10 @@ mod tests {
 
     #[test]
     fn logins_are_lower_case_ascii() {
-        assert_eq!(Login::parse(" Pascal.Dupin ").unwrap().as_str(), "pascal.dupin");
+        assert_eq!(
+            Login::parse(" Pascal.Dupin ").unwrap().as_str(),
+            "pascal.dupin"
+        );
         assert_eq!(Login::parse("ab"), Err("too_short"));
         assert_eq!(Login::parse("pascal dupin"), Err("invalid_login"));
         assert_eq!(Login::parse(".pascal"), Err("invalid_login"));

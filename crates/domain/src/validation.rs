@@ -95,7 +95,9 @@ pub fn login(value: &str) -> Result<(), ValidationError> {
 pub fn password(value: &str) -> Result<(), ValidationError> {
     match policy_message(value) {
         None => Ok(()),
-        Some(message) => Err(ValidationError::new("weak_password").with_message(Cow::Owned(message))),
+        Some(message) => {
+            Err(ValidationError::new("weak_password").with_message(Cow::Owned(message)))
+        }
     }
 }
 

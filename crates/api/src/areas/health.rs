@@ -26,7 +26,10 @@ pub async fn health(state: web::Data<AppState>) -> ApiResult<web::Json<Health>> 
     let backend = db::run(&state.pool, |conn| -> Result<&'static str, ApiError> {
         conn.batch_execute("SELECT 1").map_err(|e| {
             tracing::error!(error = %e, "health check query failed");
-            ApiError::new(actix_web::http::StatusCode::SERVICE_UNAVAILABLE, "database_unavailable")
+            ApiError::new(
+                actix_web::http::StatusCode::SERVICE_UNAVAILABLE,
+                "database_unavailable",
+            )
         })?;
         Ok(conn.backend().name())
     })

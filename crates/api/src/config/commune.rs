@@ -32,7 +32,10 @@ pub struct ProcedureSettings {
 }
 
 const PRESETS: [(&str, &str); 4] = [
-    ("quievrechain", include_str!("../../communes/quievrechain.toml")),
+    (
+        "quievrechain",
+        include_str!("../../communes/quievrechain.toml"),
+    ),
     ("hesdigneul", include_str!("../../communes/hesdigneul.toml")),
     ("isques", include_str!("../../communes/isques.toml")),
     ("sarrians", include_str!("../../communes/sarrians.toml")),

@@ -184,7 +184,10 @@ impl Settings {
                 reason: format!("`{value}` is not valid"),
             })
         }
-        fn choice<T: for<'de> Deserialize<'de>>(name: &str, value: String) -> Result<T, ConfigError> {
+        fn choice<T: for<'de> Deserialize<'de>>(
+            name: &str,
+            value: String,
+        ) -> Result<T, ConfigError> {
             serde_json::from_value(serde_json::Value::String(value.to_lowercase())).map_err(|_| {
                 ConfigError::Env {
                     name: name.into(),
@@ -259,7 +262,10 @@ impl Settings {
 
     pub fn database_url(&self) -> String {
         self.database_url.clone().unwrap_or_else(|| {
-            format!("sqlite://{}", self.data_dir.join("guichet.sqlite3").display())
+            format!(
+                "sqlite://{}",
+                self.data_dir.join("guichet.sqlite3").display()
+            )
         })
     }
 

@@ -22,7 +22,10 @@ pub struct Sender {
 impl Sender {
     pub fn from_settings(settings: &Settings) -> Result<Sender, String> {
         let from_text = settings.mail.from.clone().unwrap_or_else(|| {
-            format!("{} <ne-pas-repondre@guichet.localhost>", settings.commune.name())
+            format!(
+                "{} <ne-pas-repondre@guichet.localhost>",
+                settings.commune.name()
+            )
         });
         let from: Mailbox = from_text
             .parse()
@@ -41,8 +44,10 @@ impl Sender {
                 }
                 .port(mail.smtp_port);
                 if let (Some(user), Some(password)) = (&mail.smtp_username, &mail.smtp_password) {
-                    builder = builder
-                        .credentials(Credentials::new(user.clone(), password.expose().to_string()));
+                    builder = builder.credentials(Credentials::new(
+                        user.clone(),
+                        password.expose().to_string(),
+                    ));
                 }
                 Transport::Smtp(Box::new(builder.build()))
             }
@@ -65,17 +70,27 @@ impl Sender {
             .from(self.from.clone())
             .to(to)
             .subject(subject)
-            .singlepart(SinglePart::builder().header(ContentType::TEXT_PLAIN).body(body))
+            .singlepart(
+                SinglePart::builder()
+                    .header(ContentType::TEXT_PLAIN)
+                    .body(body),
+            )
             .map_err(|e| e.to_string())?;
         match &self.transport {
             Transport::Files(dir) => {
-                tokio::fs::create_dir_all(dir).await.map_err(|e| e.to_string())?;
+                tokio::fs::create_dir_all(dir)
+                    .await
+                    .map_err(|e| e.to_string())?;
                 let name = format!("{}-{id:06}.eml", chrono::Utc::now().format("%Y%m%d-%H%M%S"));
                 tokio::fs::write(dir.join(name), message.formatted())
                     .await
                     .map_err(|e| e.to_string())
             }
-            Transport::Smtp(smtp) => smtp.send(message).await.map(|_| ()).map_err(|e| e.to_string()),
+            Transport::Smtp(smtp) => smtp
+                .send(message)
+                .await
+                .map(|_| ())
+                .map_err(|e| e.to_string()),
         }
     }
 }

@@ -42,19 +42,24 @@ async fn deliver_due(state: &AppState, sender: &Sender) -> Result<(), ApiError> 
             return Ok(());
         }
         for mail in batch {
-            let outcome = sender.send(mail.id, &mail.recipient, &mail.subject, &mail.body_text).await;
+            let outcome = sender
+                .send(mail.id, &mail.recipient, &mail.subject, &mail.body_text)
+                .await;
             let id = mail.id;
             match outcome {
                 Ok(()) => {
                     tracing::info!(mail_id = id, "mail sent");
-                    db::run(&state.pool, move |c| db::outbox::mark_sent(c, id, db::now()).map_err(ApiError::from))
-                        .await?;
+                    db::run(&state.pool, move |c| {
+                        db::outbox::mark_sent(c, id, db::now()).map_err(ApiError::from)
+                    })
+                    .await?;
                 }
                 Err(error) => {
                     let delay = TimeDelta::minutes(2i64.pow(mail.attempts.clamp(0, 6) as u32));
                     tracing::warn!(mail_id = id, attempts = mail.attempts + 1, %error, "mail not sent, will retry");
                     db::run(&state.pool, move |c| {
-                        db::outbox::mark_failed(c, id, &error, db::now() + delay).map_err(ApiError::from)
+                        db::outbox::mark_failed(c, id, &error, db::now() + delay)
+                            .map_err(ApiError::from)
                     })
                     .await?;
                 }

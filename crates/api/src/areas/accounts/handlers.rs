@@ -1,5 +1,7 @@
 use actix_web::{get, post, web, HttpResponse};
-use domain::account::{ActivationInfo, ActivationRequest, RegistrationAccepted, RegistrationRequest};
+use domain::account::{
+    ActivationInfo, ActivationRequest, RegistrationAccepted, RegistrationRequest,
+};
 use domain::auth::Session;
 use domain::problem::Problem;
 
@@ -23,7 +25,10 @@ use crate::state::AppState;
     )
 )]
 #[post("/registrations")]
-pub async fn register(state: web::Data<AppState>, body: ValidJson<RegistrationRequest>) -> ApiResult<HttpResponse> {
+pub async fn register(
+    state: web::Data<AppState>,
+    body: ValidJson<RegistrationRequest>,
+) -> ApiResult<HttpResponse> {
     let accepted = service::register(&state, body.0).await?;
     Ok(HttpResponse::Accepted().json(accepted))
 }
@@ -39,9 +44,15 @@ pub async fn register(state: web::Data<AppState>, body: ValidJson<RegistrationRe
     )
 )]
 #[get("/activations/{token}")]
-pub async fn activation_info(state: web::Data<AppState>, token: web::Path<String>) -> ApiResult<web::Json<ActivationInfo>> {
+pub async fn activation_info(
+    state: web::Data<AppState>,
+    token: web::Path<String>,
+) -> ApiResult<web::Json<ActivationInfo>> {
     let token = token.into_inner();
-    let info = db::run(&state.pool, move |conn| service::activation_info(conn, &token)).await?;
+    let info = db::run(&state.pool, move |conn| {
+        service::activation_info(conn, &token)
+    })
+    .await?;
     Ok(web::Json(info))
 }
 

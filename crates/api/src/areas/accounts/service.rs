@@ -2,7 +2,9 @@
 
 use actix_web::http::StatusCode;
 use chrono::TimeDelta;
-use domain::account::{ActivationInfo, ActivationRequest, RegistrationAccepted, RegistrationRequest};
+use domain::account::{
+    ActivationInfo, ActivationRequest, RegistrationAccepted, RegistrationRequest,
+};
 use domain::auth::{Role, Session};
 use domain::email::Email;
 use domain::login::{suggested_login, with_suffix, Login};
@@ -25,7 +27,10 @@ fn clean_optional(value: &Option<String>) -> Option<String> {
     value.as_deref().map(clean).filter(|v| !v.is_empty())
 }
 
-pub async fn register(state: &AppState, request: RegistrationRequest) -> ApiResult<RegistrationAccepted> {
+pub async fn register(
+    state: &AppState,
+    request: RegistrationRequest,
+) -> ApiResult<RegistrationAccepted> {
     let email = Email::parse(&request.email).map_err(|code| ApiError::field("email", code))?;
     let check_captcha = state.settings.captcha == CaptchaMode::Enabled;
     let settings = state.settings.clone();
@@ -34,7 +39,9 @@ pub async fn register(state: &AppState, request: RegistrationRequest) -> ApiResu
         if check_captcha {
             captcha::service::verify(conn, &request.captcha)?;
         }
-        db::transaction(conn, |conn| save_registration(conn, &settings, &request, &address))
+        db::transaction(conn, |conn| {
+            save_registration(conn, &settings, &request, &address)
+        })
     })
     .await?;
     state.wake_mailer();
@@ -68,7 +75,10 @@ fn save_registration(
     let account_id = match db::accounts::find_by_email(conn, email)? {
         Some(existing) if existing.is_active() => {
             let login = existing.login.unwrap_or_default();
-            mail::queue(conn, &templates::already_registered(settings, email, &login))?;
+            mail::queue(
+                conn,
+                &templates::already_registered(settings, email, &login),
+            )?;
             return Ok(());
         }
         Some(pending) => {
@@ -99,13 +109,17 @@ fn save_registration(
         db::tokens::PURPOSE_ACTIVATION,
         TimeDelta::hours(templates::ACTIVATION_HOURS),
     )?;
-    mail::queue(conn, &templates::activation(settings, email, &person.first_name, &token))?;
+    mail::queue(
+        conn,
+        &templates::activation(settings, email, &person.first_name, &token),
+    )?;
     Ok(())
 }
 
 pub fn activation_info(conn: &mut db::Conn, token: &str) -> ApiResult<ActivationInfo> {
     let link = links::check(conn, db::tokens::PURPOSE_ACTIVATION, token)?;
-    let profile = db::accounts::find_profile(conn, link.account_id)?.ok_or_else(ApiError::not_found)?;
+    let profile =
+        db::accounts::find_profile(conn, link.account_id)?.ok_or_else(ApiError::not_found)?;
     let base = suggested_login(&profile.first_name, &profile.birth_name);
     let taken = db::accounts::logins_like(conn, &base)?;
     let suggested = std::iter::once(base.clone())
@@ -121,10 +135,15 @@ pub fn activation_info(conn: &mut db::Conn, token: &str) -> ApiResult<Activation
 }
 
 fn login_taken() -> ApiError {
-    ApiError::new(StatusCode::CONFLICT, "login_taken").with_errors(vec![FieldError::new("login", "login_taken")])
+    ApiError::new(StatusCode::CONFLICT, "login_taken")
+        .with_errors(vec![FieldError::new("login", "login_taken")])
 }
 
-pub async fn activate(state: &AppState, token: String, request: ActivationRequest) -> ApiResult<Session> {
+pub async fn activate(
+    state: &AppState,
+    token: String,
+    request: ActivationRequest,
+) -> ApiResult<Session> {
     let login = Login::parse(&request.login).map_err(|code| ApiError::field("login", code))?;
     let hash = password::hash(&request.password).map_err(ApiError::internal)?;
     let jwt = state.jwt.clone();
@@ -135,8 +154,11 @@ pub async fn activate(state: &AppState, token: String, request: ActivationReques
                 return Err(login_taken());
             }
             links::consume(conn, &link)?;
-            let activated = db::accounts::activate(conn, link.account_id, login.as_str(), &hash, db::now())
-                .map_err(|e| on_constraint(e, "accounts_login_key", "accounts.login", login_taken))?;
+            let activated =
+                db::accounts::activate(conn, link.account_id, login.as_str(), &hash, db::now())
+                    .map_err(|e| {
+                        on_constraint(e, "accounts_login_key", "accounts.login", login_taken)
+                    })?;
             if activated != 1 {
                 return Err(ApiError::new(StatusCode::NOT_FOUND, "link_invalid"));
             }

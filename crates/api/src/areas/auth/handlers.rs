@@ -1,7 +1,7 @@
 use actix_web::{get, post, web, HttpResponse};
 use domain::auth::{
-    Accepted, ForgottenLoginRequest, ForgottenPasswordRequest, LoginRequest, Me, PasswordChangeRequest,
-    PasswordResetInfo, PasswordResetRequest, RefreshRequest, Session,
+    Accepted, ForgottenLoginRequest, ForgottenPasswordRequest, LoginRequest, Me,
+    PasswordChangeRequest, PasswordResetInfo, PasswordResetRequest, RefreshRequest, Session,
 };
 use domain::problem::Problem;
 
@@ -23,7 +23,10 @@ use crate::state::AppState;
     )
 )]
 #[post("/auth/login")]
-pub async fn login(state: web::Data<AppState>, body: ValidJson<LoginRequest>) -> ApiResult<web::Json<Session>> {
+pub async fn login(
+    state: web::Data<AppState>,
+    body: ValidJson<LoginRequest>,
+) -> ApiResult<web::Json<Session>> {
     Ok(web::Json(service::login(&state, body.0).await?))
 }
 
@@ -37,7 +40,10 @@ pub async fn login(state: web::Data<AppState>, body: ValidJson<LoginRequest>) ->
     )
 )]
 #[post("/auth/refresh")]
-pub async fn refresh(state: web::Data<AppState>, body: ValidJson<RefreshRequest>) -> ApiResult<web::Json<Session>> {
+pub async fn refresh(
+    state: web::Data<AppState>,
+    body: ValidJson<RefreshRequest>,
+) -> ApiResult<web::Json<Session>> {
     Ok(web::Json(service::refresh(&state, body.0).await?))
 }
 
@@ -102,7 +108,10 @@ pub async fn change_password(
     )
 )]
 #[post("/auth/forgotten-login")]
-pub async fn forgotten_login(state: web::Data<AppState>, body: ValidJson<ForgottenLoginRequest>) -> ApiResult<HttpResponse> {
+pub async fn forgotten_login(
+    state: web::Data<AppState>,
+    body: ValidJson<ForgottenLoginRequest>,
+) -> ApiResult<HttpResponse> {
     Ok(HttpResponse::Accepted().json(service::forgotten_login(&state, body.0).await?))
 }
 
@@ -134,9 +143,14 @@ pub async fn forgotten_password(
     )
 )]
 #[get("/password-resets/{token}")]
-pub async fn reset_info(state: web::Data<AppState>, token: web::Path<String>) -> ApiResult<web::Json<PasswordResetInfo>> {
+pub async fn reset_info(
+    state: web::Data<AppState>,
+    token: web::Path<String>,
+) -> ApiResult<web::Json<PasswordResetInfo>> {
     let token = token.into_inner();
-    Ok(web::Json(db::run(&state.pool, move |conn| service::reset_info(conn, &token)).await?))
+    Ok(web::Json(
+        db::run(&state.pool, move |conn| service::reset_info(conn, &token)).await?,
+    ))
 }
 
 /// Sets a new password from a reset link; every session of the account ends.

@@ -31,7 +31,10 @@ fn too_many_attempts(until: chrono::NaiveDateTime) -> ApiError {
         .retry_after(seconds)
 }
 
-fn find_account(conn: &mut db::Conn, identifier: &str) -> ApiResult<Option<db::accounts::AccountRow>> {
+fn find_account(
+    conn: &mut db::Conn,
+    identifier: &str,
+) -> ApiResult<Option<db::accounts::AccountRow>> {
     Ok(if identifier.contains('@') {
         db::accounts::find_by_email(conn, identifier)?
     } else {
@@ -78,7 +81,14 @@ pub async fn refresh(state: &AppState, request: RefreshRequest) -> ApiResult<Ses
                 .ok_or_else(ApiError::unauthenticated)?;
             let new_token = tokens::generate();
             let expires = db::now() + TimeDelta::days(sessions::SESSION_DAYS);
-            if db::sessions::rotate(conn, session.id, &old_hash, &tokens::digest(&new_token), expires)? != 1 {
+            if db::sessions::rotate(
+                conn,
+                session.id,
+                &old_hash,
+                &tokens::digest(&new_token),
+                expires,
+            )? != 1
+            {
                 return Err(ApiError::unauthenticated());
             }
             sessions::issue(conn, &jwt, session.account_id, session.id, new_token)
@@ -95,7 +105,10 @@ pub async fn logout(state: &AppState, user: AuthUser) -> ApiResult<()> {
     .await
 }
 
-pub async fn forgotten_login(state: &AppState, request: ForgottenLoginRequest) -> ApiResult<Accepted> {
+pub async fn forgotten_login(
+    state: &AppState,
+    request: ForgottenLoginRequest,
+) -> ApiResult<Accepted> {
     let email = Email::parse(&request.email).map_err(|code| ApiError::field("email", code))?;
     let settings = state.settings.clone();
     let address = email.into_inner();
@@ -103,7 +116,10 @@ pub async fn forgotten_login(state: &AppState, request: ForgottenLoginRequest) -
         db::transaction(conn, |conn| {
             if let Some(account) = find_account(conn, &address)? {
                 let login = account.login.unwrap_or_default();
-                mail::queue(conn, &templates::forgotten_login(&settings, &account.email, &login))?;
+                mail::queue(
+                    conn,
+                    &templates::forgotten_login(&settings, &account.email, &login),
+                )?;
             }
             Ok::<_, ApiError>(())
         })
@@ -115,7 +131,10 @@ pub async fn forgotten_login(state: &AppState, request: ForgottenLoginRequest) -
     })
 }
 
-pub async fn forgotten_password(state: &AppState, request: ForgottenPasswordRequest) -> ApiResult<Accepted> {
+pub async fn forgotten_password(
+    state: &AppState,
+    request: ForgottenPasswordRequest,
+) -> ApiResult<Accepted> {
     let identifier = request.identifier.trim().to_lowercase();
     let settings = state.settings.clone();
     db::run(&state.pool, move |conn| {
@@ -128,7 +147,10 @@ pub async fn forgotten_password(state: &AppState, request: ForgottenPasswordRequ
                     TimeDelta::minutes(templates::RESET_MINUTES),
                 )?;
                 let login = account.login.clone().unwrap_or_default();
-                mail::queue(conn, &templates::password_reset(&settings, &account.email, &login, &token))?;
+                mail::queue(
+                    conn,
+                    &templates::password_reset(&settings, &account.email, &login, &token),
+                )?;
             }
             Ok::<_, ApiError>(())
         })
@@ -149,20 +171,28 @@ pub fn reset_info(conn: &mut db::Conn, token: &str) -> ApiResult<PasswordResetIn
 }
 
 /// Sets a new password from a reset link and ends every session of the account.
-pub async fn reset_password(state: &AppState, token: String, request: PasswordResetRequest) -> ApiResult<()> {
+pub async fn reset_password(
+    state: &AppState,
+    token: String,
+    request: PasswordResetRequest,
+) -> ApiResult<()> {
     let hash = password::hash(&request.password).map_err(ApiError::internal)?;
     let settings = state.settings.clone();
     db::run(&state.pool, move |conn| {
         db::transaction(conn, |conn| {
             let link = links::check(conn, db::tokens::PURPOSE_PASSWORD_RESET, &token)?;
             links::consume(conn, &link)?;
-            let account = db::accounts::find(conn, link.account_id)?.ok_or_else(ApiError::not_found)?;
+            let account =
+                db::accounts::find(conn, link.account_id)?.ok_or_else(ApiError::not_found)?;
             let login = account.login.clone().unwrap_or_default();
             db::accounts::set_password(conn, account.id, &hash)?;
             db::sessions::revoke_others(conn, account.id, None, db::now())?;
             db::throttle::clear(conn, &login)?;
             db::throttle::clear(conn, &account.email)?;
-            mail::queue(conn, &templates::password_changed(&settings, &account.email, &login))?;
+            mail::queue(
+                conn,
+                &templates::password_changed(&settings, &account.email, &login),
+            )?;
             Ok::<(), ApiError>(())
         })
     })
@@ -172,10 +202,15 @@ pub async fn reset_password(state: &AppState, token: String, request: PasswordRe
 }
 
 /// Changes the password of the signed-in person and ends their other sessions.
-pub async fn change_password(state: &AppState, user: AuthUser, request: PasswordChangeRequest) -> ApiResult<()> {
+pub async fn change_password(
+    state: &AppState,
+    user: AuthUser,
+    request: PasswordChangeRequest,
+) -> ApiResult<()> {
     let settings = state.settings.clone();
     db::run(&state.pool, move |conn| {
-        let account = db::accounts::find(conn, user.account_id)?.ok_or_else(ApiError::unauthenticated)?;
+        let account =
+            db::accounts::find(conn, user.account_id)?.ok_or_else(ApiError::unauthenticated)?;
         if !password::verify(&request.current_password, account.password_hash.as_deref()) {
             return Err(ApiError::field("current_password", "wrong_password"));
         }
@@ -184,7 +219,10 @@ pub async fn change_password(state: &AppState, user: AuthUser, request: Password
             db::accounts::set_password(conn, account.id, &hash)?;
             db::sessions::revoke_others(conn, account.id, Some(user.session_id), db::now())?;
             let login = account.login.clone().unwrap_or_default();
-            mail::queue(conn, &templates::password_changed(&settings, &account.email, &login))?;
+            mail::queue(
+                conn,
+                &templates::password_changed(&settings, &account.email, &login),
+            )?;
             Ok::<(), ApiError>(())
         })
     })

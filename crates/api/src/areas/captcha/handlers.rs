@@ -10,7 +10,9 @@ use crate::state::AppState;
 #[post("/captchas/image")]
 pub async fn image(state: web::Data<AppState>) -> ApiResult<HttpResponse> {
     let captcha = service::new_image(&state).await?;
-    Ok(HttpResponse::Created().insert_header(("Cache-Control", "no-store")).json(captcha))
+    Ok(HttpResponse::Created()
+        .insert_header(("Cache-Control", "no-store"))
+        .json(captcha))
 }
 
 /// A new proof-of-work challenge: for people who cannot read the image.
@@ -18,5 +20,7 @@ pub async fn image(state: web::Data<AppState>) -> ApiResult<HttpResponse> {
 #[post("/captchas/pow")]
 pub async fn pow(state: web::Data<AppState>) -> ApiResult<HttpResponse> {
     let captcha = service::new_pow(&state).await?;
-    Ok(HttpResponse::Created().insert_header(("Cache-Control", "no-store")).json(captcha))
+    Ok(HttpResponse::Created()
+        .insert_header(("Cache-Control", "no-store"))
+        .json(captcha))
 }

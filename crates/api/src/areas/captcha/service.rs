@@ -27,7 +27,14 @@ pub async fn new_image(state: &AppState) -> ApiResult<ImageCaptcha> {
     .map_err(ApiError::internal)?;
     let png = png.ok_or_else(|| ApiError::internal("captcha image could not be encoded"))?;
     let id = tokens::short_id();
-    store(state, id.clone(), db::captcha::KIND_IMAGE, answer.to_lowercase(), None).await?;
+    store(
+        state,
+        id.clone(),
+        db::captcha::KIND_IMAGE,
+        answer.to_lowercase(),
+        None,
+    )
+    .await?;
     Ok(ImageCaptcha {
         id,
         image: format!("data:image/png;base64,{}", STANDARD.encode(png)),
@@ -39,11 +46,21 @@ pub async fn new_pow(state: &AppState) -> ApiResult<PowCaptcha> {
     let max_number = state.settings.captcha_pow_max_number.max(1);
     let (salt, secret) = {
         let mut rng = rand::thread_rng();
-        (hex::encode(rng.gen::<[u8; 12]>()), rng.gen_range(0..=max_number))
+        (
+            hex::encode(rng.gen::<[u8; 12]>()),
+            rng.gen_range(0..=max_number),
+        )
     };
     let challenge = domain::pow::digest(&salt, secret);
     let id = tokens::short_id();
-    store(state, id.clone(), db::captcha::KIND_POW, challenge.clone(), Some(salt.clone())).await?;
+    store(
+        state,
+        id.clone(),
+        db::captcha::KIND_POW,
+        challenge.clone(),
+        Some(salt.clone()),
+    )
+    .await?;
     Ok(PowCaptcha {
         id,
         algorithm: "SHA-256".into(),
@@ -53,7 +70,13 @@ pub async fn new_pow(state: &AppState) -> ApiResult<PowCaptcha> {
     })
 }
 
-async fn store(state: &AppState, id: String, kind: &'static str, answer: String, salt: Option<String>) -> ApiResult<()> {
+async fn store(
+    state: &AppState,
+    id: String,
+    kind: &'static str,
+    answer: String,
+    salt: Option<String>,
+) -> ApiResult<()> {
     db::run(&state.pool, move |conn| -> ApiResult<()> {
         let now = db::now();
         db::captcha::purge(conn, now - TimeDelta::hours(1))?;
@@ -83,7 +106,11 @@ pub fn verify(conn: &mut db::Conn, answer: &CaptchaAnswer) -> ApiResult<()> {
     let given = answer.answer.trim();
     let correct = match challenge.kind.as_str() {
         db::captcha::KIND_POW => given.parse::<u64>().is_ok_and(|n| {
-            domain::pow::verify(challenge.salt.as_deref().unwrap_or(""), &challenge.answer, n)
+            domain::pow::verify(
+                challenge.salt.as_deref().unwrap_or(""),
+                &challenge.answer,
+                n,
+            )
         }),
         _ => given.to_lowercase() == challenge.answer,
     };

@@ -25,7 +25,9 @@ pub async fn commune(state: web::Data<AppState>) -> HttpResponse {
 #[get("/catalogue")]
 pub async fn catalogue(state: web::Data<AppState>) -> ApiResult<HttpResponse> {
     let catalogue = db::run(&state.pool, service::catalogue).await?;
-    Ok(HttpResponse::Ok().insert_header(cacheable()).json(catalogue))
+    Ok(HttpResponse::Ok()
+        .insert_header(cacheable())
+        .json(catalogue))
 }
 
 /// A procedure's description page.
@@ -38,8 +40,13 @@ pub async fn catalogue(state: web::Data<AppState>) -> ApiResult<HttpResponse> {
     )
 )]
 #[get("/procedures/{slug}")]
-pub async fn procedure(state: web::Data<AppState>, slug: web::Path<String>) -> ApiResult<HttpResponse> {
+pub async fn procedure(
+    state: web::Data<AppState>,
+    slug: web::Path<String>,
+) -> ApiResult<HttpResponse> {
     let slug = slug.into_inner();
     let procedure = db::run(&state.pool, move |conn| service::procedure(conn, &slug)).await?;
-    Ok(HttpResponse::Ok().insert_header(cacheable()).json(procedure))
+    Ok(HttpResponse::Ok()
+        .insert_header(cacheable())
+        .json(procedure))
 }

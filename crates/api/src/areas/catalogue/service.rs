@@ -19,12 +19,15 @@ pub fn catalogue(conn: &mut db::Conn) -> ApiResult<Catalogue> {
     let categories = db::catalogue::list_categories(conn)?;
     let mut by_category: HashMap<i64, Vec<ProcedureSummary>> = HashMap::new();
     for p in db::catalogue::list_procedures(conn)? {
-        by_category.entry(p.category_id).or_default().push(ProcedureSummary {
-            id: p.id,
-            slug: p.slug,
-            title: p.title,
-            summary: p.summary,
-        });
+        by_category
+            .entry(p.category_id)
+            .or_default()
+            .push(ProcedureSummary {
+                id: p.id,
+                slug: p.slug,
+                title: p.title,
+                summary: p.summary,
+            });
     }
     Ok(Catalogue {
         categories: categories
@@ -39,7 +42,8 @@ pub fn catalogue(conn: &mut db::Conn) -> ApiResult<Catalogue> {
 }
 
 pub fn procedure(conn: &mut db::Conn, slug: &str) -> ApiResult<Procedure> {
-    let (p, category) = db::catalogue::find_procedure(conn, slug)?.ok_or_else(ApiError::not_found)?;
+    let (p, category) =
+        db::catalogue::find_procedure(conn, slug)?.ok_or_else(ApiError::not_found)?;
     Ok(Procedure {
         id: p.id,
         slug: p.slug,
