@@ -15,18 +15,67 @@ pub struct Mail {
     pub body: String,
 }
 
+/// Lines longer than this make mail travel quoted-printable, unreadable as plain text.
+const LINE_WIDTH: usize = 76;
+
+/// Wraps every line at [`LINE_WIDTH`] characters, keeping words (and links) whole.
+fn wrap(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        let mut width = 0;
+        for (j, word) in line.split(' ').enumerate() {
+            let len = word.chars().count();
+            if j > 0 && width + 1 + len > LINE_WIDTH {
+                out.push('\n');
+                width = 0;
+            } else if j > 0 {
+                out.push(' ');
+                width += 1;
+            }
+            out.push_str(word);
+            width += len;
+        }
+    }
+    out
+}
+
 /// Queues a mail; call inside the transaction of the change it tells about.
 pub fn queue(conn: &mut db::Conn, mail: &Mail) -> QueryResult<()> {
     let now = db::now();
+    let body = wrap(&mail.body);
     db::outbox::enqueue(
         conn,
         &db::outbox::NewMail {
             recipient: &mail.to,
             subject: &mail.subject,
-            body_text: &mail.body,
+            body_text: &body,
             created_at: now,
             next_attempt_at: now,
         },
     )
     .map(|_| ())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn long_lines_are_wrapped_between_words_and_links_stay_whole() {
+        let link = format!("https://portail.exemple.fr/activation/{}", "x".repeat(60));
+        let text = format!(
+            "{}\n\n{link}\nFin.",
+            "Votre demande a été enregistrée. ".repeat(5).trim()
+        );
+        let wrapped = super::wrap(&text);
+        assert!(wrapped
+            .lines()
+            .all(|l| l.chars().count() <= 76 || l == link));
+        assert!(wrapped.lines().any(|l| l == link));
+        assert_eq!(
+            wrapped.replace('\n', " ").split_whitespace().count(),
+            text.split_whitespace().count()
+        );
+    }
 }
