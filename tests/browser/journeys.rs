@@ -39,6 +39,29 @@ async fn a_new_citizen_registers_activates_logs_out_in_and_resets_the_password()
     b.wait_text(".error-summary", "Nom de naissance").await;
     b.assert_accessible("registration form with errors").await;
 
+    // Clicking the image renews it.
+    let image = || async {
+        b.find("button.captcha-image img")
+            .await
+            .attr("src")
+            .await
+            .ok()
+            .flatten()
+            .unwrap_or_default()
+    };
+    let first = image().await;
+    assert!(first.starts_with("data:image/png;base64,"));
+    b.click("button.captcha-image").await;
+    let mut renewed = first.clone();
+    for _ in 0..100 {
+        renewed = image().await;
+        if renewed != first && !renewed.is_empty() {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert_ne!(renewed, first, "clicking the captcha image renews it");
+
     fill_registration(&b).await;
     // The accessible alternative to the image: the browser solves a proof of work.
     b.click("#captcha-pow").await;
@@ -75,6 +98,14 @@ async fn a_new_citizen_registers_activates_logs_out_in_and_resets_the_password()
     b.click("#activation-submit").await;
     b.wait_text("header", "Bonjour Pascal DUPIN").await;
     b.assert_accessible("home, logged in").await;
+
+    // "Mon compte" -> "Mon profil".
+    b.click("#account-menu-button").await;
+    b.click("#account-menu-list a[href='/mon-compte/profil']")
+        .await;
+    b.wait_text("main h1", "Mon profil").await;
+    b.wait_text("main", EMAIL).await;
+    b.assert_accessible("profile").await;
 
     // Déconnexion, then "Me connecter".
     b.click("#account-menu-button").await;

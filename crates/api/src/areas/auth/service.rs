@@ -10,6 +10,7 @@ use domain::email::Email;
 
 use super::sessions;
 use crate::auth_user::AuthUser;
+use crate::config::Settings;
 use crate::error::{ApiError, ApiResult};
 use crate::links;
 use crate::mail::{self, templates};
@@ -184,16 +185,9 @@ pub async fn reset_password(
             links::consume(conn, &link)?;
             let account =
                 db::accounts::find(conn, link.account_id)?.ok_or_else(ApiError::not_found)?;
-            let login = account.login.clone().unwrap_or_default();
-            db::accounts::set_password(conn, account.id, &hash)?;
-            db::sessions::revoke_others(conn, account.id, None, db::now())?;
-            db::throttle::clear(conn, &login)?;
+            db::throttle::clear(conn, account.login.as_deref().unwrap_or_default())?;
             db::throttle::clear(conn, &account.email)?;
-            mail::queue(
-                conn,
-                &templates::password_changed(&settings, &account.email, &login),
-            )?;
-            Ok::<(), ApiError>(())
+            set_password(conn, &settings, &account, &hash, None)
         })
     })
     .await?;
@@ -216,17 +210,29 @@ pub async fn change_password(
         }
         let hash = password::hash(&request.password).map_err(ApiError::internal)?;
         db::transaction(conn, |conn| {
-            db::accounts::set_password(conn, account.id, &hash)?;
-            db::sessions::revoke_others(conn, account.id, Some(user.session_id), db::now())?;
-            let login = account.login.clone().unwrap_or_default();
-            mail::queue(
-                conn,
-                &templates::password_changed(&settings, &account.email, &login),
-            )?;
-            Ok::<(), ApiError>(())
+            set_password(conn, &settings, &account, &hash, Some(user.session_id))
         })
     })
     .await?;
     state.wake_mailer();
+    Ok(())
+}
+
+/// Stores a new password hash, ends every session but `keep`, and tells the account
+/// holder by mail. Call inside the transaction of the change.
+fn set_password(
+    conn: &mut db::Conn,
+    settings: &Settings,
+    account: &db::accounts::AccountRow,
+    hash: &str,
+    keep: Option<i64>,
+) -> ApiResult<()> {
+    db::accounts::set_password(conn, account.id, hash)?;
+    db::sessions::revoke_others(conn, account.id, keep, db::now())?;
+    let login = account.login.as_deref().unwrap_or_default();
+    mail::queue(
+        conn,
+        &templates::password_changed(settings, &account.email, login),
+    )?;
     Ok(())
 }
