@@ -23,11 +23,13 @@ async fn health_answers_503_when_no_database_connection_can_be_had() {
     // Exhaust the pool: every connection is held, so the check cannot get one.
     let pool = app.state.pool.clone();
     let held = tokio::task::spawn_blocking(move || {
-        let mut held = Vec::new();
-        while let Ok(conn) = pool.get_timeout(std::time::Duration::from_millis(200)) {
-            held.push(conn);
-        }
-        held
+        // Take every connection the pool may open, waiting for any that is busy.
+        (0..pool.max_size())
+            .map(|_| {
+                pool.get_timeout(std::time::Duration::from_secs(30))
+                    .expect("connection")
+            })
+            .collect::<Vec<_>>()
     })
     .await
     .unwrap();
