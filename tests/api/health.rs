@@ -6,6 +6,15 @@ async fn health_answers_ok_with_the_database_reachable() {
     let app = TestApp::spawn().await;
     let response = app.get("/api/health").await;
     assert_eq!(response.status(), 200);
+    let request_id = response.headers()["x-request-id"]
+        .to_str()
+        .unwrap()
+        .to_string();
+    assert_eq!(
+        request_id.len(),
+        36,
+        "a UUID names each request: {request_id}"
+    );
     let body: Value = response.json().await.unwrap();
     assert_eq!(body["status"], "ok");
     assert_eq!(body["database"], "ok");

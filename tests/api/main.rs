@@ -7,4 +7,5 @@ mod errors;
 mod health;
 mod login;
 mod openapi;
+mod profile;
 mod recovery;

@@ -8,6 +8,7 @@ pub mod extract;
 pub mod links;
 pub mod mail;
 pub mod openapi;
+pub mod request_id;
 pub mod security;
 pub mod spa;
 pub mod startup;

@@ -101,6 +101,9 @@ impl Application {
             let spa_dir = app_state.settings.spa_dir.clone();
             App::new()
                 .wrap(Compress::default())
+                .wrap(actix_web::middleware::from_fn(
+                    crate::request_id::add_header,
+                ))
                 .wrap(TracingLogger::default())
                 .wrap(
                     DefaultHeaders::new()

@@ -4,11 +4,15 @@
 //! [`run`] is the one place that moves diesel work off the async runtime.
 
 pub mod accounts;
+pub mod addresses;
 pub mod captcha;
 pub mod catalogue;
 pub mod conn;
+pub mod contacts;
+pub mod households;
 pub mod migrate;
 pub mod outbox;
+pub mod persons;
 pub mod pool;
 pub mod schema;
 pub mod sessions;

@@ -36,6 +36,7 @@ diesel::table! {
         birth_department -> Nullable<Text>,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        sex -> Nullable<Text>,
     }
 }
 
@@ -114,10 +115,100 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    households (id) {
+        id -> BigInt,
+        holder_person_id -> BigInt,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    household_members (household_id, person_id) {
+        household_id -> BigInt,
+        person_id -> BigInt,
+        role -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    contacts (person_id) {
+        person_id -> BigInt,
+        landline -> Nullable<Text>,
+        mobile -> Nullable<Text>,
+        work_phone -> Nullable<Text>,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    addresses (id) {
+        id -> BigInt,
+        person_id -> BigInt,
+        name -> Text,
+        country -> Text,
+        city -> Text,
+        postal_code -> Text,
+        street_number -> Nullable<Text>,
+        street_number_complement -> Nullable<Text>,
+        street -> Text,
+        street_complement -> Nullable<Text>,
+        is_default -> Bool,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    household_social_data (household_id) {
+        household_id -> BigInt,
+        regime -> Nullable<Text>,
+        reference_tax_income -> Nullable<BigInt>,
+        dependent_children -> Nullable<Integer>,
+        caf_holder_name -> Nullable<Text>,
+        caf_number -> Nullable<Text>,
+        quotient -> Nullable<Integer>,
+        monthly_income -> Nullable<BigInt>,
+        family_composition -> Nullable<Text>,
+        family_quotient -> Nullable<Integer>,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    relations (id) {
+        id -> BigInt,
+        household_id -> BigInt,
+        person_id -> BigInt,
+        related_person_id -> BigInt,
+        role -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    school_enrolments (id) {
+        id -> BigInt,
+        person_id -> BigInt,
+        school_year -> Text,
+        establishment -> Text,
+        level -> Text,
+        class_name -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(procedures -> categories (category_id));
 diesel::joinable!(accounts -> persons (person_id));
 diesel::joinable!(account_tokens -> accounts (account_id));
 diesel::joinable!(sessions -> accounts (account_id));
+diesel::joinable!(household_members -> households (household_id));
+diesel::joinable!(household_members -> persons (person_id));
+diesel::joinable!(addresses -> persons (person_id));
+diesel::joinable!(contacts -> persons (person_id));
+diesel::joinable!(school_enrolments -> persons (person_id));
+diesel::joinable!(household_social_data -> households (household_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     categories,
@@ -129,4 +220,11 @@ diesel::allow_tables_to_appear_in_same_query!(
     login_throttles,
     captcha_challenges,
     outbox,
+    households,
+    household_members,
+    contacts,
+    addresses,
+    household_social_data,
+    relations,
+    school_enrolments,
 );

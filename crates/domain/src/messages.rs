@@ -42,6 +42,8 @@ pub fn field_message(code: &str) -> &'static str {
         "invalid_date" => "Date invalide.",
         "date_in_future" => "La date ne peut pas être dans le futur.",
         "date_too_old" => "La date doit être postérieure au 1er janvier 1900.",
+        "invalid_phone" => "Numéro de téléphone invalide (ex. : 06 12 34 56 78).",
+        "invalid_postal_code" => "Code postal invalide : 5 chiffres en France.",
         "invalid_department" => "Département invalide (ex. : 59, 2A, 974).",
         "must_accept" => "Vous devez cocher cette case pour continuer.",
         "weak_password" => "Le mot de passe ne respecte pas les règles.",

@@ -6,6 +6,7 @@ pub mod auth;
 pub mod captcha;
 pub mod catalogue;
 pub mod health;
+pub mod profile;
 
 use utoipa_actix_web::service_config::ServiceConfig;
 
@@ -16,4 +17,5 @@ pub fn configure(cfg: &mut ServiceConfig) {
     captcha::configure(cfg);
     accounts::configure(cfg);
     auth::configure(cfg);
+    profile::configure(cfg);
 }

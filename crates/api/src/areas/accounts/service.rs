@@ -162,6 +162,9 @@ pub async fn activate(
             if activated != 1 {
                 return Err(ApiError::new(StatusCode::NOT_FOUND, "link_invalid"));
             }
+            let account =
+                db::accounts::find(conn, link.account_id)?.ok_or_else(ApiError::not_found)?;
+            db::households::create_for_holder(conn, account.person_id, db::now())?;
             sessions::open(conn, &jwt, link.account_id)
         })
     })

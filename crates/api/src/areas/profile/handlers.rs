@@ -1,0 +1,128 @@
+use actix_web::{delete, get, post, put, web, HttpResponse};
+use domain::problem::Problem;
+use domain::profile::{Address, AddressInput, Contacts, ContactsInput, Profile};
+
+use super::service;
+use crate::auth_user::AuthUser;
+use crate::error::ApiResult;
+use crate::extract::ValidJson;
+use crate::state::AppState;
+
+/// Every card of "Mon profil" for the signed-in account holder.
+#[utoipa::path(
+    tag = "profile",
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "The profile.", body = Profile),
+        (status = 401, description = "Not logged in.", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/me/profile")]
+pub async fn profile(state: web::Data<AppState>, user: AuthUser) -> ApiResult<web::Json<Profile>> {
+    let profile = db::run(&state.pool, move |conn| {
+        service::profile(conn, user.account_id)
+    })
+    .await?;
+    Ok(web::Json(profile))
+}
+
+/// "Mes informations de contact": replaces the phone numbers (empty clears one).
+#[utoipa::path(
+    tag = "profile",
+    security(("bearer" = [])),
+    request_body = ContactsInput,
+    responses(
+        (status = 200, description = "The numbers as stored (normalised).", body = Contacts),
+        (status = 401, description = "Not logged in.", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "A number is not a phone number (`invalid_phone`).", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[put("/me/contacts")]
+pub async fn update_contacts(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    body: ValidJson<ContactsInput>,
+) -> ApiResult<web::Json<Contacts>> {
+    let contacts = db::run(&state.pool, move |conn| {
+        service::update_contacts(conn, user.account_id, &body.0)
+    })
+    .await?;
+    Ok(web::Json(contacts))
+}
+
+/// "Ajouter une adresse". The first address becomes the default one.
+#[utoipa::path(
+    tag = "profile",
+    security(("bearer" = [])),
+    request_body = AddressInput,
+    responses(
+        (status = 201, description = "The new address.", body = Address),
+        (status = 401, description = "Not logged in.", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields.", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/me/addresses")]
+pub async fn add_address(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    body: ValidJson<AddressInput>,
+) -> ApiResult<HttpResponse> {
+    let address = db::run(&state.pool, move |conn| {
+        service::save_address(conn, user.account_id, None, &body.0)
+    })
+    .await?;
+    Ok(HttpResponse::Created().json(address))
+}
+
+/// Changes one of the person's addresses.
+#[utoipa::path(
+    tag = "profile",
+    security(("bearer" = [])),
+    params(("id" = i64, Path, description = "Address id.")),
+    request_body = AddressInput,
+    responses(
+        (status = 200, description = "The address.", body = Address),
+        (status = 401, description = "Not logged in.", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "Not one of the person's addresses.", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields.", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[put("/me/addresses/{id}")]
+pub async fn update_address(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<i64>,
+    body: ValidJson<AddressInput>,
+) -> ApiResult<web::Json<Address>> {
+    let id = id.into_inner();
+    let address = db::run(&state.pool, move |conn| {
+        service::save_address(conn, user.account_id, Some(id), &body.0)
+    })
+    .await?;
+    Ok(web::Json(address))
+}
+
+/// Deletes one of the person's addresses; another one becomes the default if needed.
+#[utoipa::path(
+    tag = "profile",
+    security(("bearer" = [])),
+    params(("id" = i64, Path, description = "Address id.")),
+    responses(
+        (status = 204, description = "Deleted."),
+        (status = 401, description = "Not logged in.", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "Not one of the person's addresses.", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[delete("/me/addresses/{id}")]
+pub async fn delete_address(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<i64>,
+) -> ApiResult<HttpResponse> {
+    let id = id.into_inner();
+    db::run(&state.pool, move |conn| {
+        service::delete_address(conn, user.account_id, id)
+    })
+    .await?;
+    Ok(HttpResponse::NoContent().finish())
+}

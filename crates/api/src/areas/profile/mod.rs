@@ -1,0 +1,15 @@
+//! "Mon profil": the profile cards, and the direct changes (contacts, addresses).
+
+mod handlers;
+pub mod service;
+mod views;
+
+use utoipa_actix_web::service_config::ServiceConfig;
+
+pub fn configure(cfg: &mut ServiceConfig) {
+    cfg.service(handlers::profile)
+        .service(handlers::update_contacts)
+        .service(handlers::add_address)
+        .service(handlers::update_address)
+        .service(handlers::delete_address);
+}

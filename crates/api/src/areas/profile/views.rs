@@ -1,0 +1,112 @@
+//! Database rows to the API's profile types.
+
+use std::collections::HashMap;
+
+use domain::civility::Civility;
+use domain::profile::{
+    Address, CivilData, Member, MemberRole, Relation, RelationRole, SchoolEnrolment, SocialData,
+};
+
+pub fn civil(p: db::persons::PersonRow) -> CivilData {
+    CivilData {
+        civility: Civility::parse(&p.civility).unwrap_or(Civility::Madame),
+        birth_name: p.birth_name,
+        usage_name: p.usage_name,
+        first_name: p.first_name,
+        second_first_name: p.second_first_name,
+        third_first_name: p.third_first_name,
+        birth_date: p.birth_date,
+        birth_country: p.birth_country,
+        birth_city: p.birth_city,
+        birth_department: p.birth_department,
+    }
+}
+
+pub fn social(s: db::households::SocialRow) -> SocialData {
+    SocialData {
+        regime: s.regime,
+        reference_tax_income: s.reference_tax_income,
+        dependent_children: s.dependent_children,
+        caf_holder_name: s.caf_holder_name,
+        caf_number: s.caf_number,
+        quotient: s.quotient,
+        monthly_income: s.monthly_income,
+        family_composition: s.family_composition,
+        family_quotient: s.family_quotient,
+    }
+}
+
+pub fn address(a: db::addresses::AddressRow) -> Address {
+    Address {
+        id: a.id,
+        name: a.name,
+        country: a.country,
+        city: a.city,
+        postal_code: a.postal_code,
+        street_number: a.street_number,
+        street_number_complement: a.street_number_complement,
+        street: a.street,
+        street_complement: a.street_complement,
+        is_default: a.is_default,
+    }
+}
+
+/// The holder first, then other adults, then children; oldest first within each.
+pub fn members(rows: Vec<db::households::MemberRow>) -> Vec<Member> {
+    let mut members: Vec<Member> = rows
+        .into_iter()
+        .map(|m| Member {
+            person_id: m.person_id,
+            first_name: m.first_name,
+            birth_name: m.birth_name,
+            role: MemberRole::parse(&m.role).unwrap_or(MemberRole::Adult),
+        })
+        .collect();
+    members.sort_by_key(|m| match m.role {
+        MemberRole::AccountHolder => 0,
+        MemberRole::Adult => 1,
+        MemberRole::Child => 2,
+    });
+    members
+}
+
+/// Relations between members, named; a relation naming somebody outside the household
+/// is left out.
+pub fn relations(rows: Vec<db::households::RelationRow>, members: &[Member]) -> Vec<Relation> {
+    let names: HashMap<i64, String> = members
+        .iter()
+        .map(|m| (m.person_id, m.display_name()))
+        .collect();
+    rows.into_iter()
+        .filter_map(|r| {
+            Some(Relation {
+                person_name: names.get(&r.person_id)?.clone(),
+                related_person_name: names.get(&r.related_person_id)?.clone(),
+                person_id: r.person_id,
+                related_person_id: r.related_person_id,
+                role: RelationRole::parse(&r.role)?,
+            })
+        })
+        .collect()
+}
+
+pub fn enrolments(
+    rows: Vec<db::households::EnrolmentRow>,
+    members: &[Member],
+) -> Vec<SchoolEnrolment> {
+    let names: HashMap<i64, String> = members
+        .iter()
+        .map(|m| (m.person_id, m.display_name()))
+        .collect();
+    rows.into_iter()
+        .map(|e| SchoolEnrolment {
+            child_name: names.get(&e.person_id).cloned().unwrap_or_default(),
+            id: e.id,
+            person_id: e.person_id,
+            school_year: e.school_year,
+            establishment: e.establishment,
+            level: e.level,
+            class_name: e.class_name,
+        })
+        .collect()
+}

@@ -1,0 +1,156 @@
+//! Households (foyers) and their members. A person may be a member of several
+//! households; each household sees only its own members, relations and social data.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use diesel::prelude::*;
+
+use crate::schema::{
+    household_members, household_social_data, households, persons, relations, school_enrolments,
+};
+use crate::Conn;
+
+pub const ROLE_ACCOUNT_HOLDER: &str = "account_holder";
+
+/// Creates the household of an account holder, with the holder as its first member.
+pub fn create_for_holder(conn: &mut Conn, person_id: i64, now: NaiveDateTime) -> QueryResult<i64> {
+    let id = diesel::insert_into(households::table)
+        .values((
+            households::holder_person_id.eq(person_id),
+            households::created_at.eq(now),
+        ))
+        .returning(households::id)
+        .get_result(conn)?;
+    add_member(conn, id, person_id, ROLE_ACCOUNT_HOLDER, now)?;
+    Ok(id)
+}
+
+pub fn add_member(
+    conn: &mut Conn,
+    household_id: i64,
+    person_id: i64,
+    role: &str,
+    now: NaiveDateTime,
+) -> QueryResult<usize> {
+    diesel::insert_into(household_members::table)
+        .values((
+            household_members::household_id.eq(household_id),
+            household_members::person_id.eq(person_id),
+            household_members::role.eq(role),
+            household_members::created_at.eq(now),
+        ))
+        .execute(conn)
+}
+
+/// The household whose account holder is `person_id`.
+pub fn of_holder(conn: &mut Conn, person_id: i64) -> QueryResult<Option<i64>> {
+    households::table
+        .filter(households::holder_person_id.eq(person_id))
+        .select(households::id)
+        .first(conn)
+        .optional()
+}
+
+#[derive(Debug, Clone, Queryable)]
+pub struct MemberRow {
+    pub person_id: i64,
+    pub role: String,
+    pub first_name: String,
+    pub birth_name: String,
+    pub birth_date: NaiveDate,
+}
+
+/// Members in display order: the holder, other adults, then children (oldest first).
+pub fn members(conn: &mut Conn, household_id: i64) -> QueryResult<Vec<MemberRow>> {
+    household_members::table
+        .inner_join(persons::table)
+        .filter(household_members::household_id.eq(household_id))
+        .order((persons::birth_date, persons::id))
+        .select((
+            household_members::person_id,
+            household_members::role,
+            persons::first_name,
+            persons::birth_name,
+            persons::birth_date,
+        ))
+        .load(conn)
+}
+
+#[derive(Debug, Clone, Default, Queryable, Selectable)]
+#[diesel(table_name = household_social_data)]
+pub struct SocialRow {
+    pub regime: Option<String>,
+    pub reference_tax_income: Option<i64>,
+    pub dependent_children: Option<i32>,
+    pub caf_holder_name: Option<String>,
+    pub caf_number: Option<String>,
+    pub quotient: Option<i32>,
+    pub monthly_income: Option<i64>,
+    pub family_composition: Option<String>,
+    pub family_quotient: Option<i32>,
+}
+
+pub fn social_data(conn: &mut Conn, household_id: i64) -> QueryResult<Option<SocialRow>> {
+    household_social_data::table
+        .find(household_id)
+        .select(SocialRow::as_select())
+        .first(conn)
+        .optional()
+}
+
+#[derive(Debug, Clone, Queryable)]
+pub struct RelationRow {
+    pub person_id: i64,
+    pub related_person_id: i64,
+    pub role: String,
+}
+
+pub fn relations(conn: &mut Conn, household_id: i64) -> QueryResult<Vec<RelationRow>> {
+    relations::table
+        .filter(relations::household_id.eq(household_id))
+        .order(relations::id)
+        .select((
+            relations::person_id,
+            relations::related_person_id,
+            relations::role,
+        ))
+        .load(conn)
+}
+
+pub fn add_relation(
+    conn: &mut Conn,
+    household_id: i64,
+    person_id: i64,
+    related_person_id: i64,
+    role: &str,
+    now: NaiveDateTime,
+) -> QueryResult<usize> {
+    diesel::insert_into(relations::table)
+        .values((
+            relations::household_id.eq(household_id),
+            relations::person_id.eq(person_id),
+            relations::related_person_id.eq(related_person_id),
+            relations::role.eq(role),
+            relations::created_at.eq(now),
+        ))
+        .execute(conn)
+}
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = school_enrolments)]
+pub struct EnrolmentRow {
+    pub id: i64,
+    pub person_id: i64,
+    pub school_year: String,
+    pub establishment: String,
+    pub level: String,
+    pub class_name: Option<String>,
+}
+
+/// School enrolments of the given people, latest school year first.
+pub fn enrolments(conn: &mut Conn, person_ids: &[i64]) -> QueryResult<Vec<EnrolmentRow>> {
+    school_enrolments::table
+        .filter(school_enrolments::person_id.eq_any(person_ids))
+        .order((school_enrolments::school_year.desc(), school_enrolments::id))
+        .select(EnrolmentRow::as_select())
+        .load(conn)
+}

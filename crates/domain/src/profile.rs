@@ -1,0 +1,314 @@
+//! "Mon profil": the cards of the manuals, and the changes a citizen makes directly
+//! (contacts and addresses). Civil data, social data and household composition change
+//! through requests to the town hall.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use validator::{Validate, ValidationError};
+
+use crate::civility::Civility;
+use crate::validation;
+
+/// "Mes données civiles".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CivilData {
+    pub civility: Civility,
+    pub birth_name: String,
+    /// Nom d'usage.
+    pub usage_name: Option<String>,
+    pub first_name: String,
+    pub second_first_name: Option<String>,
+    pub third_first_name: Option<String>,
+    pub birth_date: NaiveDate,
+    pub birth_country: String,
+    pub birth_city: String,
+    pub birth_department: Option<String>,
+}
+
+/// "Mes données sociales" (of the household). Amounts are in cents.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SocialData {
+    pub regime: Option<String>,
+    /// Revenu fiscal de référence, in cents.
+    pub reference_tax_income: Option<i64>,
+    /// Nombre d'enfant(s) à charge.
+    pub dependent_children: Option<i32>,
+    /// Nom de l'allocataire.
+    pub caf_holder_name: Option<String>,
+    /// Numéro d'allocataire.
+    pub caf_number: Option<String>,
+    pub quotient: Option<i32>,
+    /// Ressources mensuelles, in cents.
+    pub monthly_income: Option<i64>,
+    pub family_composition: Option<String>,
+    pub family_quotient: Option<i32>,
+}
+
+/// "Mes informations de contact".
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Contacts {
+    /// Téléphone fixe.
+    pub landline: Option<String>,
+    /// Téléphone portable.
+    pub mobile: Option<String>,
+    /// Téléphone professionnel.
+    pub work_phone: Option<String>,
+    /// Courriel (the account's address).
+    pub email: String,
+}
+
+/// New phone numbers; an empty or missing number clears it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ContactsInput {
+    #[serde(default)]
+    #[validate(custom(function = "optional_phone"))]
+    pub landline: Option<String>,
+    #[serde(default)]
+    #[validate(custom(function = "optional_phone"))]
+    pub mobile: Option<String>,
+    #[serde(default)]
+    #[validate(custom(function = "optional_phone"))]
+    pub work_phone: Option<String>,
+}
+
+fn optional_phone(value: &str) -> Result<(), ValidationError> {
+    if value.trim().is_empty() {
+        return Ok(());
+    }
+    crate::phone::normalise(value)
+        .map(|_| ())
+        .map_err(validation::error)
+}
+
+/// One of "Mes adresses".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Address {
+    pub id: i64,
+    /// "Adresse principale", "Adresse secondaire"...
+    pub name: String,
+    pub country: String,
+    pub city: String,
+    pub postal_code: String,
+    /// Numéro de voie.
+    pub street_number: Option<String>,
+    /// Complément de n° (bis, ter...).
+    pub street_number_complement: Option<String>,
+    /// Type et nom de la voie.
+    pub street: String,
+    /// Complément de voie.
+    pub street_complement: Option<String>,
+    /// The address used by default.
+    pub is_default: bool,
+}
+
+/// "Ajouter une adresse" / change an address.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[validate(schema(function = "french_postal_code", skip_on_field_errors = false))]
+pub struct AddressInput {
+    #[validate(custom(function = "short_text"))]
+    pub name: String,
+    #[validate(custom(function = "validation::place"))]
+    pub country: String,
+    #[validate(custom(function = "validation::place"))]
+    pub city: String,
+    #[validate(custom(function = "short_text"))]
+    pub postal_code: String,
+    #[serde(default)]
+    #[validate(custom(function = "optional_short_text"))]
+    pub street_number: Option<String>,
+    #[serde(default)]
+    #[validate(custom(function = "optional_short_text"))]
+    pub street_number_complement: Option<String>,
+    #[validate(custom(function = "validation::place"))]
+    pub street: String,
+    #[serde(default)]
+    #[validate(custom(function = "optional_place"))]
+    pub street_complement: Option<String>,
+    /// Make this the default address (the first address always is).
+    #[serde(default)]
+    pub is_default: bool,
+}
+
+impl AddressInput {
+    pub fn in_france(&self) -> bool {
+        crate::text::slug_part(&self.country) == "france"
+    }
+}
+
+fn short_text(value: &str) -> Result<(), ValidationError> {
+    let trimmed = value.trim();
+    if trimmed.is_empty() {
+        Err(validation::error("required"))
+    } else if trimmed.chars().count() > 50 {
+        Err(validation::error("too_long"))
+    } else if crate::text::has_control_chars(trimmed) {
+        Err(validation::error("invalid_characters"))
+    } else {
+        Ok(())
+    }
+}
+
+fn optional_short_text(value: &str) -> Result<(), ValidationError> {
+    if value.trim().is_empty() {
+        Ok(())
+    } else {
+        short_text(value)
+    }
+}
+
+fn optional_place(value: &str) -> Result<(), ValidationError> {
+    if value.trim().is_empty() {
+        Ok(())
+    } else {
+        validation::place(value)
+    }
+}
+
+fn french_postal_code(a: &AddressInput) -> Result<(), ValidationError> {
+    let code = a.postal_code.trim();
+    if a.in_france()
+        && !code.is_empty()
+        && !(code.len() == 5 && code.chars().all(|c| c.is_ascii_digit()))
+    {
+        Err(validation::error_on("postal_code", "invalid_postal_code"))
+    } else {
+        Ok(())
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum MemberRole {
+    /// Titulaire du compte.
+    AccountHolder,
+    Adult,
+    Child,
+}
+
+impl MemberRole {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MemberRole::AccountHolder => "account_holder",
+            MemberRole::Adult => "adult",
+            MemberRole::Child => "child",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<MemberRole> {
+        [
+            MemberRole::AccountHolder,
+            MemberRole::Adult,
+            MemberRole::Child,
+        ]
+        .into_iter()
+        .find(|r| r.as_str() == value)
+    }
+}
+
+/// A person of "Mon foyer".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Member {
+    pub person_id: i64,
+    pub first_name: String,
+    pub birth_name: String,
+    pub role: MemberRole,
+}
+
+impl Member {
+    /// "DUPIN Pascal", as the manuals list people.
+    pub fn display_name(&self) -> String {
+        format!("{} {}", self.birth_name.to_uppercase(), self.first_name)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum RelationRole {
+    /// Responsable légal.
+    LegalGuardian,
+    /// Conjoint.
+    Partner,
+    /// Enfant.
+    Child,
+    /// Autre.
+    Other,
+}
+
+impl RelationRole {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RelationRole::LegalGuardian => "legal_guardian",
+            RelationRole::Partner => "partner",
+            RelationRole::Child => "child",
+            RelationRole::Other => "other",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            RelationRole::LegalGuardian => "Responsable légal",
+            RelationRole::Partner => "Conjoint",
+            RelationRole::Child => "Enfant",
+            RelationRole::Other => "Autre",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<RelationRole> {
+        [
+            RelationRole::LegalGuardian,
+            RelationRole::Partner,
+            RelationRole::Child,
+            RelationRole::Other,
+        ]
+        .into_iter()
+        .find(|r| r.as_str() == value)
+    }
+}
+
+/// "Rôles / Relations": `person` is `role` of `related_person`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Relation {
+    pub person_id: i64,
+    pub person_name: String,
+    pub role: RelationRole,
+    pub related_person_id: i64,
+    pub related_person_name: String,
+}
+
+/// A line of "Enfants scolarisés du foyer".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SchoolEnrolment {
+    pub id: i64,
+    pub person_id: i64,
+    pub child_name: String,
+    /// e.g. `2026-2027`.
+    pub school_year: String,
+    pub establishment: String,
+    pub level: String,
+    pub class_name: Option<String>,
+}
+
+/// The whole profile page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Profile {
+    pub civil: CivilData,
+    pub social: SocialData,
+    pub contacts: Contacts,
+    pub addresses: Vec<Address>,
+    /// "Mon foyer": adults (the account holder first) and children.
+    pub household: Vec<Member>,
+    pub schooled_children: Vec<SchoolEnrolment>,
+    pub relations: Vec<Relation>,
+}

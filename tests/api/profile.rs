@@ -1,0 +1,354 @@
+//! "Mon profil": what the account holder sees and changes directly.
+
+use serde_json::{json, Value};
+use tests::app::{field_codes, problem};
+use tests::{people, TestApp};
+
+fn token(session: &Value) -> &str {
+    session["access_token"].as_str().unwrap()
+}
+
+fn address(name: &str) -> Value {
+    json!({
+        "name": name,
+        "country": "France",
+        "city": "Hesdigneul les Boulogne",
+        "postal_code": "62360",
+        "street_number": "12",
+        "street_number_complement": "bis",
+        "street": "Rue des Buissons Fleuris",
+        "street_complement": "",
+    })
+}
+
+#[tokio::test]
+async fn a_new_account_holder_sees_their_civil_data_and_a_household_of_one() {
+    let app = TestApp::spawn().await;
+    let session = app
+        .create_account("dupin@yopmail.com", "pascal.dupin", people::PASSWORD)
+        .await;
+    let response = app.get_auth("/api/me/profile", token(&session)).await;
+    assert_eq!(response.status(), 200);
+    let profile: Value = response.json().await.unwrap();
+    assert_eq!(profile["civil"]["civility"], "monsieur");
+    assert_eq!(profile["civil"]["birth_name"], "Dupin");
+    assert_eq!(profile["civil"]["birth_date"], "1988-03-04");
+    assert_eq!(profile["civil"]["birth_department"], "69");
+    assert_eq!(
+        profile["civil"]["usage_name"],
+        Value::Null,
+        "shown as « Non renseigné »"
+    );
+    assert_eq!(profile["social"]["family_quotient"], Value::Null);
+    assert_eq!(profile["contacts"]["email"], "dupin@yopmail.com");
+    assert_eq!(profile["contacts"]["mobile"], Value::Null);
+    assert_eq!(profile["addresses"], json!([]));
+    assert_eq!(
+        profile["household"],
+        json!([{"person_id": profile["household"][0]["person_id"], "first_name": "Pascal", "birth_name": "Dupin", "role": "account_holder"}])
+    );
+    assert_eq!(profile["schooled_children"], json!([]));
+    assert_eq!(app.get("/api/me/profile").await.status(), 401);
+}
+
+#[tokio::test]
+async fn contacts_change_directly_and_are_normalised() {
+    let app = TestApp::spawn().await;
+    let session = app
+        .create_account("dupin@yopmail.com", "pascal.dupin", people::PASSWORD)
+        .await;
+    let response = app
+        .client
+        .put(app.url("/api/me/contacts"))
+        .bearer_auth(token(&session))
+        .json(
+            &json!({"mobile": "06.06.06.06.06", "landline": "", "work_phone": "+33 3 21 00 00 00"}),
+        )
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    let profile: Value = app
+        .get_auth("/api/me/profile", token(&session))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(profile["contacts"]["mobile"], "06 06 06 06 06");
+    assert_eq!(profile["contacts"]["work_phone"], "03 21 00 00 00");
+    assert_eq!(profile["contacts"]["landline"], Value::Null);
+
+    let bad = app
+        .client
+        .put(app.url("/api/me/contacts"))
+        .bearer_auth(token(&session))
+        .json(&json!({"mobile": "appelez-moi"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(bad.status(), 422);
+    assert_eq!(
+        field_codes(&problem(bad).await),
+        [("mobile".into(), "invalid_phone".into())]
+    );
+    let unchanged: Value = app
+        .get_auth("/api/me/profile", token(&session))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(unchanged["contacts"]["mobile"], "06 06 06 06 06");
+}
+
+#[tokio::test]
+async fn addresses_are_added_changed_and_deleted_with_one_default() {
+    let app = TestApp::spawn().await;
+    let session = app
+        .create_account("dupin@yopmail.com", "pascal.dupin", people::PASSWORD)
+        .await;
+    let t = token(&session);
+    let first = app
+        .post_auth("/api/me/addresses", t, &address("Adresse principale"))
+        .await;
+    assert_eq!(first.status(), 201);
+    let first: Value = first.json().await.unwrap();
+    assert_eq!(
+        first["is_default"], true,
+        "the first address is the default"
+    );
+    assert_eq!(first["city"], "HESDIGNEUL LES BOULOGNE");
+
+    let mut second = address("Adresse secondaire");
+    second["is_default"] = json!(true);
+    let second: Value = app
+        .post_auth("/api/me/addresses", t, &second)
+        .await
+        .json()
+        .await
+        .unwrap();
+    let profile: Value = app
+        .get_auth("/api/me/profile", t)
+        .await
+        .json()
+        .await
+        .unwrap();
+    let defaults: Vec<&Value> = profile["addresses"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|a| a["is_default"] == true)
+        .collect();
+    assert_eq!(defaults.len(), 1);
+    assert_eq!(defaults[0]["id"], second["id"]);
+
+    let mut changed = address("Adresse principale");
+    changed["street"] = json!("Place de la Mairie");
+    let response = app
+        .client
+        .put(app.url(&format!("/api/me/addresses/{}", first["id"])))
+        .bearer_auth(t)
+        .json(&changed)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    let changed: Value = response.json().await.unwrap();
+    assert_eq!(changed["street"], "Place de la Mairie");
+
+    let deleted = app
+        .client
+        .delete(app.url(&format!("/api/me/addresses/{}", second["id"])))
+        .bearer_auth(t)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(deleted.status(), 204);
+    let profile: Value = app
+        .get_auth("/api/me/profile", t)
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(profile["addresses"].as_array().unwrap().len(), 1);
+    assert_eq!(
+        profile["addresses"][0]["is_default"], true,
+        "the remaining address became the default"
+    );
+}
+
+#[tokio::test]
+async fn an_address_needs_its_fields_and_a_french_postal_code() {
+    let app = TestApp::spawn().await;
+    let session = app
+        .create_account("dupin@yopmail.com", "pascal.dupin", people::PASSWORD)
+        .await;
+    let mut bad = address("");
+    bad["postal_code"] = json!("6236");
+    bad["street"] = json!(" ");
+    let response = app
+        .post_auth("/api/me/addresses", token(&session), &bad)
+        .await;
+    assert_eq!(response.status(), 422);
+    assert_eq!(
+        field_codes(&problem(response).await),
+        [
+            ("name".into(), "required".into()),
+            ("postal_code".into(), "invalid_postal_code".into()),
+            ("street".into(), "required".into()),
+        ]
+    );
+}
+
+#[tokio::test]
+async fn a_citizen_never_reaches_another_households_address() {
+    let app = TestApp::spawn().await;
+    let pascal = app
+        .create_account("dupin@yopmail.com", "pascal.dupin", people::PASSWORD)
+        .await;
+    let marie = app
+        .create_account("marie@yopmail.com", "marie.diva", people::PASSWORD)
+        .await;
+    let hers: Value = app
+        .post_auth(
+            "/api/me/addresses",
+            token(&marie),
+            &address("Adresse principale"),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    let path = format!("/api/me/addresses/{}", hers["id"]);
+    let change = app
+        .client
+        .put(app.url(&path))
+        .bearer_auth(token(&pascal))
+        .json(&address("Piratée"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(change.status(), 404);
+    let delete = app
+        .client
+        .delete(app.url(&path))
+        .bearer_auth(token(&pascal))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(delete.status(), 404);
+    let profile: Value = app
+        .get_auth("/api/me/profile", token(&marie))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(profile["addresses"][0]["name"], "Adresse principale");
+    let his: Value = app
+        .get_auth("/api/me/profile", token(&pascal))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(his["addresses"], json!([]));
+}
+
+#[tokio::test]
+async fn a_child_of_separated_parents_appears_in_both_households_each_seeing_only_its_own() {
+    let app = TestApp::spawn().await;
+    let pascal = app
+        .create_account("dupin@yopmail.com", "pascal.dupin", people::PASSWORD)
+        .await;
+    let marie = app
+        .create_account("marie@yopmail.com", "marie.diva", people::PASSWORD)
+        .await;
+    let (pascal_id, marie_id) = (
+        pascal["account"]["id"].as_i64().unwrap(),
+        marie["account"]["id"].as_i64().unwrap(),
+    );
+    // Until the request engine adds children, put Tim in both households directly.
+    let pool = app.state.pool.clone();
+    tokio::task::spawn_blocking(move || {
+        let mut conn = pool.get().unwrap();
+        let now = db::now();
+        let tim = db::accounts::insert_person(
+            &mut conn,
+            &db::accounts::NewPerson {
+                civility: "monsieur".into(),
+                birth_name: "Dupin".into(),
+                first_name: "Tim".into(),
+                second_first_name: None,
+                third_first_name: None,
+                birth_date: chrono::NaiveDate::from_ymd_opt(2016, 1, 1).unwrap(),
+                birth_country: "France".into(),
+                birth_city: "Boulogne-sur-Mer".into(),
+                birth_department: Some("62".into()),
+                updated_at: now,
+            },
+            now,
+        )
+        .unwrap();
+        for account_id in [pascal_id, marie_id] {
+            let holder = db::accounts::find(&mut conn, account_id)
+                .unwrap()
+                .unwrap()
+                .person_id;
+            let household = db::households::of_holder(&mut conn, holder)
+                .unwrap()
+                .unwrap();
+            db::households::add_member(&mut conn, household, tim, "child", now).unwrap();
+            db::households::add_relation(&mut conn, household, holder, tim, "legal_guardian", now)
+                .unwrap();
+        }
+        diesel::RunQueryDsl::execute(
+            diesel::insert_into(db::schema::school_enrolments::table).values((
+                db::schema::school_enrolments::person_id.eq(tim),
+                db::schema::school_enrolments::school_year.eq("2026-2027"),
+                db::schema::school_enrolments::establishment.eq("École Jules Ferry"),
+                db::schema::school_enrolments::level.eq("CE2"),
+                db::schema::school_enrolments::created_at.eq(now),
+            )),
+            &mut conn,
+        )
+        .unwrap();
+    })
+    .await
+    .unwrap();
+    use diesel::ExpressionMethods;
+
+    for (session, holder) in [(&pascal, "DUPIN Pascal"), (&marie, "DUPIN Pascal")] {
+        let profile: Value = app
+            .get_auth("/api/me/profile", token(session))
+            .await
+            .json()
+            .await
+            .unwrap();
+        let names: Vec<String> = profile["household"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|m| {
+                format!(
+                    "{} {}",
+                    m["first_name"].as_str().unwrap(),
+                    m["role"].as_str().unwrap()
+                )
+            })
+            .collect();
+        assert_eq!(
+            names,
+            ["Pascal account_holder", "Tim child"],
+            "each household: its holder and Tim"
+        );
+        assert_eq!(
+            profile["schooled_children"][0]["establishment"],
+            "École Jules Ferry"
+        );
+        assert_eq!(
+            profile["relations"].as_array().unwrap().len(),
+            1,
+            "only this household's relation"
+        );
+        assert_eq!(profile["relations"][0]["person_name"], holder);
+        assert_eq!(profile["relations"][0]["role"], "legal_guardian");
+    }
+}
