@@ -13,6 +13,7 @@ pub mod email;
 pub mod health;
 pub mod login;
 pub mod messages;
+pub mod money;
 pub mod password;
 pub mod phone;
 pub mod pow;
