@@ -9,3 +9,4 @@ mod login;
 mod openapi;
 mod profile;
 mod recovery;
+mod requests;

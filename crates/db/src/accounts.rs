@@ -186,3 +186,20 @@ pub fn set_role(conn: &mut Conn, id: i64, role: &str) -> QueryResult<usize> {
         .set(accounts::role.eq(role))
         .execute(conn)
 }
+
+/// `(account id, first_name, birth_name)` of the given accounts.
+pub fn names(conn: &mut Conn, ids: &[i64]) -> QueryResult<Vec<(i64, String, String)>> {
+    accounts::table
+        .inner_join(persons::table)
+        .filter(accounts::id.eq_any(ids))
+        .select((accounts::id, persons::first_name, persons::birth_name))
+        .load(conn)
+}
+
+/// Accounts of the given people.
+pub fn of_persons(conn: &mut Conn, person_ids: &[i64]) -> QueryResult<Vec<i64>> {
+    accounts::table
+        .filter(accounts::person_id.eq_any(person_ids))
+        .select(accounts::id)
+        .load(conn)
+}

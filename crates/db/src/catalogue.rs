@@ -22,6 +22,12 @@ pub struct ProcedureRow {
     pub slug: String,
     pub title: String,
     pub summary: String,
+    pub description: String,
+    pub duration_minutes: Option<i32>,
+    pub terms: Option<String>,
+    pub kind: String,
+    /// The form definition, JSON.
+    pub form: String,
 }
 
 #[derive(Debug, Insertable)]
@@ -40,6 +46,11 @@ pub struct NewProcedure<'a> {
     pub slug: &'a str,
     pub title: &'a str,
     pub summary: &'a str,
+    pub description: &'a str,
+    pub duration_minutes: Option<i32>,
+    pub terms: Option<&'a str>,
+    pub kind: &'a str,
+    pub form: &'a str,
     pub created_at: chrono::NaiveDateTime,
 }
 
@@ -73,6 +84,14 @@ pub fn list_procedures(conn: &mut Conn) -> QueryResult<Vec<ProcedureRow>> {
         .order((procedures::position, procedures::id))
         .select(ProcedureRow::as_select())
         .load(conn)
+}
+
+pub fn find_procedure_by_id(conn: &mut Conn, id: i64) -> QueryResult<Option<ProcedureRow>> {
+    procedures::table
+        .find(id)
+        .select(ProcedureRow::as_select())
+        .first(conn)
+        .optional()
 }
 
 /// A procedure with the name of its category.

@@ -14,6 +14,7 @@ pub mod migrate;
 pub mod outbox;
 pub mod persons;
 pub mod pool;
+pub mod requests;
 pub mod schema;
 pub mod sessions;
 pub mod throttle;

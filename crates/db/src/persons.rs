@@ -30,3 +30,46 @@ pub fn find(conn: &mut Conn, id: i64) -> QueryResult<Option<PersonRow>> {
         .first(conn)
         .optional()
 }
+
+/// `(id, first_name, birth_name)` of the given people.
+pub fn names(conn: &mut Conn, ids: &[i64]) -> QueryResult<Vec<(i64, String, String)>> {
+    persons::table
+        .filter(persons::id.eq_any(ids))
+        .select((persons::id, persons::first_name, persons::birth_name))
+        .load(conn)
+}
+
+diesel::define_sql_function!(fn lower(x: diesel::sql_types::Text) -> diesel::sql_types::Text);
+
+/// People whose first, birth or usage name contains `text` (case-insensitive for ASCII).
+pub fn matching(conn: &mut Conn, text: &str) -> QueryResult<Vec<i64>> {
+    let pattern = format!(
+        "%{}%",
+        text.trim().to_lowercase().replace('%', "").replace('_', "")
+    );
+    persons::table
+        .filter(
+            lower(persons::first_name)
+                .like(pattern.clone())
+                .or(lower(persons::birth_name).like(pattern.clone()))
+                .or(lower(persons::usage_name.assume_not_null()).like(pattern)),
+        )
+        .select(persons::id)
+        .load(conn)
+}
+
+/// Changes of civil data applied by an accepted request; `None` leaves a value as is.
+#[derive(Debug, Default, AsChangeset)]
+#[diesel(table_name = persons)]
+pub struct CivilChanges {
+    pub usage_name: Option<String>,
+    pub second_first_name: Option<String>,
+    pub third_first_name: Option<String>,
+    pub updated_at: Option<chrono::NaiveDateTime>,
+}
+
+pub fn apply(conn: &mut Conn, id: i64, changes: &CivilChanges) -> QueryResult<usize> {
+    diesel::update(persons::table.find(id))
+        .set(changes)
+        .execute(conn)
+}

@@ -18,6 +18,11 @@ diesel::table! {
         title -> Text,
         summary -> Text,
         created_at -> Timestamp,
+        description -> Text,
+        duration_minutes -> Nullable<Integer>,
+        terms -> Nullable<Text>,
+        kind -> Text,
+        form -> Text,
     }
 }
 
@@ -199,6 +204,44 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    counters (name) {
+        name -> Text,
+        value -> BigInt,
+    }
+}
+
+diesel::table! {
+    requests (id) {
+        id -> BigInt,
+        number -> BigInt,
+        procedure_id -> BigInt,
+        household_id -> BigInt,
+        account_id -> BigInt,
+        person_id -> Nullable<BigInt>,
+        status -> Text,
+        answers -> Text,
+        agent_account_id -> Nullable<BigInt>,
+        refusal_reason -> Nullable<Text>,
+        created_at -> Timestamp,
+        submitted_at -> Nullable<Timestamp>,
+        updated_at -> Timestamp,
+        closed_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    request_events (id) {
+        id -> BigInt,
+        request_id -> BigInt,
+        actor_account_id -> Nullable<BigInt>,
+        from_status -> Nullable<Text>,
+        to_status -> Text,
+        comment -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(procedures -> categories (category_id));
 diesel::joinable!(accounts -> persons (person_id));
 diesel::joinable!(account_tokens -> accounts (account_id));
@@ -209,6 +252,8 @@ diesel::joinable!(addresses -> persons (person_id));
 diesel::joinable!(contacts -> persons (person_id));
 diesel::joinable!(school_enrolments -> persons (person_id));
 diesel::joinable!(household_social_data -> households (household_id));
+diesel::joinable!(requests -> procedures (procedure_id));
+diesel::joinable!(request_events -> requests (request_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     categories,
@@ -227,4 +272,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     household_social_data,
     relations,
     school_enrolments,
+    counters,
+    requests,
+    request_events,
 );

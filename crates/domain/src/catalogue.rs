@@ -39,7 +39,7 @@ pub struct ProcedureSummary {
     pub summary: String,
 }
 
-/// A procedure's public description page.
+/// A procedure's public description page, with its form.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Procedure {
@@ -48,6 +48,40 @@ pub struct Procedure {
     pub title: String,
     pub summary: String,
     pub category: String,
+    /// The description page; paragraphs separated by blank lines.
+    pub description: String,
+    /// "Temps estimé", in minutes.
+    pub duration_minutes: Option<i32>,
+    /// Terms to accept before starting, if any.
+    pub terms: Option<String>,
+    pub kind: ProcedureKind,
+    pub form: crate::request::FormDefinition,
+}
+
+/// What accepting a request of this procedure does besides closing it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ProcedureKind {
+    /// Nothing more.
+    Generic,
+    /// Applies the answers to the civil data of the person concerned (or the holder).
+    PersonalDataUpdate,
+}
+
+impl ProcedureKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ProcedureKind::Generic => "generic",
+            ProcedureKind::PersonalDataUpdate => "personal_data_update",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<ProcedureKind> {
+        [ProcedureKind::Generic, ProcedureKind::PersonalDataUpdate]
+            .into_iter()
+            .find(|k| k.as_str() == value)
+    }
 }
 
 impl Catalogue {

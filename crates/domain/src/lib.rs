@@ -19,5 +19,6 @@ pub mod phone;
 pub mod pow;
 pub mod problem;
 pub mod profile;
+pub mod request;
 pub mod text;
 pub mod validation;

@@ -21,6 +21,8 @@ pub fn problem_title(code: &str) -> &'static str {
         "login_taken" => "Cet identifiant est déjà utilisé.",
         "captcha_invalid" => "Les caractères recopiés ne correspondent pas à l'image.",
         "account_inactive" => "Ce compte n'est pas encore activé.",
+        "request_locked" => "Cette demande ne peut plus être modifiée.",
+        "invalid_transition" => "Cette action n'est pas possible dans l'état actuel de la demande.",
         "database_unavailable" => "Le service est momentanément indisponible.",
         "internal_error" => "Une erreur inattendue est survenue. Veuillez réessayer.",
         _ => "La requête n'a pas pu aboutir.",
@@ -55,6 +57,7 @@ pub fn field_message(code: &str) -> &'static str {
         "invalid_type" => "Valeur d'un type inattendu.",
         "invalid_value" => "Valeur non reconnue.",
         "unknown_field" => "Champ inconnu.",
+        "not_a_member" => "Cette personne ne fait pas partie de votre foyer.",
         _ => "Valeur invalide.",
     }
 }

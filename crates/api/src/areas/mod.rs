@@ -7,6 +7,7 @@ pub mod captcha;
 pub mod catalogue;
 pub mod health;
 pub mod profile;
+pub mod requests;
 
 use utoipa_actix_web::service_config::ServiceConfig;
 
@@ -18,4 +19,5 @@ pub fn configure(cfg: &mut ServiceConfig) {
     accounts::configure(cfg);
     auth::configure(cfg);
     profile::configure(cfg);
+    requests::configure(cfg);
 }

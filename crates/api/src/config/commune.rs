@@ -29,6 +29,26 @@ pub struct ProcedureSettings {
     pub title: String,
     #[serde(default)]
     pub summary: String,
+    /// The description page, paragraphs separated by blank lines.
+    #[serde(default)]
+    pub description: String,
+    /// "Temps estimé".
+    #[serde(default)]
+    pub duration_minutes: Option<i32>,
+    /// Terms to accept before starting.
+    #[serde(default)]
+    pub terms: Option<String>,
+    /// `generic` (default) or `personal_data_update`, whose acceptance applies the
+    /// answers to the person's civil data.
+    #[serde(default = "generic")]
+    pub kind: String,
+    /// The form; a one-step "Objet / Message" form when unset.
+    #[serde(default)]
+    pub form: Option<domain::request::FormDefinition>,
+}
+
+fn generic() -> String {
+    "generic".into()
 }
 
 const PRESETS: [(&str, &str); 4] = [

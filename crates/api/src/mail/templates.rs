@@ -73,3 +73,35 @@ pub fn password_changed(settings: &Settings, to: &str, login: &str) -> Mail {
         ),
     }
 }
+
+/// "Votre demande n° 12 a bien été enregistrée" (accusé de réception).
+pub fn request_received(settings: &Settings, to: &str, number: i64, procedure: &str) -> Mail {
+    let link = format!("{}/mes-demandes", settings.public_url());
+    Mail {
+        to: to.into(),
+        subject: format!("{} : demande n° {number} enregistrée", settings.commune.name()),
+        body: format!(
+            "Bonjour,\n\nVotre demande n° {number} « {procedure} » a bien été enregistrée. Elle sera traitée par les services de la mairie.\n\nVous pouvez la suivre, et la modifier tant qu'elle n'est pas prise en charge, dans « Mes demandes » :\n\n{link}{}",
+            signature(settings)
+        ),
+    }
+}
+
+/// A status change or a comment of an agent on a request.
+pub fn request_update(
+    settings: &Settings,
+    to: &str,
+    number: i64,
+    procedure: &str,
+    news: &str,
+) -> Mail {
+    let link = format!("{}/mes-demandes", settings.public_url());
+    Mail {
+        to: to.into(),
+        subject: format!("{} : votre demande n° {number}", settings.commune.name()),
+        body: format!(
+            "Bonjour,\n\nVotre demande n° {number} « {procedure} » a évolué.\n\n{news}\n\nRetrouvez-la dans « Mes demandes » :\n\n{link}{}",
+            signature(settings)
+        ),
+    }
+}

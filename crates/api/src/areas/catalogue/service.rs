@@ -2,7 +2,8 @@
 
 use std::collections::HashMap;
 
-use domain::catalogue::{Catalogue, Category, Commune, Procedure, ProcedureSummary};
+use domain::catalogue::{Catalogue, Category, Commune, Procedure, ProcedureKind, ProcedureSummary};
+use domain::request::FormDefinition;
 
 use crate::config::{CommuneSettings, Settings};
 use crate::error::{ApiError, ApiResult};
@@ -44,13 +45,23 @@ pub fn catalogue(conn: &mut db::Conn) -> ApiResult<Catalogue> {
 pub fn procedure(conn: &mut db::Conn, slug: &str) -> ApiResult<Procedure> {
     let (p, category) =
         db::catalogue::find_procedure(conn, slug)?.ok_or_else(ApiError::not_found)?;
-    Ok(Procedure {
+    Ok(procedure_view(p, category))
+}
+
+/// A stored procedure as the API shows it.
+pub fn procedure_view(p: db::catalogue::ProcedureRow, category: String) -> Procedure {
+    Procedure {
+        kind: ProcedureKind::parse(&p.kind).unwrap_or(ProcedureKind::Generic),
+        form: serde_json::from_str(&p.form).unwrap_or_else(|_| FormDefinition::message()),
         id: p.id,
         slug: p.slug,
         title: p.title,
         summary: p.summary,
         category,
-    })
+        description: p.description,
+        duration_minutes: p.duration_minutes,
+        terms: p.terms,
+    }
 }
 
 /// Writes the configured catalogue when the database has none yet. Returns whether it did.
@@ -78,6 +89,14 @@ pub fn seed(conn: &mut db::Conn, commune: &CommuneSettings) -> Result<bool, dies
                         slug: &p.slug,
                         title: &p.title,
                         summary: &p.summary,
+                        description: &p.description,
+                        duration_minutes: p.duration_minutes,
+                        terms: p.terms.as_deref(),
+                        kind: &p.kind,
+                        form: &serde_json::to_string(
+                            &p.form.clone().unwrap_or_else(FormDefinition::message),
+                        )
+                        .unwrap_or_default(),
                         created_at: now,
                     },
                 )?;

@@ -15,7 +15,7 @@ fn nonempty(value: &Option<String>) -> Option<String> {
 
 /// The account and its household. Every profile call goes through here, so a citizen only
 /// ever reaches their own person and household.
-fn holder(conn: &mut db::Conn, account_id: i64) -> ApiResult<(db::accounts::AccountRow, i64)> {
+pub fn holder(conn: &mut db::Conn, account_id: i64) -> ApiResult<(db::accounts::AccountRow, i64)> {
     let account = db::accounts::find(conn, account_id)?.ok_or_else(ApiError::unauthenticated)?;
     let household =
         db::households::of_holder(conn, account.person_id)?.ok_or_else(ApiError::not_found)?;

@@ -1,0 +1,163 @@
+use actix_web::{delete, get, post, put, web, HttpResponse};
+use domain::problem::Problem;
+use domain::request::{MyRequests, RequestDetail, RequestInput};
+
+use super::service;
+use crate::auth_user::AuthUser;
+use crate::error::ApiResult;
+use crate::extract::ValidJson;
+use crate::state::AppState;
+
+/// "Mes demandes": the household's requests, En cours and Effectuées.
+#[utoipa::path(
+    tag = "requests",
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "The household's requests, latest number first.", body = MyRequests),
+        (status = 401, description = "Not logged in.", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/requests")]
+pub async fn list(state: web::Data<AppState>, user: AuthUser) -> ApiResult<web::Json<MyRequests>> {
+    Ok(web::Json(
+        db::run(&state.pool, move |conn| {
+            service::list(conn, user.account_id)
+        })
+        .await?,
+    ))
+}
+
+/// Starts a request as a draft (Brouillon). Required answers may still be missing.
+#[utoipa::path(
+    tag = "requests",
+    security(("bearer" = [])),
+    request_body = RequestInput,
+    responses(
+        (status = 201, description = "The draft.", body = RequestDetail),
+        (status = 401, description = "Not logged in.", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Unknown procedure, person outside the household (`not_a_member`) or invalid answers (`answers.<field>`).", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/requests")]
+pub async fn create(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    body: ValidJson<RequestInput>,
+) -> ApiResult<HttpResponse> {
+    let request = db::run(&state.pool, move |conn| {
+        service::create(conn, user.account_id, &body.0)
+    })
+    .await?;
+    Ok(HttpResponse::Created().json(request))
+}
+
+/// One request with its answers and history ("Voir et imprimer la demande").
+#[utoipa::path(
+    tag = "requests",
+    security(("bearer" = [])),
+    params(("id" = i64, Path, description = "Request id.")),
+    responses(
+        (status = 200, description = "The request.", body = RequestDetail),
+        (status = 401, description = "Not logged in.", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such request in the household.", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/requests/{id}")]
+pub async fn detail(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<i64>,
+) -> ApiResult<web::Json<RequestDetail>> {
+    let id = id.into_inner();
+    Ok(web::Json(
+        db::run(&state.pool, move |conn| {
+            service::detail(conn, user.account_id, id)
+        })
+        .await?,
+    ))
+}
+
+/// Changes the answers, while the request is a draft or not yet taken by an agent.
+#[utoipa::path(
+    tag = "requests",
+    security(("bearer" = [])),
+    params(("id" = i64, Path, description = "Request id.")),
+    request_body = RequestInput,
+    responses(
+        (status = 200, description = "The request.", body = RequestDetail),
+        (status = 401, description = "Not logged in.", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such request in the household.", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "An agent took it (`request_locked`).", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid answers.", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[put("/requests/{id}")]
+pub async fn update(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<i64>,
+    body: ValidJson<RequestInput>,
+) -> ApiResult<web::Json<RequestDetail>> {
+    let id = id.into_inner();
+    Ok(web::Json(
+        db::run(&state.pool, move |conn| {
+            service::update(conn, user.account_id, id, &body.0)
+        })
+        .await?,
+    ))
+}
+
+/// Deletes a draft.
+#[utoipa::path(
+    tag = "requests",
+    security(("bearer" = [])),
+    params(("id" = i64, Path, description = "Request id.")),
+    responses(
+        (status = 204, description = "Deleted."),
+        (status = 401, description = "Not logged in.", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such request in the household.", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Not a draft any more (`request_locked`).", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[delete("/requests/{id}")]
+pub async fn delete(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<i64>,
+) -> ApiResult<HttpResponse> {
+    let id = id.into_inner();
+    db::run(&state.pool, move |conn| {
+        service::delete(conn, user.account_id, id)
+    })
+    .await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// "Enregistrer la demande": sends the draft to the town hall; a receipt is e-mailed.
+#[utoipa::path(
+    tag = "requests",
+    security(("bearer" = [])),
+    params(("id" = i64, Path, description = "Request id.")),
+    responses(
+        (status = 200, description = "The request, now Enregistrée.", body = RequestDetail),
+        (status = 401, description = "Not logged in.", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such request in the household.", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Not a draft (`invalid_transition`).", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Required answers missing.", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/requests/{id}/submit")]
+pub async fn submit(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<i64>,
+) -> ApiResult<web::Json<RequestDetail>> {
+    let id = id.into_inner();
+    let settings = state.settings.clone();
+    let request = db::run(&state.pool, move |conn| {
+        service::submit(conn, &settings, user.account_id, id)
+    })
+    .await?;
+    state.wake_mailer();
+    Ok(web::Json(request))
+}

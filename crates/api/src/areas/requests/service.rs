@@ -1,0 +1,180 @@
+//! The citizen's requests: drafts, submission with a receipt, changes until an agent
+//! takes the request. Every call is scoped to the caller's household.
+
+use actix_web::http::StatusCode;
+use domain::request::{MyRequests, RequestDetail, RequestInput, RequestStatus};
+
+use super::views;
+use crate::areas::profile::service::holder;
+use crate::config::Settings;
+use crate::error::{ApiError, ApiResult};
+use crate::mail::{self, templates};
+
+pub fn locked() -> ApiError {
+    ApiError::new(StatusCode::CONFLICT, "request_locked")
+}
+
+pub fn invalid_transition() -> ApiError {
+    ApiError::new(StatusCode::CONFLICT, "invalid_transition")
+}
+
+/// The procedure named by `slug` and the checked answers (`complete` for a submission).
+fn checked(
+    conn: &mut db::Conn,
+    household: i64,
+    input: &RequestInput,
+    complete: bool,
+) -> ApiResult<(db::catalogue::ProcedureRow, String)> {
+    let (procedure, _) = db::catalogue::find_procedure(conn, &input.procedure)?
+        .ok_or_else(|| ApiError::field("procedure", "invalid_value"))?;
+    if let Some(person) = input.person_id {
+        let members = db::households::members(conn, household)?;
+        if !members.iter().any(|m| m.person_id == person) {
+            return Err(ApiError::field("person_id", "not_a_member"));
+        }
+    }
+    let form =
+        crate::areas::catalogue::service::procedure_view(procedure.clone(), String::new()).form;
+    let errors = form.check(&input.answers, complete);
+    if !errors.is_empty() {
+        return Err(ApiError::validation(errors));
+    }
+    let answers = serde_json::to_string(&input.answers).map_err(ApiError::internal)?;
+    Ok((procedure, answers))
+}
+
+fn own(conn: &mut db::Conn, household: i64, id: i64) -> ApiResult<db::requests::RequestRow> {
+    db::requests::find_in_household(conn, id, household)?.ok_or_else(ApiError::not_found)
+}
+
+pub fn create(
+    conn: &mut db::Conn,
+    account_id: i64,
+    input: &RequestInput,
+) -> ApiResult<RequestDetail> {
+    let (_, household) = holder(conn, account_id)?;
+    let (procedure, answers) = checked(conn, household, input, false)?;
+    db::transaction(conn, |conn| {
+        let now = db::now();
+        let number = db::requests::next_number(conn)?;
+        let id = db::requests::insert(
+            conn,
+            &db::requests::NewRequest {
+                number,
+                procedure_id: procedure.id,
+                household_id: household,
+                account_id,
+                person_id: input.person_id,
+                status: RequestStatus::Draft.as_str(),
+                answers: &answers,
+                created_at: now,
+                updated_at: now,
+            },
+        )?;
+        db::requests::add_event(
+            conn,
+            id,
+            Some(account_id),
+            None,
+            RequestStatus::Draft.as_str(),
+            None,
+            now,
+        )?;
+        let row = own(conn, household, id)?;
+        views::detail(conn, row)
+    })
+}
+
+pub fn update(
+    conn: &mut db::Conn,
+    account_id: i64,
+    id: i64,
+    input: &RequestInput,
+) -> ApiResult<RequestDetail> {
+    let (_, household) = holder(conn, account_id)?;
+    db::transaction(conn, |conn| {
+        let row = own(conn, household, id)?;
+        let status = views::status(&row);
+        if !status.citizen_can_edit() {
+            return Err(locked());
+        }
+        let (procedure, answers) =
+            checked(conn, household, input, status == RequestStatus::Submitted)?;
+        if procedure.id != row.procedure_id {
+            return Err(ApiError::field("procedure", "invalid_value"));
+        }
+        db::requests::update_answers(conn, id, input.person_id, &answers, db::now())?;
+        let row = own(conn, household, id)?;
+        views::detail(conn, row)
+    })
+}
+
+pub fn delete(conn: &mut db::Conn, account_id: i64, id: i64) -> ApiResult<()> {
+    let (_, household) = holder(conn, account_id)?;
+    db::transaction(conn, |conn| {
+        let row = own(conn, household, id)?;
+        if views::status(&row) != RequestStatus::Draft {
+            return Err(locked());
+        }
+        db::requests::delete(conn, id)?;
+        Ok(())
+    })
+}
+
+/// "Enregistrer la demande": the draft becomes Enregistrée and a receipt is mailed.
+pub fn submit(
+    conn: &mut db::Conn,
+    settings: &Settings,
+    account_id: i64,
+    id: i64,
+) -> ApiResult<RequestDetail> {
+    let (account, household) = holder(conn, account_id)?;
+    db::transaction(conn, |conn| {
+        let row = own(conn, household, id)?;
+        if views::status(&row) != RequestStatus::Draft {
+            return Err(invalid_transition());
+        }
+        let procedure = db::catalogue::find_procedure_by_id(conn, row.procedure_id)?
+            .ok_or_else(ApiError::not_found)?;
+        let input = RequestInput {
+            procedure: procedure.slug.clone(),
+            person_id: row.person_id,
+            answers: serde_json::from_str(&row.answers).unwrap_or_default(),
+        };
+        checked(conn, household, &input, true)?;
+        let now = db::now();
+        let fields = db::requests::StatusFields {
+            submitted_at: Some(now),
+            ..Default::default()
+        };
+        let (from, to) = (
+            RequestStatus::Draft.as_str(),
+            RequestStatus::Submitted.as_str(),
+        );
+        if db::requests::change_status(conn, id, from, to, &fields, now)? != 1 {
+            return Err(invalid_transition());
+        }
+        db::requests::add_event(conn, id, Some(account_id), Some(from), to, None, now)?;
+        mail::queue(
+            conn,
+            &templates::request_received(settings, &account.email, row.number, &procedure.title),
+        )?;
+        let row = own(conn, household, id)?;
+        views::detail(conn, row)
+    })
+}
+
+pub fn list(conn: &mut db::Conn, account_id: i64) -> ApiResult<MyRequests> {
+    let (_, household) = holder(conn, account_id)?;
+    let rows = db::requests::list_for_household(conn, household)?;
+    let (in_progress, done) = views::summaries(conn, &rows)?
+        .into_iter()
+        .partition(|r| r.status.is_open());
+    Ok(MyRequests { in_progress, done })
+}
+
+pub fn detail(conn: &mut db::Conn, account_id: i64, id: i64) -> ApiResult<RequestDetail> {
+    let (_, household) = holder(conn, account_id)?;
+    let row = own(conn, household, id)?;
+    views::detail(conn, row)
+}

@@ -1,0 +1,97 @@
+//! Request rows to the API's summaries and details; shared by the citizen and agent sides.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, NaiveDateTime, Utc};
+use domain::request::{PersonRef, RequestDetail, RequestStatus, RequestSummary, StatusChange};
+
+use crate::areas::catalogue::service::procedure_view;
+use crate::error::{ApiError, ApiResult};
+
+pub fn utc(at: NaiveDateTime) -> DateTime<Utc> {
+    at.and_utc()
+}
+
+fn display_name(first: &str, birth: &str) -> String {
+    format!("{} {}", birth.to_uppercase(), first)
+}
+
+pub fn status(row: &db::requests::RequestRow) -> RequestStatus {
+    RequestStatus::parse(&row.status).unwrap_or(RequestStatus::Draft)
+}
+
+/// Summaries of `rows`, in their order, naming procedures and people in two queries.
+pub fn summaries(
+    conn: &mut db::Conn,
+    rows: &[db::requests::RequestRow],
+) -> ApiResult<Vec<RequestSummary>> {
+    let procedures: HashMap<i64, (String, String)> = db::catalogue::list_procedures(conn)?
+        .into_iter()
+        .map(|p| (p.id, (p.slug, p.title)))
+        .collect();
+    let person_ids: Vec<i64> = rows.iter().filter_map(|r| r.person_id).collect();
+    let people: HashMap<i64, String> = db::persons::names(conn, &person_ids)?
+        .into_iter()
+        .map(|(id, first, birth)| (id, display_name(&first, &birth)))
+        .collect();
+    Ok(rows
+        .iter()
+        .map(|r| {
+            let (procedure, procedure_title) =
+                procedures.get(&r.procedure_id).cloned().unwrap_or_default();
+            RequestSummary {
+                id: r.id,
+                number: r.number,
+                procedure,
+                procedure_title,
+                created_at: utc(r.created_at),
+                person: r.person_id.and_then(|id| {
+                    people.get(&id).map(|name| PersonRef {
+                        id,
+                        name: name.clone(),
+                    })
+                }),
+                status: status(r),
+            }
+        })
+        .collect())
+}
+
+pub fn detail(conn: &mut db::Conn, row: db::requests::RequestRow) -> ApiResult<RequestDetail> {
+    let summary = summaries(conn, std::slice::from_ref(&row))?
+        .pop()
+        .ok_or_else(ApiError::not_found)?;
+    let procedure = db::catalogue::find_procedure_by_id(conn, row.procedure_id)?
+        .ok_or_else(ApiError::not_found)?;
+    let form = procedure_view(procedure, String::new()).form;
+    let events = db::requests::events(conn, row.id)?;
+    let mut actors: Vec<i64> = events.iter().filter_map(|e| e.actor_account_id).collect();
+    actors.push(row.account_id);
+    let names: HashMap<i64, String> = db::accounts::names(conn, &actors)?
+        .into_iter()
+        .map(|(id, first, birth)| (id, display_name(&first, &birth)))
+        .collect();
+    let history = events
+        .into_iter()
+        .map(|e| StatusChange {
+            at: utc(e.created_at),
+            by: e
+                .actor_account_id
+                .and_then(|id| names.get(&id).cloned())
+                .unwrap_or_else(|| "La mairie".into()),
+            from: e.from_status.as_deref().and_then(RequestStatus::parse),
+            to: RequestStatus::parse(&e.to_status).unwrap_or(RequestStatus::Draft),
+            comment: e.comment,
+        })
+        .collect();
+    Ok(RequestDetail {
+        editable: summary.status.citizen_can_edit(),
+        request: summary,
+        requester: names.get(&row.account_id).cloned().unwrap_or_default(),
+        submitted_at: row.submitted_at.map(utc),
+        answers: serde_json::from_str(&row.answers).unwrap_or_default(),
+        form,
+        history,
+        refusal_reason: row.refusal_reason,
+    })
+}

@@ -1,0 +1,228 @@
+//! Requests (demandes), their numbers and their history.
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use crate::schema::{counters, request_events, requests};
+use crate::Conn;
+
+#[derive(Debug, Insertable)]
+#[diesel(table_name = requests)]
+pub struct NewRequest<'a> {
+    pub number: i64,
+    pub procedure_id: i64,
+    pub household_id: i64,
+    pub account_id: i64,
+    pub person_id: Option<i64>,
+    pub status: &'a str,
+    pub answers: &'a str,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = requests)]
+pub struct RequestRow {
+    pub id: i64,
+    pub number: i64,
+    pub procedure_id: i64,
+    pub household_id: i64,
+    pub account_id: i64,
+    pub person_id: Option<i64>,
+    pub status: String,
+    pub answers: String,
+    pub agent_account_id: Option<i64>,
+    pub refusal_reason: Option<String>,
+    pub created_at: NaiveDateTime,
+    pub submitted_at: Option<NaiveDateTime>,
+}
+
+/// The next request number of the commune. Call inside the transaction that inserts the
+/// request: the counter row stays locked until it commits.
+pub fn next_number(conn: &mut Conn) -> QueryResult<i64> {
+    diesel::update(counters::table.find("request_number"))
+        .set(counters::value.eq(counters::value + 1))
+        .returning(counters::value)
+        .get_result(conn)
+}
+
+pub fn insert(conn: &mut Conn, new: &NewRequest) -> QueryResult<i64> {
+    diesel::insert_into(requests::table)
+        .values(new)
+        .returning(requests::id)
+        .get_result(conn)
+}
+
+pub fn find(conn: &mut Conn, id: i64) -> QueryResult<Option<RequestRow>> {
+    requests::table
+        .find(id)
+        .select(RequestRow::as_select())
+        .first(conn)
+        .optional()
+}
+
+/// A request of `household_id`; `None` for any other household's.
+pub fn find_in_household(
+    conn: &mut Conn,
+    id: i64,
+    household_id: i64,
+) -> QueryResult<Option<RequestRow>> {
+    requests::table
+        .find(id)
+        .filter(requests::household_id.eq(household_id))
+        .select(RequestRow::as_select())
+        .first(conn)
+        .optional()
+}
+
+/// Every request of a household, latest number first.
+pub fn list_for_household(conn: &mut Conn, household_id: i64) -> QueryResult<Vec<RequestRow>> {
+    requests::table
+        .filter(requests::household_id.eq(household_id))
+        .order(requests::number.desc())
+        .select(RequestRow::as_select())
+        .load(conn)
+}
+
+pub fn update_answers(
+    conn: &mut Conn,
+    id: i64,
+    person_id: Option<i64>,
+    answers: &str,
+    now: NaiveDateTime,
+) -> QueryResult<usize> {
+    diesel::update(requests::table.find(id))
+        .set((
+            requests::person_id.eq(person_id),
+            requests::answers.eq(answers),
+            requests::updated_at.eq(now),
+        ))
+        .execute(conn)
+}
+
+/// What a status change also writes.
+#[derive(Debug, Default, AsChangeset)]
+#[diesel(table_name = requests)]
+pub struct StatusFields {
+    pub submitted_at: Option<NaiveDateTime>,
+    pub agent_account_id: Option<i64>,
+    pub refusal_reason: Option<String>,
+    pub closed_at: Option<NaiveDateTime>,
+}
+
+/// Moves a request from `from` to `to`. Returns 0 when its status was not `from` any
+/// more (somebody else acted first).
+pub fn change_status(
+    conn: &mut Conn,
+    id: i64,
+    from: &str,
+    to: &str,
+    fields: &StatusFields,
+    now: NaiveDateTime,
+) -> QueryResult<usize> {
+    diesel::update(requests::table.find(id).filter(requests::status.eq(from)))
+        .set((
+            requests::status.eq(to),
+            requests::updated_at.eq(now),
+            fields,
+        ))
+        .execute(conn)
+}
+
+pub fn delete(conn: &mut Conn, id: i64) -> QueryResult<usize> {
+    diesel::delete(requests::table.find(id)).execute(conn)
+}
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = request_events)]
+pub struct EventRow {
+    pub actor_account_id: Option<i64>,
+    pub from_status: Option<String>,
+    pub to_status: String,
+    pub comment: Option<String>,
+    pub created_at: NaiveDateTime,
+}
+
+pub fn add_event(
+    conn: &mut Conn,
+    request_id: i64,
+    actor_account_id: Option<i64>,
+    from: Option<&str>,
+    to: &str,
+    comment: Option<&str>,
+    now: NaiveDateTime,
+) -> QueryResult<usize> {
+    diesel::insert_into(request_events::table)
+        .values((
+            request_events::request_id.eq(request_id),
+            request_events::actor_account_id.eq(actor_account_id),
+            request_events::from_status.eq(from),
+            request_events::to_status.eq(to),
+            request_events::comment.eq(comment),
+            request_events::created_at.eq(now),
+        ))
+        .execute(conn)
+}
+
+pub fn events(conn: &mut Conn, request_id: i64) -> QueryResult<Vec<EventRow>> {
+    request_events::table
+        .filter(request_events::request_id.eq(request_id))
+        .order(request_events::id)
+        .select(EventRow::as_select())
+        .load(conn)
+}
+
+/// Filters of the agents' inbox, resolved to ids by the caller.
+#[derive(Debug, Default, Clone)]
+pub struct Search {
+    pub status: Option<String>,
+    pub procedure_id: Option<i64>,
+    pub from: Option<NaiveDateTime>,
+    pub to: Option<NaiveDateTime>,
+    /// Requests concerning one of these people or made by one of these accounts.
+    pub people: Option<(Vec<i64>, Vec<i64>)>,
+}
+
+fn filtered(search: &Search) -> requests::BoxedQuery<'static, crate::conn::MultiBackend> {
+    // Drafts are the citizen's own business.
+    let mut query = requests::table
+        .filter(requests::status.ne("draft"))
+        .into_boxed();
+    if let Some(status) = &search.status {
+        query = query.filter(requests::status.eq(status.clone()));
+    }
+    if let Some(procedure_id) = search.procedure_id {
+        query = query.filter(requests::procedure_id.eq(procedure_id));
+    }
+    if let Some(from) = search.from {
+        query = query.filter(requests::created_at.ge(from));
+    }
+    if let Some(to) = search.to {
+        query = query.filter(requests::created_at.lt(to));
+    }
+    if let Some((persons, accounts)) = &search.people {
+        query = query.filter(
+            requests::person_id
+                .eq_any(persons.clone())
+                .or(requests::account_id.eq_any(accounts.clone())),
+        );
+    }
+    query
+}
+
+/// One page of the inbox, latest number first, and the total count.
+pub fn search(
+    conn: &mut Conn,
+    search: &Search,
+    offset: i64,
+    limit: i64,
+) -> QueryResult<(Vec<RequestRow>, i64)> {
+    let total = filtered(search).count().get_result(conn)?;
+    let rows = filtered(search)
+        .order(requests::number.desc())
+        .offset(offset)
+        .limit(limit)
+        .select(RequestRow::as_select())
+        .load(conn)?;
+    Ok((rows, total))
+}

@@ -1,0 +1,147 @@
+//! What the request endpoints take and return.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use validator::Validate;
+
+use super::form::{Answers, FormDefinition};
+use super::status::RequestStatus;
+
+/// A new request (saved as a draft), or new answers for one.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RequestInput {
+    /// The procedure's slug, e.g. `contacter-la-mairie`.
+    #[validate(length(min = 1, max = 100, code = "required"))]
+    pub procedure: String,
+    /// The person concerned ("Personne concernée"): a member of the household, or none.
+    #[serde(default)]
+    pub person_id: Option<i64>,
+    /// Answers by field name, as the procedure's form defines them.
+    #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(value_type = Object))]
+    pub answers: Answers,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PersonRef {
+    pub id: i64,
+    /// "DUPIN Tim".
+    pub name: String,
+}
+
+/// A line of "Mes demandes" and of the agents' inbox.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RequestSummary {
+    pub id: i64,
+    /// Numéro: sequential in the commune.
+    pub number: i64,
+    pub procedure: String,
+    /// Type.
+    pub procedure_title: String,
+    /// Date.
+    pub created_at: DateTime<Utc>,
+    /// Personne concernée.
+    pub person: Option<PersonRef>,
+    pub status: RequestStatus,
+}
+
+/// "Mes demandes": En cours and Effectuées, latest number first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct MyRequests {
+    pub in_progress: Vec<RequestSummary>,
+    pub done: Vec<RequestSummary>,
+}
+
+/// One step of a request's history.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct StatusChange {
+    pub at: DateTime<Utc>,
+    /// Who made the change ("DUPIN Pascal", or the agent's name).
+    pub by: String,
+    pub from: Option<RequestStatus>,
+    pub to: RequestStatus,
+    pub comment: Option<String>,
+}
+
+/// A request with its answers, form and history ("Voir et imprimer la demande").
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RequestDetail {
+    pub request: RequestSummary,
+    /// The account holder who made it.
+    pub requester: String,
+    pub submitted_at: Option<DateTime<Utc>>,
+    #[cfg_attr(feature = "openapi", schema(value_type = Object))]
+    pub answers: Answers,
+    pub form: FormDefinition,
+    pub history: Vec<StatusChange>,
+    /// Why it was refused.
+    pub refusal_reason: Option<String>,
+    /// The citizen may still change or (drafts) delete it.
+    pub editable: bool,
+}
+
+/// Filters of the agents' inbox.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
+pub struct RequestFilter {
+    pub status: Option<RequestStatus>,
+    /// Procedure slug.
+    pub procedure: Option<String>,
+    /// Created on or after this day.
+    pub from: Option<NaiveDate>,
+    /// Created on or before this day.
+    pub to: Option<NaiveDate>,
+    /// Part of the concerned person's or requester's name.
+    #[validate(length(max = 100, code = "too_long"))]
+    pub person: Option<String>,
+    /// From 1.
+    #[validate(range(min = 1, code = "invalid_value"))]
+    pub page: Option<u32>,
+    /// 1 to 100; 25 by default.
+    #[validate(range(min = 1, max = 100, code = "invalid_value"))]
+    pub per_page: Option<u32>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RequestPage {
+    pub items: Vec<RequestSummary>,
+    pub total: i64,
+    pub page: u32,
+    pub per_page: u32,
+}
+
+/// A comment, an acceptance note or a refusal reason written by an agent.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AgentNote {
+    #[validate(custom(function = "note"))]
+    pub text: String,
+}
+
+fn note(value: &str) -> Result<(), validator::ValidationError> {
+    let trimmed = value.trim();
+    if trimmed.is_empty() {
+        Err(crate::validation::error("required"))
+    } else if trimmed.chars().count() > 4000 {
+        Err(crate::validation::error("too_long"))
+    } else {
+        Ok(())
+    }
+}
+
+/// Acceptance: an optional note to the citizen.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Acceptance {
+    #[serde(default)]
+    #[validate(length(max = 4000, code = "too_long"))]
+    pub comment: Option<String>,
+}
