@@ -2,12 +2,12 @@
 //! footer). On every change of page the focus moves to the new page's title.
 
 use gloo_timers::future::TimeoutFuture;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::components::footer::Footer;
 use crate::components::header::Header;
+use crate::focus::focus;
 use crate::hooks::{CommuneProvider, SessionProvider};
 use crate::pages;
 use crate::route::Route;
@@ -55,16 +55,6 @@ fn layout() -> Html {
             <Footer />
         </>
     }
-}
-
-fn focus(selector: &str) -> Option<()> {
-    let el = web_sys::window()?
-        .document()?
-        .query_selector(selector)
-        .ok()??
-        .dyn_into::<web_sys::HtmlElement>()
-        .ok()?;
-    el.focus().ok()
 }
 
 fn switch(route: Route) -> Html {

@@ -20,6 +20,20 @@ impl FieldErrors {
         FieldErrors(problem.errors.clone())
     }
 
+    /// The same errors for inputs whose ids are the API's field names behind `prefix`
+    /// (`postal_code` shown under `address_postal_code`).
+    pub fn prefixed(self, prefix: &str) -> FieldErrors {
+        FieldErrors(
+            self.0
+                .into_iter()
+                .map(|mut e| {
+                    e.field = format!("{prefix}{}", e.field);
+                    e
+                })
+                .collect(),
+        )
+    }
+
     pub fn push(&mut self, field: &str, code: &str) {
         self.0.push(FieldError::new(field, code));
     }
@@ -65,6 +79,12 @@ impl FieldErrors {
         }
         items
     }
+}
+
+/// A text input for an optional value: blank means none.
+pub fn optional_text(value: &str) -> Option<String> {
+    let trimmed = value.trim();
+    (!trimmed.is_empty()).then(|| trimmed.to_string())
 }
 
 /// `captcha.answer` -> `captcha_answer`; the birth date is reported on its first input.

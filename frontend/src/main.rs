@@ -3,6 +3,7 @@
 mod api;
 mod app;
 mod components;
+mod focus;
 mod forms;
 mod hooks;
 mod pages;

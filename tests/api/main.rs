@@ -2,6 +2,7 @@
 //! PostgreSQL with `GUICHET_TEST_DATABASE_URL=postgres://...` (see README).
 
 mod accounts;
+mod agent;
 mod catalogue;
 mod errors;
 mod health;

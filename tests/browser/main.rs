@@ -4,3 +4,4 @@
 
 mod driver;
 mod journeys;
+mod profile;

@@ -30,7 +30,7 @@ fn init_logs() {
     static INIT: Once = Once::new();
     INIT.call_once(|| {
         if std::env::var_os("RUST_LOG").is_none() {
-            std::env::set_var("RUST_LOG", "warn");
+            std::env::set_var("RUST_LOG", "warn,tracing_actix_web=error");
         }
         api::telemetry::init(api::config::LogFormat::Text);
     });
@@ -180,6 +180,44 @@ impl TestApp {
             .await;
         assert_eq!(response.status(), StatusCode::OK, "activation");
         response.json().await.expect("session")
+    }
+
+    /// A town-hall staff account (agent or admin) created as `guichet create-admin` does,
+    /// with its password set through the e-mailed link; returns the session JSON.
+    pub async fn create_staff(
+        &self,
+        email: &str,
+        first_name: &str,
+        role: domain::auth::Role,
+    ) -> Value {
+        let new = domain::staff::NewStaff {
+            civility: domain::civility::Civility::Madame,
+            first_name: first_name.into(),
+            birth_name: "Agent".into(),
+            email: email.into(),
+            role,
+        };
+        let (pool, settings) = (self.state.pool.clone(), self.state.settings.clone());
+        let (created, _) = tokio::task::spawn_blocking(move || {
+            let mut conn = pool.get().expect("connection");
+            api::areas::agent::staff::create(&mut conn, &settings, &new).expect("staff created")
+        })
+        .await
+        .expect("staff task");
+        self.state.wake_mailer();
+        let token = self
+            .smtp
+            .wait_for(email, "votre compte agent")
+            .await
+            .token("/reinitialisation/");
+        let body = json!({"password": people::PASSWORD, "password_confirmation": people::PASSWORD});
+        let reset = self
+            .post(&format!("/api/password-resets/{token}"), &body)
+            .await;
+        assert_eq!(reset.status(), StatusCode::NO_CONTENT);
+        let session = self.login(&created.login, people::PASSWORD).await;
+        assert_eq!(session.status(), StatusCode::OK);
+        session.json().await.expect("session")
     }
 
     pub async fn login(&self, login: &str, password: &str) -> Response {

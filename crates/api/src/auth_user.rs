@@ -62,3 +62,44 @@ impl FromRequest for AuthUser {
         })
     }
 }
+
+/// A signed-in town-hall agent (or admin). Citizens get 403.
+#[derive(Debug, Clone, Copy)]
+pub struct AuthAgent(pub AuthUser);
+
+impl FromRequest for AuthAgent {
+    type Error = ApiError;
+    type Future = LocalBoxFuture<'static, Result<Self, ApiError>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let user = AuthUser::from_request(req, payload);
+        Box::pin(async move {
+            let user = user.await?;
+            match user.role {
+                Role::Agent | Role::Admin => Ok(AuthAgent(user)),
+                Role::Citizen => Err(ApiError::forbidden()),
+            }
+        })
+    }
+}
+
+/// A signed-in administrator. Others get 403.
+#[derive(Debug, Clone, Copy)]
+pub struct AuthAdmin(pub AuthUser);
+
+impl FromRequest for AuthAdmin {
+    type Error = ApiError;
+    type Future = LocalBoxFuture<'static, Result<Self, ApiError>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let user = AuthUser::from_request(req, payload);
+        Box::pin(async move {
+            let user = user.await?;
+            if user.role == Role::Admin {
+                Ok(AuthAdmin(user))
+            } else {
+                Err(ApiError::forbidden())
+            }
+        })
+    }
+}

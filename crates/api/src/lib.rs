@@ -1,5 +1,6 @@
 //! The Guichet API server: configuration, startup, errors, auth and one module per area.
 
+pub mod admin_cli;
 pub mod areas;
 pub mod auth_user;
 pub mod config;

@@ -1,4 +1,6 @@
-//! `guichet`: runs the portal. `guichet openapi` prints the OpenAPI document.
+//! `guichet`: runs the portal. `guichet openapi` prints the OpenAPI document;
+//! `guichet create-admin --email ... --first-name ... --birth-name ...` creates the first
+//! administrator.
 
 use std::process::ExitCode;
 
@@ -17,6 +19,23 @@ async fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().map(String::as_str) == Some("create-admin") {
+        let outcome = match api::admin_cli::parse(&args[1..]) {
+            Ok(new) => api::admin_cli::run(settings, new).await,
+            Err(e) => Err(e),
+        };
+        return match outcome {
+            Ok(message) => {
+                println!("{message}");
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("guichet: {e}");
+                ExitCode::FAILURE
+            }
+        };
+    }
     telemetry::init(settings.log_format);
     let public_url = settings.public_url();
     let app = match Application::build(settings).await {

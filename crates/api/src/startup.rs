@@ -112,6 +112,14 @@ impl Application {
                         .add(("X-Frame-Options", "DENY")),
                 )
                 .app_data(web::Data::new(app_state.clone()))
+                .app_data(web::QueryConfig::default().error_handler(|e, _| {
+                    ApiError::new(StatusCode::BAD_REQUEST, "invalid_query")
+                        .with_detail(e.to_string())
+                        .into()
+                }))
+                .app_data(
+                    web::PathConfig::default().error_handler(|_, _| ApiError::not_found().into()),
+                )
                 .service(SwaggerUi::new("/api/docs/{_:.*}").url("/api/openapi.json", spec.clone()))
                 .service(
                     web::scope("/api")

@@ -24,6 +24,41 @@ pub struct NewPerson {
     pub updated_at: NaiveDateTime,
 }
 
+/// A town-hall staff member: names only, no birth data.
+#[derive(Debug, Insertable)]
+#[diesel(table_name = persons)]
+pub struct NewStaffPerson<'a> {
+    pub civility: &'a str,
+    pub first_name: &'a str,
+    pub birth_name: &'a str,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+pub fn insert_staff_person(conn: &mut Conn, new: &NewStaffPerson) -> QueryResult<i64> {
+    diesel::insert_into(persons::table)
+        .values(new)
+        .returning(persons::id)
+        .get_result(conn)
+}
+
+/// Creates an active account (staff) with its login and no password yet.
+pub fn insert_active(
+    conn: &mut Conn,
+    new: &NewAccount,
+    login: &str,
+    now: NaiveDateTime,
+) -> QueryResult<i64> {
+    diesel::insert_into(accounts::table)
+        .values((
+            new,
+            accounts::login.eq(login),
+            accounts::activated_at.eq(now),
+        ))
+        .returning(accounts::id)
+        .get_result(conn)
+}
+
 #[derive(Debug, Insertable)]
 #[diesel(table_name = accounts)]
 pub struct NewAccount<'a> {
@@ -202,4 +237,13 @@ pub fn of_persons(conn: &mut Conn, person_ids: &[i64]) -> QueryResult<Vec<i64>> 
         .filter(accounts::person_id.eq_any(person_ids))
         .select(accounts::id)
         .load(conn)
+}
+
+/// The account of a person, if the person has one.
+pub fn of_person(conn: &mut Conn, person_id: i64) -> QueryResult<Option<AccountRow>> {
+    accounts::table
+        .filter(accounts::person_id.eq(person_id))
+        .select(AccountRow::as_select())
+        .first(conn)
+        .optional()
 }

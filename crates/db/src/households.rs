@@ -50,13 +50,22 @@ pub fn of_holder(conn: &mut Conn, person_id: i64) -> QueryResult<Option<i64>> {
         .optional()
 }
 
+/// The account holder of a household.
+pub fn holder_of(conn: &mut Conn, household_id: i64) -> QueryResult<Option<i64>> {
+    households::table
+        .find(household_id)
+        .select(households::holder_person_id)
+        .first(conn)
+        .optional()
+}
+
 #[derive(Debug, Clone, Queryable)]
 pub struct MemberRow {
     pub person_id: i64,
     pub role: String,
     pub first_name: String,
     pub birth_name: String,
-    pub birth_date: NaiveDate,
+    pub birth_date: Option<NaiveDate>,
 }
 
 /// Members in display order: the holder, other adults, then children (oldest first).

@@ -16,9 +16,9 @@ pub struct PersonRow {
     pub first_name: String,
     pub second_first_name: Option<String>,
     pub third_first_name: Option<String>,
-    pub birth_date: NaiveDate,
-    pub birth_country: String,
-    pub birth_city: String,
+    pub birth_date: Option<NaiveDate>,
+    pub birth_country: Option<String>,
+    pub birth_city: Option<String>,
     pub birth_department: Option<String>,
     pub sex: Option<String>,
 }
@@ -43,10 +43,7 @@ diesel::define_sql_function!(fn lower(x: diesel::sql_types::Text) -> diesel::sql
 
 /// People whose first, birth or usage name contains `text` (case-insensitive for ASCII).
 pub fn matching(conn: &mut Conn, text: &str) -> QueryResult<Vec<i64>> {
-    let pattern = format!(
-        "%{}%",
-        text.trim().to_lowercase().replace('%', "").replace('_', "")
-    );
+    let pattern = format!("%{}%", text.trim().to_lowercase().replace(['%', '_'], ""));
     persons::table
         .filter(
             lower(persons::first_name)

@@ -20,5 +20,6 @@ pub mod pow;
 pub mod problem;
 pub mod profile;
 pub mod request;
+pub mod staff;
 pub mod text;
 pub mod validation;

@@ -21,6 +21,8 @@ pub fn problem_title(code: &str) -> &'static str {
         "login_taken" => "Cet identifiant est déjà utilisé.",
         "captcha_invalid" => "Les caractères recopiés ne correspondent pas à l'image.",
         "account_inactive" => "Ce compte n'est pas encore activé.",
+        "email_taken" => "Cette adresse e-mail a déjà un compte.",
+        "invalid_query" => "Un filtre de la recherche est invalide.",
         "request_locked" => "Cette demande ne peut plus être modifiée.",
         "invalid_transition" => "Cette action n'est pas possible dans l'état actuel de la demande.",
         "database_unavailable" => "Le service est momentanément indisponible.",

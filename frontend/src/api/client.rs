@@ -139,6 +139,29 @@ impl Authed {
         json(self.call::<()>(Method::GET, path, None).await?).await
     }
 
+    pub async fn post<B: Serialize, T: DeserializeOwned>(
+        &self,
+        path: &str,
+        body: &B,
+    ) -> ApiResult<T> {
+        json(self.call(Method::POST, path, Some(body)).await?).await
+    }
+
+    pub async fn put<B: Serialize, T: DeserializeOwned>(
+        &self,
+        path: &str,
+        body: &B,
+    ) -> ApiResult<T> {
+        json(self.call(Method::PUT, path, Some(body)).await?).await
+    }
+
+    /// A DELETE answered by 204 No Content.
+    pub async fn delete(&self, path: &str) -> ApiResult<()> {
+        self.call::<()>(Method::DELETE, path, None)
+            .await
+            .map(|_| ())
+    }
+
     pub async fn post_no_content<B: Serialize>(
         &self,
         path: &str,

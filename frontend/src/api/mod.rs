@@ -6,4 +6,5 @@ pub mod auth;
 pub mod captcha;
 pub mod catalogue;
 pub mod client;
+pub mod profile;
 pub mod session;

@@ -16,6 +16,9 @@ pub struct Props {
     pub items: Vec<SummaryItem>,
     /// Changes at every failed submission, to move the focus here again.
     pub attempt: u32,
+    /// Prefix of the summary's ids, for pages with several forms.
+    #[prop_or(AttrValue::Static("error-summary"))]
+    pub id: AttrValue,
 }
 
 #[function_component(ErrorSummary)]
@@ -38,9 +41,10 @@ pub fn error_summary(props: &Props) -> Html {
     } else {
         format!("Le formulaire contient {count} erreurs :")
     };
+    let title_id = format!("{}-title", props.id);
     html! {
-        <div class="error-summary" role="alert" tabindex="-1" ref={node} aria-labelledby="error-summary-title">
-            <h2 id="error-summary-title">{ title }</h2>
+        <div class="error-summary" id={props.id.clone()} role="alert" tabindex="-1" ref={node} aria-labelledby={title_id.clone()}>
+            <h2 id={title_id}>{ title }</h2>
             <ul>
                 { for props.items.iter().map(item) }
             </ul>

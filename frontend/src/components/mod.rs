@@ -4,6 +4,8 @@ pub mod account_menu;
 pub mod captcha;
 pub mod checkbox;
 pub mod date_field;
+pub mod detail_list;
+pub mod disclosure;
 pub mod error_summary;
 pub mod field;
 pub mod footer;

@@ -24,9 +24,9 @@ CREATE TABLE persons (
     first_name TEXT NOT NULL,
     second_first_name TEXT,
     third_first_name TEXT,
-    birth_date DATE NOT NULL,
-    birth_country TEXT NOT NULL,
-    birth_city TEXT NOT NULL,
+    birth_date DATE,
+    birth_country TEXT,
+    birth_city TEXT,
     birth_department TEXT,
     created_at TIMESTAMP NOT NULL,
     updated_at TIMESTAMP NOT NULL

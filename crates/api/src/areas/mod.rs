@@ -2,6 +2,7 @@
 //! (business rules, one transaction).
 
 pub mod accounts;
+pub mod agent;
 pub mod auth;
 pub mod captcha;
 pub mod catalogue;
@@ -20,4 +21,5 @@ pub fn configure(cfg: &mut ServiceConfig) {
     auth::configure(cfg);
     profile::configure(cfg);
     requests::configure(cfg);
+    agent::configure(cfg);
 }

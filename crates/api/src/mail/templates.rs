@@ -105,3 +105,15 @@ pub fn request_update(
         ),
     }
 }
+
+/// A new agent or admin account: the login and the link to choose a password.
+pub fn staff_welcome(settings: &Settings, to: &str, login: &str, link: &str) -> Mail {
+    Mail {
+        to: to.into(),
+        subject: format!("{} : votre compte agent sur le portail", settings.commune.name()),
+        body: format!(
+            "Bonjour,\n\nUn compte vous a été ouvert sur le portail citoyen pour traiter les demandes des usagers.\n\nVotre identifiant de connexion est : {login}\n\nChoisissez votre mot de passe en ouvrant ce lien, valable 72 heures et une seule fois :\n\n{link}{}",
+            signature(settings)
+        ),
+    }
+}

@@ -73,6 +73,8 @@ pub struct StatusChange {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RequestDetail {
     pub request: RequestSummary,
+    /// The household that made it (agents open it read-only).
+    pub household_id: i64,
     /// The account holder who made it.
     pub requester: String,
     pub submitted_at: Option<DateTime<Utc>>,

@@ -24,6 +24,23 @@ pub fn holder(conn: &mut db::Conn, account_id: i64) -> ApiResult<(db::accounts::
 
 pub fn profile(conn: &mut db::Conn, account_id: i64) -> ApiResult<Profile> {
     let (account, household) = holder(conn, account_id)?;
+    profile_of(conn, &account, household)
+}
+
+/// A household's profile, read-only for agents: its holder's data and its members.
+pub fn household_profile(conn: &mut db::Conn, household: i64) -> ApiResult<Profile> {
+    let holder_person =
+        db::households::holder_of(conn, household)?.ok_or_else(ApiError::not_found)?;
+    let account = db::accounts::of_person(conn, holder_person)?.ok_or_else(ApiError::not_found)?;
+    profile_of(conn, &account, household)
+}
+
+fn profile_of(
+    conn: &mut db::Conn,
+    account: &db::accounts::AccountRow,
+    household: i64,
+) -> ApiResult<Profile> {
+    let account = account.clone();
     let person = db::persons::find(conn, account.person_id)?.ok_or_else(ApiError::not_found)?;
     let members = views::members(db::households::members(conn, household)?);
     let children: Vec<i64> = members
@@ -33,7 +50,7 @@ pub fn profile(conn: &mut db::Conn, account_id: i64) -> ApiResult<Profile> {
         .collect();
     let phones = db::contacts::find(conn, account.person_id)?.unwrap_or_default();
     Ok(Profile {
-        civil: views::civil(person),
+        civil: views::civil(person).ok_or_else(ApiError::not_found)?,
         social: views::social(db::households::social_data(conn, household)?.unwrap_or_default()),
         contacts: Contacts {
             landline: phones.landline,

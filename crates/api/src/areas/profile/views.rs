@@ -7,19 +7,20 @@ use domain::profile::{
     Address, CivilData, Member, MemberRole, Relation, RelationRole, SchoolEnrolment, SocialData,
 };
 
-pub fn civil(p: db::persons::PersonRow) -> CivilData {
-    CivilData {
+/// Civil data of a citizen (staff members have no birth data and no profile).
+pub fn civil(p: db::persons::PersonRow) -> Option<CivilData> {
+    Some(CivilData {
         civility: Civility::parse(&p.civility).unwrap_or(Civility::Madame),
         birth_name: p.birth_name,
         usage_name: p.usage_name,
         first_name: p.first_name,
         second_first_name: p.second_first_name,
         third_first_name: p.third_first_name,
-        birth_date: p.birth_date,
-        birth_country: p.birth_country,
-        birth_city: p.birth_city,
+        birth_date: p.birth_date?,
+        birth_country: p.birth_country?,
+        birth_city: p.birth_city?,
         birth_department: p.birth_department,
-    }
+    })
 }
 
 pub fn social(s: db::households::SocialRow) -> SocialData {

@@ -87,6 +87,7 @@ pub fn detail(conn: &mut db::Conn, row: db::requests::RequestRow) -> ApiResult<R
     Ok(RequestDetail {
         editable: summary.status.citizen_can_edit(),
         request: summary,
+        household_id: row.household_id,
         requester: names.get(&row.account_id).cloned().unwrap_or_default(),
         submitted_at: row.submitted_at.map(utc),
         answers: serde_json::from_str(&row.answers).unwrap_or_default(),

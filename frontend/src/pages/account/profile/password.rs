@@ -1,18 +1,18 @@
-//! "Mon profil": the account's civil data and the password change.
+//! "Changer mon mot de passe", the last card of "Mon profil".
 
-use domain::auth::{Me, PasswordChangeRequest};
+use domain::auth::PasswordChangeRequest;
 use domain::problem::Problem;
 use validator::Validate;
 use yew::prelude::*;
 
 use crate::api::account;
+use crate::components::detail_list::{Detail, DetailList};
 use crate::components::error_summary::ErrorSummary;
 use crate::components::field::TextField;
 use crate::components::new_password::NewPassword;
 use crate::components::problem_alert::ProblemAlert;
-use crate::components::require_login::RequireLogin;
 use crate::forms::FieldErrors;
-use crate::hooks::{use_page_title, use_session};
+use crate::hooks::use_session;
 
 const FIELDS: [(&str, &str); 3] = [
     ("current_password", "Mot de passe actuel"),
@@ -20,53 +20,10 @@ const FIELDS: [(&str, &str); 3] = [
     ("password_confirmation", "Répéter votre mot de passe"),
 ];
 
-#[function_component(Profile)]
-pub fn profile() -> Html {
-    use_page_title("Mon profil");
-    html! { <RequireLogin><ProfileView /></RequireLogin> }
-}
-
-#[function_component(ProfileView)]
-fn profile_view() -> Html {
-    let session = use_session();
-    let Some(me) = session.me().cloned() else {
-        return html! {};
-    };
-    html! {
-        <div class="container page narrow">
-            <h1 tabindex="-1">{ "Mon profil" }</h1>
-            <section class="card" aria-labelledby="civil-data">
-                <h2 id="civil-data">{ "Mes données civiles" }</h2>
-                { civil_data(&me) }
-            </section>
-            <ChangePassword />
-        </div>
-    }
-}
-
-fn civil_data(me: &Me) -> Html {
-    let rows = [
-        ("Civilité", me.civility.label().to_string()),
-        ("Prénom", me.first_name.clone()),
-        ("Nom de naissance", me.birth_name.to_uppercase()),
-        ("Adresse e-mail", me.email.clone()),
-        ("Identifiant", me.login.clone()),
-    ];
-    html! {
-        <dl class="recap">
-            { for rows.into_iter().map(|(label, value)| html! {
-                <div class="recap-row">
-                    <dt>{ label }</dt>
-                    <dd>{ if value.trim().is_empty() { html! { <i>{ "Non renseigné" }</i> } } else { html! { value } } }</dd>
-                </div>
-            }) }
-        </dl>
-    }
-}
-
 #[function_component(ChangePassword)]
-fn change_password() -> Html {
+pub fn change_password() -> Html {
     let session = use_session();
+    let login = session.me().map(|me| me.login.clone());
     let current = use_state(String::new);
     let password = use_state(String::new);
     let confirmation = use_state(String::new);
@@ -143,7 +100,8 @@ fn change_password() -> Html {
     html! {
         <section class="card" aria-labelledby="change-password">
             <h2 id="change-password">{ "Changer mon mot de passe" }</h2>
-            <ErrorSummary items={errors.summary(&FIELDS)} attempt={*attempt} />
+            <DetailList items={vec![Detail::new("Identifiant de connexion", login)]} />
+            <ErrorSummary id="password-errors" items={errors.summary(&FIELDS)} attempt={*attempt} />
             <ProblemAlert problem={(*problem).clone()} />
             <form {onsubmit} novalidate=true>
                 <TextField id="current_password" label="Mot de passe actuel" input_type="password"

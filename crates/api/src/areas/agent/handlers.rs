@@ -1,0 +1,236 @@
+use actix_web::{get, post, web, HttpResponse};
+use domain::problem::Problem;
+use domain::profile::Profile;
+use domain::request::{Acceptance, AgentNote, RequestDetail, RequestFilter, RequestPage};
+use domain::staff::{NewStaff, StaffCreated};
+use validator::Validate;
+
+use super::{service, staff};
+use crate::auth_user::{AuthAdmin, AuthAgent};
+use crate::error::{ApiError, ApiResult};
+use crate::extract::ValidJson;
+use crate::state::AppState;
+
+/// The request inbox: every request sent by citizens (not drafts), filtered and paged.
+#[utoipa::path(
+    tag = "agent",
+    security(("bearer" = [])),
+    params(RequestFilter),
+    responses(
+        (status = 200, description = "One page of requests, latest number first.", body = RequestPage),
+        (status = 400, description = "A filter cannot be read (`invalid_query`).", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Not logged in.", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not an agent.", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid filter values.", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/agent/requests")]
+pub async fn inbox(
+    state: web::Data<AppState>,
+    _agent: AuthAgent,
+    filter: web::Query<RequestFilter>,
+) -> ApiResult<web::Json<RequestPage>> {
+    let filter = filter.into_inner();
+    filter
+        .validate()
+        .map_err(|e| ApiError::validation(domain::validation::field_errors(&e)))?;
+    Ok(web::Json(
+        db::run(&state.pool, move |conn| service::inbox(conn, &filter)).await?,
+    ))
+}
+
+/// One request with its answers and history.
+#[utoipa::path(
+    tag = "agent",
+    security(("bearer" = [])),
+    params(("id" = i64, Path, description = "Request id.")),
+    responses(
+        (status = 200, description = "The request.", body = RequestDetail),
+        (status = 401, description = "Not logged in.", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not an agent.", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such request (drafts are private).", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/agent/requests/{id}")]
+pub async fn detail(
+    state: web::Data<AppState>,
+    _agent: AuthAgent,
+    id: web::Path<i64>,
+) -> ApiResult<web::Json<RequestDetail>> {
+    let id = id.into_inner();
+    Ok(web::Json(
+        db::run(&state.pool, move |conn| service::detail(conn, id)).await?,
+    ))
+}
+
+/// "Prendre en charge": Enregistrée -> En traitement.
+#[utoipa::path(
+    tag = "agent",
+    security(("bearer" = [])),
+    params(("id" = i64, Path, description = "Request id.")),
+    responses(
+        (status = 200, description = "The request, En traitement.", body = RequestDetail),
+        (status = 401, description = "Not logged in.", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not an agent.", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such request.", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Not Enregistrée (`invalid_transition`).", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/agent/requests/{id}/take")]
+pub async fn take(
+    state: web::Data<AppState>,
+    agent: AuthAgent,
+    id: web::Path<i64>,
+) -> ApiResult<web::Json<RequestDetail>> {
+    let (id, settings, agent) = (id.into_inner(), state.settings.clone(), agent.0.account_id);
+    let request = db::run(&state.pool, move |conn| {
+        service::take(conn, &settings, agent, id)
+    })
+    .await?;
+    state.wake_mailer();
+    Ok(web::Json(request))
+}
+
+/// Adds a comment to the history; the citizen is told by e-mail.
+#[utoipa::path(
+    tag = "agent",
+    security(("bearer" = [])),
+    params(("id" = i64, Path, description = "Request id.")),
+    request_body = AgentNote,
+    responses(
+        (status = 200, description = "The request.", body = RequestDetail),
+        (status = 401, description = "Not logged in.", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not an agent.", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such request.", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Empty or too long comment.", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/agent/requests/{id}/comments")]
+pub async fn comment(
+    state: web::Data<AppState>,
+    agent: AuthAgent,
+    id: web::Path<i64>,
+    body: ValidJson<AgentNote>,
+) -> ApiResult<web::Json<RequestDetail>> {
+    let (id, settings, agent) = (id.into_inner(), state.settings.clone(), agent.0.account_id);
+    let request = db::run(&state.pool, move |conn| {
+        service::comment(conn, &settings, agent, id, &body.0.text)
+    })
+    .await?;
+    state.wake_mailer();
+    Ok(web::Json(request))
+}
+
+/// Accepts the request (Clos). A personal data update is applied to the person.
+#[utoipa::path(
+    tag = "agent",
+    security(("bearer" = [])),
+    params(("id" = i64, Path, description = "Request id.")),
+    request_body = Acceptance,
+    responses(
+        (status = 200, description = "The request, Clos.", body = RequestDetail),
+        (status = 401, description = "Not logged in.", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not an agent.", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such request.", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Not En traitement (`invalid_transition`).", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/agent/requests/{id}/accept")]
+pub async fn accept(
+    state: web::Data<AppState>,
+    agent: AuthAgent,
+    id: web::Path<i64>,
+    body: ValidJson<Acceptance>,
+) -> ApiResult<web::Json<RequestDetail>> {
+    let (id, settings, agent) = (id.into_inner(), state.settings.clone(), agent.0.account_id);
+    let request = db::run(&state.pool, move |conn| {
+        service::accept(conn, &settings, agent, id, body.0.comment.as_deref())
+    })
+    .await?;
+    state.wake_mailer();
+    Ok(web::Json(request))
+}
+
+/// Refuses the request (Refusé) with the reason the citizen reads.
+#[utoipa::path(
+    tag = "agent",
+    security(("bearer" = [])),
+    params(("id" = i64, Path, description = "Request id.")),
+    request_body = AgentNote,
+    responses(
+        (status = 200, description = "The request, Refusé.", body = RequestDetail),
+        (status = 401, description = "Not logged in.", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not an agent.", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such request.", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Not En traitement (`invalid_transition`).", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Missing reason.", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/agent/requests/{id}/refuse")]
+pub async fn refuse(
+    state: web::Data<AppState>,
+    agent: AuthAgent,
+    id: web::Path<i64>,
+    body: ValidJson<AgentNote>,
+) -> ApiResult<web::Json<RequestDetail>> {
+    let (id, settings, agent) = (id.into_inner(), state.settings.clone(), agent.0.account_id);
+    let request = db::run(&state.pool, move |conn| {
+        service::refuse(conn, &settings, agent, id, &body.0.text)
+    })
+    .await?;
+    state.wake_mailer();
+    Ok(web::Json(request))
+}
+
+/// A household, read-only: members, civil and social data, contacts, addresses.
+#[utoipa::path(
+    tag = "agent",
+    security(("bearer" = [])),
+    params(("id" = i64, Path, description = "Household id (from a request).")),
+    responses(
+        (status = 200, description = "The household's profile.", body = Profile),
+        (status = 401, description = "Not logged in.", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not an agent.", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such household.", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/agent/households/{id}")]
+pub async fn household(
+    state: web::Data<AppState>,
+    _agent: AuthAgent,
+    id: web::Path<i64>,
+) -> ApiResult<web::Json<Profile>> {
+    let id = id.into_inner();
+    Ok(web::Json(
+        db::run(&state.pool, move |conn| service::household(conn, id)).await?,
+    ))
+}
+
+/// Creates an agent or admin account (admins only). A link to choose a password is
+/// e-mailed; there is never a default password.
+#[utoipa::path(
+    tag = "agent",
+    security(("bearer" = [])),
+    request_body = NewStaff,
+    responses(
+        (status = 201, description = "Created; the password link was e-mailed.", body = StaffCreated),
+        (status = 401, description = "Not logged in.", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not an admin.", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The e-mail address has an account (`email_taken`).", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields.", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/admin/staff")]
+pub async fn create_staff(
+    state: web::Data<AppState>,
+    _admin: AuthAdmin,
+    body: ValidJson<NewStaff>,
+) -> ApiResult<HttpResponse> {
+    let settings = state.settings.clone();
+    let (created, _link) = db::run(&state.pool, move |conn| {
+        staff::create(conn, &settings, &body.0)
+    })
+    .await?;
+    state.wake_mailer();
+    Ok(HttpResponse::Created().json(created))
+}

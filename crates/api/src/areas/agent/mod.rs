@@ -1,0 +1,19 @@
+//! The town-hall agents' area: the request inbox and households (read-only), and staff
+//! management for admins.
+
+mod handlers;
+pub mod service;
+pub mod staff;
+
+use utoipa_actix_web::service_config::ServiceConfig;
+
+pub fn configure(cfg: &mut ServiceConfig) {
+    cfg.service(handlers::inbox)
+        .service(handlers::detail)
+        .service(handlers::take)
+        .service(handlers::comment)
+        .service(handlers::accept)
+        .service(handlers::refuse)
+        .service(handlers::household)
+        .service(handlers::create_staff);
+}

@@ -1,0 +1,288 @@
+//! The agents' side of requests: the inbox, taking a request, commenting, and the
+//! decision (accept, applying a personal data change when it is one, or refuse). Each
+//! step is recorded in the history and mailed to the citizen.
+
+use chrono::{NaiveTime, TimeDelta};
+use domain::catalogue::ProcedureKind;
+use domain::profile::Profile;
+use domain::request::{RequestDetail, RequestFilter, RequestPage, RequestStatus};
+
+use crate::areas::catalogue::service::procedure_view;
+use crate::areas::profile::service::household_profile;
+use crate::areas::requests::service::invalid_transition;
+use crate::areas::requests::views;
+use crate::config::Settings;
+use crate::error::{ApiError, ApiResult};
+use crate::mail::{self, templates};
+
+const PER_PAGE: u32 = 25;
+
+pub fn inbox(conn: &mut db::Conn, filter: &RequestFilter) -> ApiResult<RequestPage> {
+    let procedure_id = match &filter.procedure {
+        Some(slug) => Some(
+            db::catalogue::find_procedure(conn, slug)?
+                .map(|(p, _)| p.id)
+                .ok_or_else(|| ApiError::field("procedure", "invalid_value"))?,
+        ),
+        None => None,
+    };
+    let people = match filter
+        .person
+        .as_deref()
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+    {
+        Some(name) => {
+            let persons = db::persons::matching(conn, name)?;
+            let accounts = db::accounts::of_persons(conn, &persons)?;
+            Some((persons, accounts))
+        }
+        None => None,
+    };
+    let search = db::requests::Search {
+        status: filter.status.map(|s| s.as_str().to_string()),
+        procedure_id,
+        from: filter.from.map(|d| d.and_time(NaiveTime::MIN)),
+        to: filter
+            .to
+            .map(|d| d.and_time(NaiveTime::MIN) + TimeDelta::days(1)),
+        people,
+    };
+    let page = filter.page.unwrap_or(1).max(1);
+    let per_page = filter.per_page.unwrap_or(PER_PAGE).clamp(1, 100);
+    let offset = i64::from(page - 1) * i64::from(per_page);
+    let (rows, total) = db::requests::search(conn, &search, offset, i64::from(per_page))?;
+    Ok(RequestPage {
+        items: views::summaries(conn, &rows)?,
+        total,
+        page,
+        per_page,
+    })
+}
+
+/// Any request but a draft (drafts belong to the citizen until sent).
+fn sent(conn: &mut db::Conn, id: i64) -> ApiResult<db::requests::RequestRow> {
+    db::requests::find(conn, id)?
+        .filter(|r| views::status(r) != RequestStatus::Draft)
+        .ok_or_else(ApiError::not_found)
+}
+
+pub fn detail(conn: &mut db::Conn, id: i64) -> ApiResult<RequestDetail> {
+    let row = sent(conn, id)?;
+    views::detail(conn, row)
+}
+
+pub fn household(conn: &mut db::Conn, id: i64) -> ApiResult<Profile> {
+    household_profile(conn, id)
+}
+
+/// A status change by an agent, with its side effects; shared by take, accept, refuse.
+struct Transition<'a> {
+    to: RequestStatus,
+    comment: Option<&'a str>,
+    fields: db::requests::StatusFields,
+    news: String,
+}
+
+fn move_request(
+    conn: &mut db::Conn,
+    settings: &Settings,
+    agent: i64,
+    id: i64,
+    from: RequestStatus,
+    transition: Transition,
+    apply: impl FnOnce(&mut db::Conn, &db::requests::RequestRow) -> ApiResult<()>,
+) -> ApiResult<RequestDetail> {
+    db::transaction(conn, |conn| {
+        let row = sent(conn, id)?;
+        if views::status(&row) != from || !from.can_become(transition.to) {
+            return Err(invalid_transition());
+        }
+        let now = db::now();
+        let (from_s, to_s) = (from.as_str(), transition.to.as_str());
+        if db::requests::change_status(conn, id, from_s, to_s, &transition.fields, now)? != 1 {
+            return Err(invalid_transition());
+        }
+        db::requests::add_event(
+            conn,
+            id,
+            Some(agent),
+            Some(from_s),
+            to_s,
+            transition.comment,
+            now,
+        )?;
+        apply(conn, &row)?;
+        notify(conn, settings, &row, &transition.news)?;
+        let row = sent(conn, id)?;
+        views::detail(conn, row)
+    })
+}
+
+fn notify(
+    conn: &mut db::Conn,
+    settings: &Settings,
+    row: &db::requests::RequestRow,
+    news: &str,
+) -> ApiResult<()> {
+    let account = db::accounts::find(conn, row.account_id)?.ok_or_else(ApiError::not_found)?;
+    let procedure = db::catalogue::find_procedure_by_id(conn, row.procedure_id)?
+        .ok_or_else(ApiError::not_found)?;
+    mail::queue(
+        conn,
+        &templates::request_update(settings, &account.email, row.number, &procedure.title, news),
+    )?;
+    Ok(())
+}
+
+/// "Prendre en charge": Enregistrée -> En traitement; the citizen can no longer edit it.
+pub fn take(
+    conn: &mut db::Conn,
+    settings: &Settings,
+    agent: i64,
+    id: i64,
+) -> ApiResult<RequestDetail> {
+    let transition = Transition {
+        to: RequestStatus::InProgress,
+        comment: None,
+        fields: db::requests::StatusFields {
+            agent_account_id: Some(agent),
+            ..Default::default()
+        },
+        news: "Elle est maintenant en cours de traitement par les services de la mairie.".into(),
+    };
+    move_request(
+        conn,
+        settings,
+        agent,
+        id,
+        RequestStatus::Submitted,
+        transition,
+        |_, _| Ok(()),
+    )
+}
+
+/// A comment in the history, mailed to the citizen; the status does not change.
+pub fn comment(
+    conn: &mut db::Conn,
+    settings: &Settings,
+    agent: i64,
+    id: i64,
+    text: &str,
+) -> ApiResult<RequestDetail> {
+    db::transaction(conn, |conn| {
+        let row = sent(conn, id)?;
+        let status = views::status(&row).as_str();
+        db::requests::add_event(
+            conn,
+            id,
+            Some(agent),
+            Some(status),
+            status,
+            Some(text.trim()),
+            db::now(),
+        )?;
+        notify(
+            conn,
+            settings,
+            &row,
+            &format!("Message de la mairie :\n\n{}", text.trim()),
+        )?;
+        views::detail(conn, row)
+    })
+}
+
+/// Clos: the request is granted; a personal data update is applied to the person.
+pub fn accept(
+    conn: &mut db::Conn,
+    settings: &Settings,
+    agent: i64,
+    id: i64,
+    comment: Option<&str>,
+) -> ApiResult<RequestDetail> {
+    let comment = comment.map(str::trim).filter(|c| !c.is_empty());
+    let news = match comment {
+        Some(c) => format!("Elle a été acceptée et close.\n\nMessage de la mairie :\n\n{c}"),
+        None => "Elle a été acceptée et close.".into(),
+    };
+    let transition = Transition {
+        to: RequestStatus::Closed,
+        comment,
+        fields: db::requests::StatusFields {
+            closed_at: Some(db::now()),
+            ..Default::default()
+        },
+        news,
+    };
+    move_request(
+        conn,
+        settings,
+        agent,
+        id,
+        RequestStatus::InProgress,
+        transition,
+        apply_change,
+    )
+}
+
+/// Refusé, with the reason the citizen reads.
+pub fn refuse(
+    conn: &mut db::Conn,
+    settings: &Settings,
+    agent: i64,
+    id: i64,
+    reason: &str,
+) -> ApiResult<RequestDetail> {
+    let reason = reason.trim();
+    let transition = Transition {
+        to: RequestStatus::Refused,
+        comment: Some(reason),
+        fields: db::requests::StatusFields {
+            closed_at: Some(db::now()),
+            refusal_reason: Some(reason.to_string()),
+            ..Default::default()
+        },
+        news: format!("Elle a été refusée pour le motif suivant :\n\n{reason}"),
+    };
+    move_request(
+        conn,
+        settings,
+        agent,
+        id,
+        RequestStatus::InProgress,
+        transition,
+        |_, _| Ok(()),
+    )
+}
+
+/// What accepting a request changes besides its status.
+fn apply_change(conn: &mut db::Conn, row: &db::requests::RequestRow) -> ApiResult<()> {
+    let procedure = db::catalogue::find_procedure_by_id(conn, row.procedure_id)?
+        .ok_or_else(ApiError::not_found)?;
+    if procedure_view(procedure, String::new()).kind != ProcedureKind::PersonalDataUpdate {
+        return Ok(());
+    }
+    let answers: domain::request::form::Answers =
+        serde_json::from_str(&row.answers).unwrap_or_default();
+    let text = |name: &str| {
+        answers
+            .get(name)
+            .and_then(|v| v.as_str())
+            .map(|v| v.split_whitespace().collect::<Vec<_>>().join(" "))
+            .filter(|v| !v.is_empty())
+    };
+    let person = match row.person_id {
+        Some(person) => person,
+        None => {
+            db::households::holder_of(conn, row.household_id)?.ok_or_else(ApiError::not_found)?
+        }
+    };
+    let changes = db::persons::CivilChanges {
+        usage_name: text("usage_name"),
+        second_first_name: text("second_first_name"),
+        third_first_name: text("third_first_name"),
+        updated_at: Some(db::now()),
+    };
+    db::persons::apply(conn, person, &changes)?;
+    Ok(())
+}
