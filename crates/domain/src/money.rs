@@ -24,7 +24,7 @@ mod tests {
     fn amounts_read_the_french_way() {
         assert_eq!(format_cents(350), "3,50\u{a0}€");
         assert_eq!(format_cents(-305), "-3,05\u{a0}€");
-        assert_eq!(format_cents(123_456_78), "123\u{202f}456,78\u{a0}€");
+        assert_eq!(format_cents(12_345_678), "123\u{202f}456,78\u{a0}€");
         assert_eq!(format_cents(0), "0,00\u{a0}€");
     }
 }
