@@ -432,3 +432,115 @@ async fn the_create_admin_command_prints_a_password_link_and_never_sets_a_passwo
     assert_eq!(session["account"]["role"], "admin");
     assert!(api::admin_cli::parse(&args[..2]).is_err());
 }
+
+/// Sends a request of `procedure` with `answers`, has an agent take and accept it.
+async fn accepted(
+    app: &TestApp,
+    citizen: &str,
+    agent: &str,
+    procedure: &str,
+    answers: Value,
+) -> Value {
+    let draft = app
+        .post_auth(
+            "/api/requests",
+            citizen,
+            &json!({"procedure": procedure, "answers": answers}),
+        )
+        .await;
+    assert_eq!(draft.status(), 201, "{}", draft.text().await.unwrap());
+    let draft: Value = draft.json().await.unwrap();
+    let id = draft["request"]["id"].as_i64().unwrap();
+    assert_eq!(
+        app.post_auth(&format!("/api/requests/{id}/submit"), citizen, &json!({}))
+            .await
+            .status(),
+        200
+    );
+    assert_eq!(act(app, agent, id, "take", json!({})).await.status(), 200);
+    let done = act(app, agent, id, "accept", json!({})).await;
+    assert_eq!(done.status(), 200);
+    done.json().await.unwrap()
+}
+
+#[tokio::test]
+async fn an_accepted_filiation_adds_the_child_to_the_household_with_its_relation() {
+    let app = TestApp::spawn().await;
+    let pascal = token(
+        &app.create_account("dupin@yopmail.com", "pascal.dupin", people::PASSWORD)
+            .await,
+    );
+    let agent = token(
+        &app.create_staff("agent@mairie.fr", "Anne", Role::Agent)
+            .await,
+    );
+    let answers = json!({
+        "relation": "child", "sex": "male", "birth_name": "Dupin", "first_name": "Tim",
+        "birth_date": "2016-01-01", "birth_country": "France", "birth_city": "Boulogne-sur-Mer", "birth_department": "62",
+    });
+    accepted(&app, &pascal, &agent, "mise-a-jour-filiation", answers).await;
+    let profile: Value = app
+        .get_auth("/api/me/profile", &pascal)
+        .await
+        .json()
+        .await
+        .unwrap();
+    let members: Vec<(String, String)> = profile["household"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| {
+            (
+                m["first_name"].as_str().unwrap().into(),
+                m["role"].as_str().unwrap().into(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        members,
+        [
+            ("Pascal".into(), "account_holder".into()),
+            ("Tim".into(), "child".into())
+        ]
+    );
+    assert_eq!(profile["relations"][0]["role"], "legal_guardian");
+    assert_eq!(profile["relations"][0]["related_person_name"], "DUPIN Tim");
+}
+
+#[tokio::test]
+async fn an_accepted_social_data_update_fills_the_social_card_in_cents() {
+    let app = TestApp::spawn().await;
+    let pascal = token(
+        &app.create_account("dupin@yopmail.com", "pascal.dupin", people::PASSWORD)
+            .await,
+    );
+    let agent = token(
+        &app.create_staff("agent@mairie.fr", "Anne", Role::Agent)
+            .await,
+    );
+    let answers = json!({"caf_number": "1234567", "family_quotient": 650, "monthly_income": 2100, "regime": "Régime général"});
+    accepted(
+        &app,
+        &pascal,
+        &agent,
+        "mise-a-jour-donnees-sociales",
+        answers,
+    )
+    .await;
+    let social: Value = app
+        .get_auth("/api/me/profile", &pascal)
+        .await
+        .json()
+        .await
+        .unwrap();
+    let social = &social["social"];
+    assert_eq!(social["caf_number"], "1234567");
+    assert_eq!(social["family_quotient"], 650);
+    assert_eq!(social["monthly_income"], 210_000);
+    assert_eq!(social["regime"], "Régime général");
+    assert_eq!(
+        social["reference_tax_income"],
+        Value::Null,
+        "what was not answered stays empty"
+    );
+}

@@ -282,6 +282,7 @@ async fn a_child_of_separated_parents_appears_in_both_households_each_seeing_onl
                 birth_country: "France".into(),
                 birth_city: "Boulogne-sur-Mer".into(),
                 birth_department: Some("62".into()),
+                sex: Some("male".into()),
                 updated_at: now,
             },
             now,

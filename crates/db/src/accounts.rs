@@ -21,6 +21,8 @@ pub struct NewPerson {
     pub birth_country: String,
     pub birth_city: String,
     pub birth_department: Option<String>,
+    /// `male` or `female` (children); not asked of account holders.
+    pub sex: Option<String>,
     pub updated_at: NaiveDateTime,
 }
 

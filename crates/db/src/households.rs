@@ -84,8 +84,8 @@ pub fn members(conn: &mut Conn, household_id: i64) -> QueryResult<Vec<MemberRow>
         .load(conn)
 }
 
-#[derive(Debug, Clone, Default, Queryable, Selectable)]
-#[diesel(table_name = household_social_data)]
+#[derive(Debug, Clone, Default, Queryable, Selectable, Insertable, AsChangeset)]
+#[diesel(table_name = household_social_data, treat_none_as_null = true)]
 pub struct SocialRow {
     pub regime: Option<String>,
     pub reference_tax_income: Option<i64>,
@@ -162,4 +162,25 @@ pub fn enrolments(conn: &mut Conn, person_ids: &[i64]) -> QueryResult<Vec<Enrolm
         .order((school_enrolments::school_year.desc(), school_enrolments::id))
         .select(EnrolmentRow::as_select())
         .load(conn)
+}
+
+/// Replaces the household's social data.
+pub fn save_social_data(
+    conn: &mut Conn,
+    household_id: i64,
+    row: &SocialRow,
+    now: NaiveDateTime,
+) -> QueryResult<usize> {
+    let values = (
+        row,
+        household_social_data::household_id.eq(household_id),
+        household_social_data::updated_at.eq(now),
+    );
+    let changes = (row, household_social_data::updated_at.eq(now));
+    crate::each_backend!(conn, c => diesel::insert_into(household_social_data::table)
+        .values(values)
+        .on_conflict(household_social_data::household_id)
+        .do_update()
+        .set(changes)
+        .execute(c))
 }

@@ -67,6 +67,10 @@ pub enum ProcedureKind {
     Generic,
     /// Applies the answers to the civil data of the person concerned (or the holder).
     PersonalDataUpdate,
+    /// Applies the answers to the household's social data.
+    SocialDataUpdate,
+    /// Adds a person (child or partner) to the household with their relation.
+    HouseholdMemberAddition,
 }
 
 impl ProcedureKind {
@@ -74,13 +78,20 @@ impl ProcedureKind {
         match self {
             ProcedureKind::Generic => "generic",
             ProcedureKind::PersonalDataUpdate => "personal_data_update",
+            ProcedureKind::SocialDataUpdate => "social_data_update",
+            ProcedureKind::HouseholdMemberAddition => "household_member_addition",
         }
     }
 
     pub fn parse(value: &str) -> Option<ProcedureKind> {
-        [ProcedureKind::Generic, ProcedureKind::PersonalDataUpdate]
-            .into_iter()
-            .find(|k| k.as_str() == value)
+        [
+            ProcedureKind::Generic,
+            ProcedureKind::PersonalDataUpdate,
+            ProcedureKind::SocialDataUpdate,
+            ProcedureKind::HouseholdMemberAddition,
+        ]
+        .into_iter()
+        .find(|k| k.as_str() == value)
     }
 }
 

@@ -70,6 +70,7 @@ fn save_registration(
         birth_country: clean(&r.birth_country),
         birth_city: clean(&r.birth_city),
         birth_department: clean_optional(&r.birth_department).map(|d| d.to_uppercase()),
+        sex: None,
         updated_at: now,
     };
     let account_id = match db::accounts::find_by_email(conn, email)? {

@@ -1,6 +1,7 @@
 //! The town-hall agents' area: the request inbox and households (read-only), and staff
 //! management for admins.
 
+mod apply;
 mod handlers;
 pub mod service;
 pub mod staff;

@@ -3,11 +3,10 @@
 //! step is recorded in the history and mailed to the citizen.
 
 use chrono::{NaiveTime, TimeDelta};
-use domain::catalogue::ProcedureKind;
 use domain::profile::Profile;
 use domain::request::{RequestDetail, RequestFilter, RequestPage, RequestStatus};
 
-use crate::areas::catalogue::service::procedure_view;
+use super::apply;
 use crate::areas::profile::service::household_profile;
 use crate::areas::requests::service::invalid_transition;
 use crate::areas::requests::views;
@@ -221,7 +220,7 @@ pub fn accept(
         id,
         RequestStatus::InProgress,
         transition,
-        apply_change,
+        apply::accepted,
     )
 }
 
@@ -253,36 +252,4 @@ pub fn refuse(
         transition,
         |_, _| Ok(()),
     )
-}
-
-/// What accepting a request changes besides its status.
-fn apply_change(conn: &mut db::Conn, row: &db::requests::RequestRow) -> ApiResult<()> {
-    let procedure = db::catalogue::find_procedure_by_id(conn, row.procedure_id)?
-        .ok_or_else(ApiError::not_found)?;
-    if procedure_view(procedure, String::new()).kind != ProcedureKind::PersonalDataUpdate {
-        return Ok(());
-    }
-    let answers: domain::request::form::Answers =
-        serde_json::from_str(&row.answers).unwrap_or_default();
-    let text = |name: &str| {
-        answers
-            .get(name)
-            .and_then(|v| v.as_str())
-            .map(|v| v.split_whitespace().collect::<Vec<_>>().join(" "))
-            .filter(|v| !v.is_empty())
-    };
-    let person = match row.person_id {
-        Some(person) => person,
-        None => {
-            db::households::holder_of(conn, row.household_id)?.ok_or_else(ApiError::not_found)?
-        }
-    };
-    let changes = db::persons::CivilChanges {
-        usage_name: text("usage_name"),
-        second_first_name: text("second_first_name"),
-        third_first_name: text("third_first_name"),
-        updated_at: Some(db::now()),
-    };
-    db::persons::apply(conn, person, &changes)?;
-    Ok(())
 }

@@ -1,0 +1,115 @@
+//! What accepting a request changes besides its status: the profile changes of the
+//! "Mettre à jour mes informations personnelles" family of procedures. The answers were
+//! checked against the form when the citizen sent them.
+
+use domain::catalogue::ProcedureKind;
+use domain::request::form::Answers;
+
+use crate::areas::catalogue::service::procedure_view;
+use crate::error::{ApiError, ApiResult};
+
+pub fn accepted(conn: &mut db::Conn, row: &db::requests::RequestRow) -> ApiResult<()> {
+    let procedure = db::catalogue::find_procedure_by_id(conn, row.procedure_id)?
+        .ok_or_else(ApiError::not_found)?;
+    let answers: Answers = serde_json::from_str(&row.answers).unwrap_or_default();
+    let holder =
+        db::households::holder_of(conn, row.household_id)?.ok_or_else(ApiError::not_found)?;
+    match procedure_view(procedure, String::new()).kind {
+        ProcedureKind::Generic => Ok(()),
+        ProcedureKind::PersonalDataUpdate => {
+            civil_data(conn, row.person_id.unwrap_or(holder), &answers)
+        }
+        ProcedureKind::SocialDataUpdate => social_data(conn, row.household_id, &answers),
+        ProcedureKind::HouseholdMemberAddition => {
+            new_member(conn, row.household_id, holder, &answers)
+        }
+    }
+}
+
+fn text(answers: &Answers, name: &str) -> Option<String> {
+    answers
+        .get(name)
+        .and_then(|v| v.as_str())
+        .map(|v| v.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|v| !v.is_empty())
+}
+
+fn number(answers: &Answers, name: &str) -> Option<i64> {
+    answers.get(name).and_then(|v| v.as_i64())
+}
+
+fn civil_data(conn: &mut db::Conn, person: i64, answers: &Answers) -> ApiResult<()> {
+    let changes = db::persons::CivilChanges {
+        usage_name: text(answers, "usage_name"),
+        second_first_name: text(answers, "second_first_name"),
+        third_first_name: text(answers, "third_first_name"),
+        updated_at: Some(db::now()),
+    };
+    db::persons::apply(conn, person, &changes)?;
+    Ok(())
+}
+
+/// Answered values replace the stored ones; amounts are asked in euros, kept in cents.
+fn social_data(conn: &mut db::Conn, household: i64, answers: &Answers) -> ApiResult<()> {
+    let mut row = db::households::social_data(conn, household)?.unwrap_or_default();
+    let small = |name: &str| number(answers, name).and_then(|n| i32::try_from(n).ok());
+    let euros = |name: &str| number(answers, name).map(|n| n.saturating_mul(100));
+    row.regime = text(answers, "regime").or(row.regime);
+    row.reference_tax_income = euros("reference_tax_income").or(row.reference_tax_income);
+    row.dependent_children = small("dependent_children").or(row.dependent_children);
+    row.caf_holder_name = text(answers, "caf_holder_name").or(row.caf_holder_name);
+    row.caf_number = text(answers, "caf_number").or(row.caf_number);
+    row.quotient = small("quotient").or(row.quotient);
+    row.monthly_income = euros("monthly_income").or(row.monthly_income);
+    row.family_composition = text(answers, "family_composition").or(row.family_composition);
+    row.family_quotient = small("family_quotient").or(row.family_quotient);
+    db::households::save_social_data(conn, household, &row, db::now())?;
+    Ok(())
+}
+
+/// Adds the child (or partner) described by the answers, with their relation to the holder.
+fn new_member(
+    conn: &mut db::Conn,
+    household: i64,
+    holder: i64,
+    answers: &Answers,
+) -> ApiResult<()> {
+    let required = |name: &str| {
+        text(answers, name).ok_or_else(|| ApiError::field(&format!("answers.{name}"), "required"))
+    };
+    let partner = text(answers, "relation").as_deref() == Some("partner");
+    let sex = text(answers, "sex");
+    let now = db::now();
+    let birth_date = chrono::NaiveDate::parse_from_str(&required("birth_date")?, "%Y-%m-%d")
+        .map_err(|_| ApiError::field("answers.birth_date", "invalid_date"))?;
+    let person = db::accounts::insert_person(
+        conn,
+        &db::accounts::NewPerson {
+            civility: if sex.as_deref() == Some("female") {
+                "madame"
+            } else {
+                "monsieur"
+            }
+            .into(),
+            birth_name: required("birth_name")?,
+            first_name: required("first_name")?,
+            second_first_name: text(answers, "second_first_name"),
+            third_first_name: text(answers, "third_first_name"),
+            birth_date,
+            birth_country: required("birth_country")?,
+            birth_city: required("birth_city")?,
+            birth_department: text(answers, "birth_department").map(|d| d.to_uppercase()),
+            sex,
+            updated_at: now,
+        },
+        now,
+    )?;
+    let (member_role, relation) = if partner {
+        ("adult", "partner")
+    } else {
+        ("child", "legal_guardian")
+    };
+    db::households::add_member(conn, household, person, member_role, now)?;
+    db::households::add_relation(conn, household, holder, person, relation, now)?;
+    Ok(())
+}
