@@ -544,3 +544,93 @@ async fn an_accepted_social_data_update_fills_the_social_card_in_cents() {
         "what was not answered stays empty"
     );
 }
+
+#[tokio::test]
+async fn an_enrolled_child_has_a_downloadable_certificate_for_its_household_only() {
+    let app = TestApp::spawn().await;
+    let pascal = token(
+        &app.create_account("dupin@yopmail.com", "pascal.dupin", people::PASSWORD)
+            .await,
+    );
+    let marie = token(
+        &app.create_account("marie@yopmail.com", "marie.diva", people::PASSWORD)
+            .await,
+    );
+    let agent = token(
+        &app.create_staff("agent@mairie.fr", "Anne", Role::Agent)
+            .await,
+    );
+    let answers = json!({
+        "relation": "child", "sex": "female", "birth_name": "Dupin", "first_name": "Léa",
+        "birth_date": "2017-05-04", "birth_country": "France", "birth_city": "Valenciennes", "birth_department": "59",
+    });
+    accepted(&app, &pascal, &agent, "mise-a-jour-filiation", answers).await;
+    let profile: Value = app
+        .get_auth("/api/me/profile", &pascal)
+        .await
+        .json()
+        .await
+        .unwrap();
+    let child = profile["household"][1]["person_id"].as_i64().unwrap();
+
+    let bad = app
+        .post_auth(
+            &format!("/api/agent/persons/{child}/enrolments"),
+            &agent,
+            &json!({"school_year": "2026-2028", "establishment": "École", "level": "CE2"}),
+        )
+        .await;
+    assert_eq!(
+        field_codes(&problem(bad).await),
+        [("school_year".into(), "invalid_school_year".into())]
+    );
+    let enrolment = app
+        .post_auth(
+            &format!("/api/agent/persons/{child}/enrolments"),
+            &agent,
+            &json!({"school_year": "2026-2027", "establishment": "École Jules Ferry", "level": "CE2", "class_name": "CE2 B"}),
+        )
+        .await;
+    assert_eq!(enrolment.status(), 201);
+    let enrolment: Value = enrolment.json().await.unwrap();
+    let profile: Value = app
+        .get_auth("/api/me/profile", &pascal)
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(profile["schooled_children"][0]["child_name"], "DUPIN Léa");
+    assert_eq!(profile["schooled_children"][0]["class_name"], "CE2 B");
+
+    let path = format!("/api/me/enrolments/{}/certificate", enrolment["id"]);
+    let response = app.get_auth(&path, &pascal).await;
+    assert_eq!(response.status(), 200);
+    assert_eq!(response.headers()["content-type"], "application/pdf");
+    assert!(response.headers()["content-disposition"]
+        .to_str()
+        .unwrap()
+        .contains("certificat-inscription-lea-2026-2027.pdf"));
+    let bytes = response.bytes().await.unwrap();
+    let pdf = lopdf::Document::load_mem(&bytes).expect("a valid PDF");
+    let text = pdf.extract_text(&[1]).expect("text of page 1");
+    for expected in [
+        "CERTIFICAT D'INSCRIPTION SCOLAIRE",
+        "Léa DUPIN",
+        "née",
+        "École Jules Ferry",
+        "CE2 B",
+        "Quiévrechain",
+    ] {
+        let expected = if expected == "née" {
+            "né(e) le 04/05/2017 à Valenciennes (59)"
+        } else {
+            expected
+        };
+        assert!(
+            text.replace('\n', " ").contains(expected),
+            "«{expected}» in «{text}»"
+        );
+    }
+    // Another household cannot download it.
+    assert_eq!(app.get_auth(&path, &marie).await.status(), 404);
+}

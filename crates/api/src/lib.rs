@@ -9,6 +9,7 @@ pub mod extract;
 pub mod links;
 pub mod mail;
 pub mod openapi;
+pub mod pdf;
 pub mod request_id;
 pub mod security;
 pub mod spa;

@@ -184,3 +184,33 @@ pub fn save_social_data(
         .set(changes)
         .execute(c))
 }
+
+pub fn add_enrolment(
+    conn: &mut Conn,
+    person_id: i64,
+    school_year: &str,
+    establishment: &str,
+    level: &str,
+    class_name: Option<&str>,
+    now: NaiveDateTime,
+) -> QueryResult<i64> {
+    diesel::insert_into(school_enrolments::table)
+        .values((
+            school_enrolments::person_id.eq(person_id),
+            school_enrolments::school_year.eq(school_year),
+            school_enrolments::establishment.eq(establishment),
+            school_enrolments::level.eq(level),
+            school_enrolments::class_name.eq(class_name),
+            school_enrolments::created_at.eq(now),
+        ))
+        .returning(school_enrolments::id)
+        .get_result(conn)
+}
+
+pub fn find_enrolment(conn: &mut Conn, id: i64) -> QueryResult<Option<EnrolmentRow>> {
+    school_enrolments::table
+        .find(id)
+        .select(EnrolmentRow::as_select())
+        .first(conn)
+        .optional()
+}

@@ -47,6 +47,7 @@ pub fn field_message(code: &str) -> &'static str {
         "date_in_future" => "La date ne peut pas être dans le futur.",
         "date_too_old" => "La date doit être postérieure au 1er janvier 1900.",
         "invalid_phone" => "Numéro de téléphone invalide (ex. : 06 12 34 56 78).",
+        "invalid_school_year" => "Année scolaire invalide (ex. : 2026-2027).",
         "invalid_postal_code" => "Code postal invalide : 5 chiffres en France.",
         "invalid_department" => "Département invalide (ex. : 59, 2A, 974).",
         "must_accept" => "Vous devez cocher cette case pour continuer.",

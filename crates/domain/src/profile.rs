@@ -299,6 +299,31 @@ pub struct SchoolEnrolment {
     pub class_name: Option<String>,
 }
 
+/// A school enrolment recorded by the town hall.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SchoolEnrolmentInput {
+    /// `2026-2027`.
+    #[validate(custom(function = "school_year"))]
+    pub school_year: String,
+    #[validate(custom(function = "validation::place"))]
+    pub establishment: String,
+    #[validate(custom(function = "short_text"))]
+    pub level: String,
+    #[serde(default)]
+    #[validate(custom(function = "optional_short_text"))]
+    pub class_name: Option<String>,
+}
+
+/// `YYYY-YYYY` with consecutive years.
+fn school_year(value: &str) -> Result<(), ValidationError> {
+    let years: Vec<Option<i32>> = value.trim().split('-').map(|y| y.parse().ok()).collect();
+    match years.as_slice() {
+        [Some(a), Some(b)] if *b == a + 1 && (2000..2100).contains(a) => Ok(()),
+        _ => Err(validation::error("invalid_school_year")),
+    }
+}
+
 /// The whole profile page.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

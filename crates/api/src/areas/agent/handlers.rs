@@ -1,6 +1,6 @@
 use actix_web::{get, post, web, HttpResponse};
 use domain::problem::Problem;
-use domain::profile::Profile;
+use domain::profile::{Profile, SchoolEnrolment, SchoolEnrolmentInput};
 use domain::request::{Acceptance, AgentNote, RequestDetail, RequestFilter, RequestPage};
 use domain::staff::{NewStaff, StaffCreated};
 use validator::Validate;
@@ -233,4 +233,33 @@ pub async fn create_staff(
     .await?;
     state.wake_mailer();
     Ok(HttpResponse::Created().json(created))
+}
+
+/// Records a child's school enrolment (school year, establishment, level, class).
+#[utoipa::path(
+    tag = "agent",
+    security(("bearer" = [])),
+    params(("id" = i64, Path, description = "Person id of the child.")),
+    request_body = SchoolEnrolmentInput,
+    responses(
+        (status = 201, description = "The enrolment.", body = SchoolEnrolment),
+        (status = 401, description = "Not logged in.", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not an agent.", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such person.", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields (`invalid_school_year`...).", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/agent/persons/{id}/enrolments")]
+pub async fn add_enrolment(
+    state: web::Data<AppState>,
+    _agent: AuthAgent,
+    id: web::Path<i64>,
+    body: ValidJson<SchoolEnrolmentInput>,
+) -> ApiResult<HttpResponse> {
+    let id = id.into_inner();
+    let enrolment = db::run(&state.pool, move |conn| {
+        service::add_enrolment(conn, id, &body.0)
+    })
+    .await?;
+    Ok(HttpResponse::Created().json(enrolment))
 }

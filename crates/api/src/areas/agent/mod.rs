@@ -16,5 +16,6 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(handlers::accept)
         .service(handlers::refuse)
         .service(handlers::household)
+        .service(handlers::add_enrolment)
         .service(handlers::create_staff);
 }

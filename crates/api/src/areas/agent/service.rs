@@ -253,3 +253,35 @@ pub fn refuse(
         |_, _| Ok(()),
     )
 }
+
+/// Records a child's school enrolment ("Enfants scolarisés du foyer").
+pub fn add_enrolment(
+    conn: &mut db::Conn,
+    person_id: i64,
+    input: &domain::profile::SchoolEnrolmentInput,
+) -> ApiResult<domain::profile::SchoolEnrolment> {
+    let person = db::persons::find(conn, person_id)?.ok_or_else(ApiError::not_found)?;
+    let class_name = input
+        .class_name
+        .as_deref()
+        .map(str::trim)
+        .filter(|c| !c.is_empty());
+    let id = db::households::add_enrolment(
+        conn,
+        person_id,
+        input.school_year.trim(),
+        input.establishment.trim(),
+        input.level.trim(),
+        class_name,
+        db::now(),
+    )?;
+    Ok(domain::profile::SchoolEnrolment {
+        id,
+        person_id,
+        child_name: format!("{} {}", person.birth_name.to_uppercase(), person.first_name),
+        school_year: input.school_year.trim().into(),
+        establishment: input.establishment.trim().into(),
+        level: input.level.trim().into(),
+        class_name: class_name.map(str::to_string),
+    })
+}

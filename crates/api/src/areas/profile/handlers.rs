@@ -126,3 +126,35 @@ pub async fn delete_address(
     .await?;
     Ok(HttpResponse::NoContent().finish())
 }
+
+/// "Télécharger le certificat d'inscription" of a child of the household (PDF).
+#[utoipa::path(
+    tag = "profile",
+    security(("bearer" = [])),
+    params(("id" = i64, Path, description = "School enrolment id (from `schooled_children`).")),
+    responses(
+        (status = 200, description = "The certificate.", content_type = "application/pdf", body = Vec<u8>),
+        (status = 401, description = "Not logged in.", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "Not an enrolment of the household's children.", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/me/enrolments/{id}/certificate")]
+pub async fn school_certificate(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<i64>,
+) -> ApiResult<HttpResponse> {
+    let (id, settings) = (id.into_inner(), state.settings.clone());
+    let (pdf, file) = db::run(&state.pool, move |conn| {
+        super::certificate::school_certificate(conn, &settings, user.account_id, id)
+    })
+    .await?;
+    Ok(HttpResponse::Ok()
+        .content_type("application/pdf")
+        .insert_header((
+            "Content-Disposition",
+            format!("attachment; filename=\"{file}\""),
+        ))
+        .insert_header(("Cache-Control", "private, no-store"))
+        .body(pdf))
+}

@@ -1,5 +1,6 @@
 //! "Mon profil": the profile cards, and the direct changes (contacts, addresses).
 
+pub mod certificate;
 mod handlers;
 pub mod service;
 mod views;
@@ -11,5 +12,6 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(handlers::update_contacts)
         .service(handlers::add_address)
         .service(handlers::update_address)
-        .service(handlers::delete_address);
+        .service(handlers::delete_address)
+        .service(handlers::school_certificate);
 }

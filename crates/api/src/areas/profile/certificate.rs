@@ -1,0 +1,143 @@
+//! "Télécharger le certificat d'inscription": the school enrolment certificate of a child
+//! of the caller's household, as a PDF.
+
+use chrono::Utc;
+use chrono_tz::Europe::Paris;
+
+use super::service::holder;
+use crate::config::Settings;
+use crate::error::{ApiError, ApiResult};
+use crate::pdf::{self, Line};
+
+/// The PDF and a file name for it.
+pub fn school_certificate(
+    conn: &mut db::Conn,
+    settings: &Settings,
+    account_id: i64,
+    enrolment_id: i64,
+) -> ApiResult<(Vec<u8>, String)> {
+    let (_, household) = holder(conn, account_id)?;
+    let enrolment =
+        db::households::find_enrolment(conn, enrolment_id)?.ok_or_else(ApiError::not_found)?;
+    let in_household = db::households::members(conn, household)?
+        .iter()
+        .any(|m| m.person_id == enrolment.person_id);
+    if !in_household {
+        return Err(ApiError::not_found());
+    }
+    let child = db::persons::find(conn, enrolment.person_id)?.ok_or_else(ApiError::not_found)?;
+    let town = settings
+        .commune
+        .name()
+        .trim_start_matches("Ville de ")
+        .trim_start_matches("Ville d'")
+        .to_string();
+    let today = Utc::now()
+        .with_timezone(&Paris)
+        .date_naive()
+        .format("%d/%m/%Y")
+        .to_string();
+    let born = match (child.birth_date, child.birth_city.as_deref()) {
+        (Some(date), Some(city)) => {
+            let department = child
+                .birth_department
+                .as_deref()
+                .map(|d| format!(" ({d})"))
+                .unwrap_or_default();
+            format!(
+                ", né(e) le {} à {city}{department},",
+                date.format("%d/%m/%Y")
+            )
+        }
+        _ => ",".into(),
+    };
+    let class = enrolment
+        .class_name
+        .as_deref()
+        .map(|c| format!(", classe {c}"))
+        .unwrap_or_default();
+    let sentence = format!(
+        "Le maire de {town} certifie que l'enfant {} {}{born} est inscrit(e) pour l'année scolaire {} à l'établissement {}, niveau {}{class}.",
+        child.first_name,
+        child.birth_name.to_uppercase(),
+        enrolment.school_year,
+        enrolment.establishment,
+        enrolment.level,
+    );
+    let mut lines = vec![
+        Line {
+            text: settings.commune.name().to_string(),
+            size: 18.0,
+            bold: true,
+            y: 770.0,
+            centred: true,
+        },
+        Line {
+            text: "CERTIFICAT D'INSCRIPTION SCOLAIRE".into(),
+            size: 16.0,
+            bold: true,
+            y: 700.0,
+            centred: true,
+        },
+        Line {
+            text: format!("Année scolaire {}", enrolment.school_year),
+            size: 12.0,
+            bold: false,
+            y: 675.0,
+            centred: true,
+        },
+    ];
+    let mut y = 610.0;
+    for text in pdf::wrap(&sentence, 80) {
+        lines.push(Line {
+            text,
+            size: 12.0,
+            bold: false,
+            y,
+            centred: false,
+        });
+        y -= 18.0;
+    }
+    lines.push(Line {
+        text: "Ce certificat est délivré pour servir et valoir ce que de droit.".into(),
+        size: 12.0,
+        bold: false,
+        y: y - 12.0,
+        centred: false,
+    });
+    lines.push(Line {
+        text: format!("Fait à {town}, le {today}."),
+        size: 12.0,
+        bold: false,
+        y: y - 60.0,
+        centred: false,
+    });
+    lines.push(Line {
+        text: "Pour le maire,".into(),
+        size: 12.0,
+        bold: false,
+        y: y - 90.0,
+        centred: false,
+    });
+    lines.push(Line {
+        text: format!(
+            "Document établi par le portail citoyen – inscription n° {}",
+            enrolment.id
+        ),
+        size: 8.0,
+        bold: false,
+        y: 60.0,
+        centred: true,
+    });
+    let title = format!(
+        "Certificat d'inscription – {} {}",
+        child.first_name,
+        child.birth_name.to_uppercase()
+    );
+    let file = format!(
+        "certificat-inscription-{}-{}.pdf",
+        domain::text::slug_part(&child.first_name),
+        enrolment.school_year
+    );
+    Ok((pdf::page(&title, &lines), file))
+}
