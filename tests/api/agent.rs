@@ -154,13 +154,8 @@ async fn taking_a_request_locks_it_for_the_citizen_and_tells_them() {
         .await;
 
     let edit = app
-        .client
-        .put(app.url(&format!("/api/requests/{id}")))
-        .bearer_auth(&pascal)
-        .json(&room_rental(5))
-        .send()
-        .await
-        .unwrap();
+        .put_auth(&format!("/api/requests/{id}"), &pascal, &room_rental(5))
+        .await;
     assert_eq!(edit.status(), 409);
     assert_eq!(problem(edit).await["code"], "request_locked");
     let again = act(&app, &agent, id, "take", json!({})).await;
@@ -433,6 +428,20 @@ async fn the_create_admin_command_prints_a_password_link_and_never_sets_a_passwo
     assert!(api::admin_cli::parse(&args[..2]).is_err());
 }
 
+/// Answers of "Mise à jour d'une filiation" declaring a child.
+fn child(
+    first_name: &str,
+    sex: &str,
+    birth_date: &str,
+    birth_city: &str,
+    department: &str,
+) -> Value {
+    json!({
+        "relation": "child", "sex": sex, "birth_name": "Dupin", "first_name": first_name,
+        "birth_date": birth_date, "birth_country": "France", "birth_city": birth_city, "birth_department": department,
+    })
+}
+
 /// Sends a request of `procedure` with `answers`, has an agent take and accept it.
 async fn accepted(
     app: &TestApp,
@@ -474,10 +483,7 @@ async fn an_accepted_filiation_adds_the_child_to_the_household_with_its_relation
         &app.create_staff("agent@mairie.fr", "Anne", Role::Agent)
             .await,
     );
-    let answers = json!({
-        "relation": "child", "sex": "male", "birth_name": "Dupin", "first_name": "Tim",
-        "birth_date": "2016-01-01", "birth_country": "France", "birth_city": "Boulogne-sur-Mer", "birth_department": "62",
-    });
+    let answers = child("Tim", "male", "2016-01-01", "Boulogne-sur-Mer", "62");
     accepted(&app, &pascal, &agent, "mise-a-jour-filiation", answers).await;
     let profile: Value = app
         .get_auth("/api/me/profile", &pascal)
@@ -560,10 +566,7 @@ async fn an_enrolled_child_has_a_downloadable_certificate_for_its_household_only
         &app.create_staff("agent@mairie.fr", "Anne", Role::Agent)
             .await,
     );
-    let answers = json!({
-        "relation": "child", "sex": "female", "birth_name": "Dupin", "first_name": "Léa",
-        "birth_date": "2017-05-04", "birth_country": "France", "birth_city": "Valenciennes", "birth_department": "59",
-    });
+    let answers = child("Léa", "female", "2017-05-04", "Valenciennes", "59");
     accepted(&app, &pascal, &agent, "mise-a-jour-filiation", answers).await;
     let profile: Value = app
         .get_auth("/api/me/profile", &pascal)

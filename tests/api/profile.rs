@@ -58,15 +58,12 @@ async fn contacts_change_directly_and_are_normalised() {
         .create_account("dupin@yopmail.com", "pascal.dupin", people::PASSWORD)
         .await;
     let response = app
-        .client
-        .put(app.url("/api/me/contacts"))
-        .bearer_auth(token(&session))
-        .json(
+        .put_auth(
+            "/api/me/contacts",
+            token(&session),
             &json!({"mobile": "06.06.06.06.06", "landline": "", "work_phone": "+33 3 21 00 00 00"}),
         )
-        .send()
-        .await
-        .unwrap();
+        .await;
     assert_eq!(response.status(), 200);
     let profile: Value = app
         .get_auth("/api/me/profile", token(&session))
@@ -79,13 +76,12 @@ async fn contacts_change_directly_and_are_normalised() {
     assert_eq!(profile["contacts"]["landline"], Value::Null);
 
     let bad = app
-        .client
-        .put(app.url("/api/me/contacts"))
-        .bearer_auth(token(&session))
-        .json(&json!({"mobile": "appelez-moi"}))
-        .send()
-        .await
-        .unwrap();
+        .put_auth(
+            "/api/me/contacts",
+            token(&session),
+            &json!({"mobile": "appelez-moi"}),
+        )
+        .await;
     assert_eq!(bad.status(), 422);
     assert_eq!(
         field_codes(&problem(bad).await),
@@ -144,24 +140,15 @@ async fn addresses_are_added_changed_and_deleted_with_one_default() {
     let mut changed = address("Adresse principale");
     changed["street"] = json!("Place de la Mairie");
     let response = app
-        .client
-        .put(app.url(&format!("/api/me/addresses/{}", first["id"])))
-        .bearer_auth(t)
-        .json(&changed)
-        .send()
-        .await
-        .unwrap();
+        .put_auth(&format!("/api/me/addresses/{}", first["id"]), t, &changed)
+        .await;
     assert_eq!(response.status(), 200);
     let changed: Value = response.json().await.unwrap();
     assert_eq!(changed["street"], "Place de la Mairie");
 
     let deleted = app
-        .client
-        .delete(app.url(&format!("/api/me/addresses/{}", second["id"])))
-        .bearer_auth(t)
-        .send()
-        .await
-        .unwrap();
+        .delete_auth(&format!("/api/me/addresses/{}", second["id"]), t)
+        .await;
     assert_eq!(deleted.status(), 204);
     let profile: Value = app
         .get_auth("/api/me/profile", t)
@@ -220,21 +207,10 @@ async fn a_citizen_never_reaches_another_households_address() {
         .unwrap();
     let path = format!("/api/me/addresses/{}", hers["id"]);
     let change = app
-        .client
-        .put(app.url(&path))
-        .bearer_auth(token(&pascal))
-        .json(&address("Piratée"))
-        .send()
-        .await
-        .unwrap();
+        .put_auth(&path, token(&pascal), &address("Piratée"))
+        .await;
     assert_eq!(change.status(), 404);
-    let delete = app
-        .client
-        .delete(app.url(&path))
-        .bearer_auth(token(&pascal))
-        .send()
-        .await
-        .unwrap();
+    let delete = app.delete_auth(&path, token(&pascal)).await;
     assert_eq!(delete.status(), 404);
     let profile: Value = app
         .get_auth("/api/me/profile", token(&marie))

@@ -98,24 +98,13 @@ async fn a_draft_is_numbered_editable_and_deletable() {
 
     let id = first["request"]["id"].as_i64().unwrap();
     let changed = app
-        .client
-        .put(app.url(&format!("/api/requests/{id}")))
-        .bearer_auth(&t)
-        .json(&room_rental(120))
-        .send()
-        .await
-        .unwrap();
+        .put_auth(&format!("/api/requests/{id}"), &t, &room_rental(120))
+        .await;
     assert_eq!(changed.status(), 200);
     let changed: Value = changed.json().await.unwrap();
     assert_eq!(changed["answers"]["guests"], 120);
 
-    let deleted = app
-        .client
-        .delete(app.url(&format!("/api/requests/{id}")))
-        .bearer_auth(&t)
-        .send()
-        .await
-        .unwrap();
+    let deleted = app.delete_auth(&format!("/api/requests/{id}"), &t).await;
     assert_eq!(deleted.status(), 204);
     assert_eq!(
         app.get_auth(&format!("/api/requests/{id}"), &t)
@@ -155,13 +144,8 @@ async fn submitting_checks_required_answers_and_mails_a_receipt() {
         ]
     );
 
-    app.client
-        .put(app.url(&format!("/api/requests/{id}")))
-        .bearer_auth(&t)
-        .json(&room_rental(80))
-        .send()
-        .await
-        .unwrap();
+    app.put_auth(&format!("/api/requests/{id}"), &t, &room_rental(80))
+        .await;
     let submitted = app
         .post_auth(&format!("/api/requests/{id}/submit"), &t, &json!({}))
         .await;
@@ -185,21 +169,10 @@ async fn submitting_checks_required_answers_and_mails_a_receipt() {
     let incomplete =
         json!({"procedure": "location-salle-des-fetes", "answers": {"event_type": "mariage"}});
     let response = app
-        .client
-        .put(app.url(&format!("/api/requests/{id}")))
-        .bearer_auth(&t)
-        .json(&incomplete)
-        .send()
-        .await
-        .unwrap();
+        .put_auth(&format!("/api/requests/{id}"), &t, &incomplete)
+        .await;
     assert_eq!(response.status(), 422);
-    let response = app
-        .client
-        .delete(app.url(&format!("/api/requests/{id}")))
-        .bearer_auth(&t)
-        .send()
-        .await
-        .unwrap();
+    let response = app.delete_auth(&format!("/api/requests/{id}"), &t).await;
     assert_eq!(response.status(), 409);
     assert_eq!(problem(response).await["code"], "request_locked");
     let again = app
@@ -295,21 +268,12 @@ async fn a_citizen_never_reaches_another_households_requests() {
         404
     );
     let put = app
-        .client
-        .put(app.url(&format!("/api/requests/{id}")))
-        .bearer_auth(&pascal)
-        .json(&room_rental(1))
-        .send()
-        .await
-        .unwrap();
+        .put_auth(&format!("/api/requests/{id}"), &pascal, &room_rental(1))
+        .await;
     assert_eq!(put.status(), 404);
     let del = app
-        .client
-        .delete(app.url(&format!("/api/requests/{id}")))
-        .bearer_auth(&pascal)
-        .send()
-        .await
-        .unwrap();
+        .delete_auth(&format!("/api/requests/{id}"), &pascal)
+        .await;
     assert_eq!(del.status(), 404);
     let mine: Value = app
         .get_auth("/api/requests", &pascal)

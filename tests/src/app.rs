@@ -121,6 +121,25 @@ impl TestApp {
             .expect("POST")
     }
 
+    pub async fn put_auth(&self, path: &str, token: &str, body: &Value) -> Response {
+        self.client
+            .put(self.url(path))
+            .bearer_auth(token)
+            .json(body)
+            .send()
+            .await
+            .expect("PUT")
+    }
+
+    pub async fn delete_auth(&self, path: &str, token: &str) -> Response {
+        self.client
+            .delete(self.url(path))
+            .bearer_auth(token)
+            .send()
+            .await
+            .expect("DELETE")
+    }
+
     /// Solves a proof-of-work captcha the way the SPA does.
     pub async fn solve_captcha(&self) -> Value {
         let challenge: Value = self
