@@ -68,6 +68,12 @@ fn switch(route: Route) -> Html {
         Route::PasswordReset { token } => html! { <auth::reset::PasswordReset {token} /> },
         Route::Procedure { slug } => html! { <procedures::procedure::ProcedurePage {slug} /> },
         Route::MyRequests => html! { <requests::my_requests::MyRequests /> },
+        Route::MyRequest { id } => html! { <requests::detail::MyRequest {id} /> },
+        Route::EditRequest { id } => html! { <requests::edit::EditRequest {id} /> },
+        Route::AgentRequests => html! { <agent::inbox::Inbox /> },
+        Route::AgentRequest { id } => html! { <agent::request::AgentRequest {id} /> },
+        Route::AgentHousehold { id } => html! { <agent::household::Household {id} /> },
+        Route::AgentStaff => html! { <agent::staff::Staff /> },
         Route::Profile => html! { <account::profile::Profile /> },
         Route::NotFound => html! { <not_found::NotFound /> },
     }

@@ -1,6 +1,8 @@
 //! Field errors of a form, from the domain rules (before sending) or from the API's
 //! problem (after), keyed by the id of the input that shows them.
 
+use std::borrow::Cow;
+
 use domain::problem::{FieldError, Problem};
 use domain::validation::field_errors;
 use validator::ValidationErrors;
@@ -14,6 +16,15 @@ pub struct FieldErrors(Vec<FieldError>);
 impl FieldErrors {
     pub fn from_validation(errors: &ValidationErrors) -> FieldErrors {
         FieldErrors(field_errors(errors))
+    }
+
+    pub fn new(errors: Vec<FieldError>) -> FieldErrors {
+        FieldErrors(errors)
+    }
+
+    /// The API's field names (`answers.event_date`), in order.
+    pub fn fields(&self) -> impl Iterator<Item = &str> {
+        self.0.iter().map(|e| e.field.as_str())
     }
 
     pub fn from_problem(problem: &Problem) -> FieldErrors {
@@ -50,7 +61,7 @@ impl FieldErrors {
     pub fn get(&self, id: &str) -> Option<AttrValue> {
         self.0
             .iter()
-            .find(|e| input_id(&e.field) == id)
+            .find(|e| input_id(&e.field) == *id)
             .map(|e| AttrValue::from(e.message.clone()))
     }
 
@@ -69,7 +80,7 @@ impl FieldErrors {
         // A field the form does not know (should not happen) is still reported.
         for e in &self.0 {
             let id = input_id(&e.field);
-            if !fields.iter().any(|(f, _)| *f == id) {
+            if !fields.iter().any(|(f, _)| *f == id.as_ref()) {
                 items.push(SummaryItem {
                     id: AttrValue::from(String::new()),
                     label: AttrValue::from(e.field.clone()),
@@ -87,11 +98,15 @@ pub fn optional_text(value: &str) -> Option<String> {
     (!trimmed.is_empty()).then(|| trimmed.to_string())
 }
 
-/// `captcha.answer` -> `captcha_answer`; the birth date is reported on its first input.
-fn input_id(field: &str) -> &str {
+/// `captcha.answer` -> `captcha_answer`; the birth date is reported on its first input;
+/// a request's `answers.event_date` is shown under `answer_event_date`.
+fn input_id(field: &str) -> Cow<'_, str> {
     match field {
-        "captcha.answer" | "captcha.id" | "captcha" => "captcha_answer",
-        "birth_date" => "birth_day",
-        other => other,
+        "captcha.answer" | "captcha.id" | "captcha" => Cow::Borrowed("captcha_answer"),
+        "birth_date" => Cow::Borrowed("birth_day"),
+        other => match other.strip_prefix("answers.") {
+            Some(name) => Cow::Owned(format!("answer_{name}")),
+            None => Cow::Borrowed(other),
+        },
     }
 }

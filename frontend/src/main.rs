@@ -3,6 +3,7 @@
 mod api;
 mod app;
 mod components;
+mod dates;
 mod focus;
 mod forms;
 mod hooks;

@@ -21,6 +21,18 @@ pub enum Route {
     Procedure { slug: String },
     #[at("/mes-demandes")]
     MyRequests,
+    #[at("/mes-demandes/:id")]
+    MyRequest { id: i64 },
+    #[at("/mes-demandes/:id/modifier")]
+    EditRequest { id: i64 },
+    #[at("/agent/demandes")]
+    AgentRequests,
+    #[at("/agent/demandes/:id")]
+    AgentRequest { id: i64 },
+    #[at("/agent/foyers/:id")]
+    AgentHousehold { id: i64 },
+    #[at("/agent/agents")]
+    AgentStaff,
     #[at("/mon-compte/profil")]
     Profile,
     #[not_found]

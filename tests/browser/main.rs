@@ -5,3 +5,4 @@
 mod driver;
 mod journeys;
 mod profile;
+mod requests;

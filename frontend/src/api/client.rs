@@ -155,6 +155,11 @@ impl Authed {
         json(self.call(Method::PUT, path, Some(body)).await?).await
     }
 
+    /// A POST without a body (workflow actions such as `submit` or `take`).
+    pub async fn post_empty<T: DeserializeOwned>(&self, path: &str) -> ApiResult<T> {
+        json(self.call::<()>(Method::POST, path, None).await?).await
+    }
+
     /// A DELETE answered by 204 No Content.
     pub async fn delete(&self, path: &str) -> ApiResult<()> {
         self.call::<()>(Method::DELETE, path, None)

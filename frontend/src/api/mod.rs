@@ -2,9 +2,11 @@
 //! Every call answers with the `domain` types or a `Problem` to show to the person.
 
 pub mod account;
+pub mod agent;
 pub mod auth;
 pub mod captcha;
 pub mod catalogue;
 pub mod client;
 pub mod profile;
+pub mod requests;
 pub mod session;

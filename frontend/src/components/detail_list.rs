@@ -17,6 +17,14 @@ impl Detail {
             value: value.filter(|v| !v.trim().is_empty()).map(AttrValue::from),
         }
     }
+
+    /// A row whose label comes from configuration (a procedure's form).
+    pub fn owned(label: String, value: Option<String>) -> Detail {
+        Detail {
+            label: AttrValue::from(label),
+            value: value.filter(|v| !v.trim().is_empty()).map(AttrValue::from),
+        }
+    }
 }
 
 #[derive(Properties, PartialEq)]

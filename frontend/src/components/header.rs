@@ -4,6 +4,7 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::components::account_menu::AccountMenu;
+use crate::components::agent_nav::is_staff;
 use crate::hooks::{use_commune, use_session};
 use crate::route::Route;
 
@@ -15,6 +16,9 @@ pub fn header() -> Html {
         Some(me) => html! {
             <ul class="account-links">
                 <li><Link<Route> to={Route::MyRequests}>{ "Suivre mes demandes" }</Link<Route>></li>
+                if is_staff(me.role) {
+                    <li><Link<Route> to={Route::AgentRequests}>{ "Espace agent" }</Link<Route>></li>
+                }
                 <li class="greeting">{ format!("Bonjour {}", me.display_name()) }</li>
                 <li><AccountMenu /></li>
             </ul>

@@ -15,12 +15,25 @@ pub struct Props {
     pub required: bool,
     #[prop_or_default]
     pub error: Option<AttrValue>,
+    #[prop_or_default]
+    pub hint: Option<AttrValue>,
+    /// The text of the empty first choice.
+    #[prop_or(AttrValue::Static("Choisissez"))]
+    pub placeholder: AttrValue,
 }
 
 #[function_component(SelectField)]
 pub fn select_field(props: &Props) -> Html {
     let id = props.id.clone();
     let error_id = format!("{id}-error");
+    let hint_id = format!("{id}-hint");
+    let describedby: Vec<String> = [
+        props.hint.as_ref().map(|_| hint_id.clone()),
+        props.error.as_ref().map(|_| error_id.clone()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
     let onchange = {
         let cb = props.onchange.clone();
         Callback::from(move |e: Event| {
@@ -33,6 +46,9 @@ pub fn select_field(props: &Props) -> Html {
                 { props.label.clone() }
                 if props.required { <span class="required" aria-hidden="true">{ " *" }</span> }
             </label>
+            if let Some(hint) = &props.hint {
+                <p id={hint_id} class="hint">{ hint.clone() }</p>
+            }
             <select
                 id={id.clone()}
                 name={id}
@@ -40,9 +56,9 @@ pub fn select_field(props: &Props) -> Html {
                 required={props.required}
                 aria-required={props.required.then_some("true")}
                 aria-invalid={props.error.as_ref().map(|_| "true")}
-                aria-describedby={props.error.as_ref().map(|_| error_id.clone())}
+                aria-describedby={(!describedby.is_empty()).then(|| describedby.join(" "))}
             >
-                <option value="" selected={props.value.is_empty()}>{ "Choisissez" }</option>
+                <option value="" selected={props.value.is_empty()}>{ props.placeholder.clone() }</option>
                 { for props.options.iter().map(|(value, label)| html! {
                     <option value={value.clone()} selected={*value == props.value}>{ label.clone() }</option>
                 }) }

@@ -1,1 +1,2 @@
+mod intro;
 pub mod procedure;

@@ -1,14 +1,16 @@
-//! A procedure's description page, for signed-in people.
+//! A procedure's page, for signed-in people: its description, then its form.
 
 use domain::catalogue::Procedure;
 use domain::problem::Problem;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
+use super::intro::Intro;
 use crate::api::catalogue;
-use crate::components::problem_alert::ProblemAlert;
+use crate::components::load_error::{loading, LoadError};
 use crate::components::require_login::RequireLogin;
 use crate::hooks::use_page_title;
+use crate::pages::requests::form::RequestForm;
 use crate::route::Route;
 
 #[derive(Properties, PartialEq)]
@@ -24,10 +26,12 @@ pub fn procedure_page(props: &Props) -> Html {
 #[function_component(Details)]
 fn details(props: &Props) -> Html {
     let state = use_state(|| None::<Result<Procedure, Problem>>);
+    let started = use_state(|| false);
     {
-        let state = state.clone();
+        let (state, started) = (state.clone(), started.clone());
         use_effect_with(props.slug.clone(), move |slug| {
             state.set(None);
+            started.set(false);
             let slug = slug.to_string();
             wasm_bindgen_futures::spawn_local(async move {
                 state.set(Some(catalogue::procedure(&slug).await));
@@ -40,21 +44,22 @@ fn details(props: &Props) -> Html {
         None => "Chargement de la démarche…".to_string(),
     };
     use_page_title(&title);
+    let on_start = {
+        let started = started.clone();
+        Callback::from(move |_| started.set(true))
+    };
     html! {
-        <div class="container page">
+        <div class="container page narrow" aria-busy={state.is_none().to_string()}>
             <h1 tabindex="-1">{ title }</h1>
             { match &*state {
-                Some(Ok(p)) => html! {
-                    <>
-                        <p class="tag">{ format!("Service : {}", p.category) }</p>
-                        <p class="lead">{ p.summary.clone() }</p>
-                        <p class="notice">{ "Le formulaire en ligne de cette démarche arrivera avec le module des demandes ; il n'est pas encore disponible." }</p>
-                    </>
+                Some(Ok(p)) if *started => html! {
+                    <RequestForm slug={p.slug.clone()} form={p.form.clone()} focus_first=true />
                 },
-                Some(Err(problem)) => html! { <ProblemAlert problem={Some(problem.clone())} /> },
-                None => html! {},
+                Some(Ok(p)) => html! { <Intro procedure={p.clone()} {on_start} /> },
+                Some(Err(problem)) => html! { <LoadError problem={problem.clone()} /> },
+                None => loading("Chargement…"),
             } }
-            <p><Link<Route> to={Route::Home}>{ "Retour à la liste des démarches" }</Link<Route>></p>
+            <p class="back-link"><Link<Route> to={Route::Home}>{ "Retour à la liste des démarches" }</Link<Route>></p>
         </div>
     }
 }

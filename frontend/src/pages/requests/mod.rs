@@ -1,1 +1,6 @@
+//! "Mes demandes": the list, one request, and the form that makes or changes one.
+
+pub mod detail;
+pub mod edit;
+pub mod form;
 pub mod my_requests;

@@ -1,10 +1,19 @@
-//! "Mes demandes": the person's requests. The request engine comes later: until then
-//! both lists are honestly empty.
+//! "Mes demandes": "En cours" and "Effectuées", as in the manuals. Each row opens the
+//! request; a draft can also be changed or deleted (deleting asks first, in the page).
 
+use domain::problem::Problem;
+use domain::request::{MyRequests as Lists, RequestStatus, RequestSummary};
 use yew::prelude::*;
 
+use crate::api::requests;
+use crate::components::load_error::{loading, LoadError};
+use crate::components::problem_alert::ProblemAlert;
+use crate::components::request_table::RequestTable;
 use crate::components::require_login::RequireLogin;
-use crate::hooks::use_page_title;
+use crate::components::route_link::RouteLink;
+use crate::focus::focus_soon;
+use crate::hooks::{use_page_title, use_session};
+use crate::route::Route;
 
 #[function_component(MyRequests)]
 pub fn my_requests() -> Html {
@@ -13,15 +22,175 @@ pub fn my_requests() -> Html {
         <RequireLogin>
             <div class="container page">
                 <h1 tabindex="-1">{ "Mes demandes" }</h1>
+                <RequestLists />
+            </div>
+        </RequireLogin>
+    }
+}
+
+#[function_component(RequestLists)]
+fn request_lists() -> Html {
+    let session = use_session();
+    let state = use_state(|| None::<Result<Lists, Problem>>);
+    let reload = use_state(|| 0u32);
+    let confirming = use_state(|| None::<RequestSummary>);
+    let deleting = use_state(|| false);
+    let status = use_state(|| None::<String>);
+    let problem = use_state(|| None::<Problem>);
+    {
+        let (state, authed) = (state.clone(), session.authed());
+        use_effect_with(*reload, move |_| {
+            wasm_bindgen_futures::spawn_local(async move {
+                state.set(Some(requests::mine(&authed).await));
+            });
+        });
+    }
+
+    let ask = {
+        let (confirming, status, problem) = (confirming.clone(), status.clone(), problem.clone());
+        move |r: &RequestSummary| {
+            let (confirming, status, problem, r) = (
+                confirming.clone(),
+                status.clone(),
+                problem.clone(),
+                r.clone(),
+            );
+            Callback::from(move |_: MouseEvent| {
+                status.set(None);
+                problem.set(None);
+                confirming.set(Some(r.clone()));
+                focus_soon("#request-delete-confirm");
+            })
+        }
+    };
+    let cancel = {
+        let confirming = confirming.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(r) = &*confirming {
+                focus_soon(format!("#request-delete-{}", r.number));
+            }
+            confirming.set(None);
+        })
+    };
+    let confirm = {
+        let (confirming, deleting, status, problem, reload, authed) = (
+            confirming.clone(),
+            deleting.clone(),
+            status.clone(),
+            problem.clone(),
+            reload.clone(),
+            session.authed(),
+        );
+        Callback::from(move |_: MouseEvent| {
+            let Some(r) = (*confirming).clone() else {
+                return;
+            };
+            if *deleting {
+                return;
+            }
+            deleting.set(true);
+            let (confirming, deleting, status, problem, reload, authed) = (
+                confirming.clone(),
+                deleting.clone(),
+                status.clone(),
+                problem.clone(),
+                reload.clone(),
+                authed.clone(),
+            );
+            wasm_bindgen_futures::spawn_local(async move {
+                let answer = requests::delete(&authed, r.id).await;
+                deleting.set(false);
+                confirming.set(None);
+                match answer {
+                    Ok(()) => {
+                        status.set(Some(format!("La demande n° {} a été supprimée.", r.number)));
+                        reload.set(*reload + 1);
+                        focus_soon("#requests-status");
+                    }
+                    Err(p) => {
+                        problem.set(Some(p));
+                        reload.set(*reload + 1);
+                    }
+                }
+            });
+        })
+    };
+
+    let actions = {
+        let confirming = (*confirming).clone();
+        let deleting = *deleting;
+        Callback::from(move |r: RequestSummary| {
+            let n = r.number;
+            let view = html! {
+                <RouteLink id={format!("request-view-{n}")} to={Route::MyRequest { id: r.id }}>
+                    { "Voir" }<span class="sr-only">{ format!(" la demande n° {n}") }</span>
+                </RouteLink>
+            };
+            if r.status != RequestStatus::Draft {
+                return view;
+            }
+            if confirming.as_ref().is_some_and(|c| c.id == r.id) {
+                return html! {
+                    <div class="confirm" role="group" aria-labelledby="request-delete-question">
+                        <p id="request-delete-question" class="confirm-question">
+                            { format!("Supprimer le brouillon n° {n} ?") }
+                        </p>
+                        <div class="actions">
+                            <button type="button" id="request-delete-confirm" class="button button--danger"
+                                disabled={deleting} onclick={confirm.clone()}>
+                                { if deleting { "Suppression…" } else { "Supprimer" } }
+                            </button>
+                            <button type="button" id="request-delete-cancel" class="button button--secondary"
+                                onclick={cancel.clone()}>{ "Annuler" }</button>
+                        </div>
+                    </div>
+                };
+            }
+            html! {
+                <ul class="inline-actions">
+                    <li>{ view }</li>
+                    <li>
+                        <RouteLink id={format!("request-edit-{n}")} to={Route::EditRequest { id: r.id }}>
+                            { "Modifier" }<span class="sr-only">{ format!(" la demande n° {n}") }</span>
+                        </RouteLink>
+                    </li>
+                    <li>
+                        <button type="button" id={format!("request-delete-{n}")} class="button--link"
+                            onclick={ask(&r)}>
+                            { "Supprimer" }<span class="sr-only">{ format!(" la demande n° {n}") }</span>
+                        </button>
+                    </li>
+                </ul>
+            }
+        })
+    };
+
+    let body = match &*state {
+        None => loading("Chargement…"),
+        Some(Err(p)) => html! { <LoadError problem={p.clone()} /> },
+        Some(Ok(lists)) => html! {
+            <>
                 <section class="card" aria-labelledby="requests-current">
                     <h2 id="requests-current">{ "En cours" }</h2>
-                    <p>{ "Aucune demande." }</p>
+                    <RequestTable caption="Mes demandes en cours" caption_hidden=true items={lists.in_progress.clone()}
+                        sort_id="sort-number" actions={actions.clone()} />
                 </section>
                 <section class="card" aria-labelledby="requests-done">
                     <h2 id="requests-done">{ "Effectuées" }</h2>
-                    <p>{ "Aucune demande." }</p>
+                    <RequestTable caption="Mes demandes effectuées" caption_hidden=true items={lists.done.clone()}
+                        sort_id="sort-number-done" {actions} />
                 </section>
+            </>
+        },
+    };
+    html! {
+        <div aria-busy={state.is_none().to_string()}>
+            <div role="status" id="requests-status" tabindex="-1"
+                class={classes!(status.is_some().then_some("alert alert--success"))}>
+                if let Some(message) = &*status { <p>{ message.clone() }</p> }
             </div>
-        </RequireLogin>
+            <ProblemAlert problem={(*problem).clone()} />
+            { body }
+        </div>
     }
 }

@@ -18,7 +18,11 @@ use crate::hooks::use_session;
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub addresses: Vec<Address>,
+    #[prop_or_default]
     pub on_change: Callback<Vec<Address>>,
+    /// An agent's view: no edit controls, no "Mes".
+    #[prop_or_default]
+    pub read_only: bool,
 }
 
 /// Which form is open under the list.
@@ -236,14 +240,16 @@ pub fn addresses_card(props: &Props) -> Html {
     };
     html! {
         <section class="card" aria-labelledby="addresses-title">
-            <h2 id="addresses-title">{ "Mes adresses" }</h2>
+            <h2 id="addresses-title">{ if props.read_only { "Adresses" } else { "Mes adresses" } }</h2>
             if addresses.is_empty() {
                 <p><i>{ "Aucune adresse enregistrée." }</i></p>
             }
             { for addresses.iter().map(postal) }
-            <Disclosure id="addresses-details" context="Mes adresses" {on_toggle}>
-                { list }
-            </Disclosure>
+            if !props.read_only {
+                <Disclosure id="addresses-details" context="Mes adresses" {on_toggle}>
+                    { list }
+                </Disclosure>
+            }
             <div role="status" id="addresses-status" class={classes!(status.is_some().then_some("alert alert--success"))}>
                 if let Some(message) = &*status { <p>{ message.clone() }</p> }
             </div>

@@ -10,6 +10,9 @@ use crate::components::disclosure::Disclosure;
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub civil: CivilData,
+    /// An agent's view: no edit controls, no "Mes".
+    #[prop_or_default]
+    pub read_only: bool,
 }
 
 #[function_component(CivilCard)]
@@ -32,11 +35,13 @@ pub fn civil_card(props: &Props) -> Html {
     ];
     html! {
         <section class="card" aria-labelledby="civil-title">
-            <h2 id="civil-title">{ "Mes données civiles" }</h2>
+            <h2 id="civil-title">{ if props.read_only { "Données civiles" } else { "Mes données civiles" } }</h2>
             <DetailList {items} />
-            <Disclosure id="civil-details" context="Mes données civiles">
-                { personal_data_note("vos données civiles") }
-            </Disclosure>
+            if !props.read_only {
+                <Disclosure id="civil-details" context="Mes données civiles">
+                    { personal_data_note("vos données civiles") }
+                </Disclosure>
+            }
         </section>
     }
 }

@@ -26,7 +26,11 @@ const FIELDS: [(&str, &str); 3] = [
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub contacts: Contacts,
+    #[prop_or_default]
     pub on_saved: Callback<Contacts>,
+    /// An agent's view: no edit controls, no "Mes".
+    #[prop_or_default]
+    pub read_only: bool,
 }
 
 #[function_component(ContactsCard)]
@@ -34,7 +38,7 @@ pub fn contacts_card(props: &Props) -> Html {
     let c = &props.contacts;
     html! {
         <section class="card" aria-labelledby="contacts-title">
-            <h2 id="contacts-title">{ "Mes informations de contact" }</h2>
+            <h2 id="contacts-title">{ if props.read_only { "Informations de contact" } else { "Mes informations de contact" } }</h2>
             <h3>{ "Téléphone(s)" }</h3>
             <DetailList items={vec![
                 Detail::new("Téléphone fixe", c.landline.clone()),
@@ -43,9 +47,11 @@ pub fn contacts_card(props: &Props) -> Html {
             ]} />
             <h3>{ "Courriel" }</h3>
             <DetailList items={vec![Detail::new("Courriel", Some(c.email.clone()))]} />
-            <Disclosure id="contacts-details" context="Mes informations de contact">
-                <ContactsForm contacts={c.clone()} on_saved={props.on_saved.clone()} />
-            </Disclosure>
+            if !props.read_only {
+                <Disclosure id="contacts-details" context="Mes informations de contact">
+                    <ContactsForm contacts={c.clone()} on_saved={props.on_saved.clone()} />
+                </Disclosure>
+            }
         </section>
     }
 }

@@ -11,6 +11,9 @@ use crate::components::disclosure::Disclosure;
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub members: Vec<Member>,
+    /// An agent's view: no edit controls, no "Mes".
+    #[prop_or_default]
+    pub read_only: bool,
 }
 
 #[function_component(HouseholdCard)]
@@ -32,14 +35,16 @@ pub fn household_card(props: &Props) -> Html {
         .collect();
     html! {
         <section class="card" aria-labelledby="household-title">
-            <h2 id="household-title">{ "Mon foyer" }</h2>
+            <h2 id="household-title">{ if props.read_only { "Foyer" } else { "Mon foyer" } }</h2>
             <h3>{ "Enfants" }</h3>
             { people(&children) }
             <h3>{ "Adultes" }</h3>
             { people(&adults) }
-            <Disclosure id="household-details" context="Mon foyer">
-                { request_note("la composition de votre foyer", "Mise à jour d'une filiation", "mise-a-jour-filiation") }
-            </Disclosure>
+            if !props.read_only {
+                <Disclosure id="household-details" context="Mon foyer">
+                    { request_note("la composition de votre foyer", "Mise à jour d'une filiation", "mise-a-jour-filiation") }
+                </Disclosure>
+            }
         </section>
     }
 }

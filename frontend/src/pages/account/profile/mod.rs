@@ -10,6 +10,7 @@ mod civil;
 mod contacts;
 mod household;
 mod password;
+pub mod read_only;
 mod relations;
 mod schooling;
 mod social;

@@ -12,6 +12,9 @@ use crate::components::disclosure::Disclosure;
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub social: SocialData,
+    /// An agent's view: no edit controls, no "Mes".
+    #[prop_or_default]
+    pub read_only: bool,
 }
 
 #[function_component(SocialCard)]
@@ -34,11 +37,13 @@ pub fn social_card(props: &Props) -> Html {
     ];
     html! {
         <section class="card" aria-labelledby="social-title">
-            <h2 id="social-title">{ "Mes données sociales" }</h2>
+            <h2 id="social-title">{ if props.read_only { "Données sociales" } else { "Mes données sociales" } }</h2>
             <DetailList {items} />
-            <Disclosure id="social-details" context="Mes données sociales">
-                { personal_data_note("vos données sociales") }
-            </Disclosure>
+            if !props.read_only {
+                <Disclosure id="social-details" context="Mes données sociales">
+                    { personal_data_note("vos données sociales") }
+                </Disclosure>
+            }
         </section>
     }
 }

@@ -1,0 +1,78 @@
+//! The agents' area: the request inbox and its workflow, households (read-only) and,
+//! for admins, staff accounts.
+
+use domain::profile::Profile;
+use domain::request::{Acceptance, AgentNote, RequestDetail, RequestFilter, RequestPage};
+use domain::staff::{NewStaff, StaffCreated};
+
+use super::client::{encode, ApiResult, Authed};
+
+/// The filters that are set, as query pairs (for the API and for the page's address).
+pub fn pairs(filter: &RequestFilter) -> Vec<(&'static str, String)> {
+    [
+        ("status", filter.status.map(|s| s.as_str().to_string())),
+        ("procedure", filter.procedure.clone()),
+        ("from", filter.from.map(|d| d.to_string())),
+        ("to", filter.to.map(|d| d.to_string())),
+        ("person", filter.person.clone()),
+        ("page", filter.page.map(|p| p.to_string())),
+        ("per_page", filter.per_page.map(|p| p.to_string())),
+    ]
+    .into_iter()
+    .filter_map(|(k, v)| v.filter(|v| !v.is_empty()).map(|v| (k, v)))
+    .collect()
+}
+
+pub fn query(filter: &RequestFilter) -> String {
+    pairs(filter)
+        .iter()
+        .map(|(k, v)| format!("{k}={}", encode(v)))
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+pub async fn inbox(authed: &Authed, filter: &RequestFilter) -> ApiResult<RequestPage> {
+    authed
+        .get(&format!("/agent/requests?{}", query(filter)))
+        .await
+}
+
+pub async fn request(authed: &Authed, id: i64) -> ApiResult<RequestDetail> {
+    authed.get(&format!("/agent/requests/{id}")).await
+}
+
+/// "Prendre en charge": Enregistrée -> En traitement.
+pub async fn take(authed: &Authed, id: i64) -> ApiResult<RequestDetail> {
+    authed
+        .post_empty(&format!("/agent/requests/{id}/take"))
+        .await
+}
+
+pub async fn comment(authed: &Authed, id: i64, note: &AgentNote) -> ApiResult<RequestDetail> {
+    authed
+        .post(&format!("/agent/requests/{id}/comments"), note)
+        .await
+}
+
+/// En traitement -> Clos.
+pub async fn accept(authed: &Authed, id: i64, acceptance: &Acceptance) -> ApiResult<RequestDetail> {
+    authed
+        .post(&format!("/agent/requests/{id}/accept"), acceptance)
+        .await
+}
+
+/// En traitement -> Refusé, with the reason.
+pub async fn refuse(authed: &Authed, id: i64, reason: &AgentNote) -> ApiResult<RequestDetail> {
+    authed
+        .post(&format!("/agent/requests/{id}/refuse"), reason)
+        .await
+}
+
+pub async fn household(authed: &Authed, id: i64) -> ApiResult<Profile> {
+    authed.get(&format!("/agent/households/{id}")).await
+}
+
+/// Admins only.
+pub async fn create_staff(authed: &Authed, staff: &NewStaff) -> ApiResult<StaffCreated> {
+    authed.post("/admin/staff", staff).await
+}

@@ -1,0 +1,90 @@
+//! A table of requests: Numéro, Type, Date, Personne concernée, Statut, Action. The
+//! citizen's tables sort by number with the Numéro header's button (`aria-sort` says
+//! the order); the page supplies each row's actions.
+
+use domain::request::RequestSummary;
+use yew::prelude::*;
+
+use super::status_badge::StatusBadge;
+use crate::dates::local_date;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub caption: AttrValue,
+    #[prop_or_default]
+    pub caption_hidden: bool,
+    pub items: Vec<RequestSummary>,
+    /// The id of the Numéro header's sort button; no button when unset.
+    #[prop_or_default]
+    pub sort_id: Option<AttrValue>,
+    /// The content of each row's Action cell.
+    pub actions: Callback<RequestSummary, Html>,
+}
+
+#[function_component(RequestTable)]
+pub fn request_table(props: &Props) -> Html {
+    // The API lists the latest number first.
+    let descending = use_state(|| true);
+    let mut items = props.items.clone();
+    if props.sort_id.is_some() {
+        items.sort_by_key(|r| r.number);
+        if *descending {
+            items.reverse();
+        }
+    }
+    let number_header = match &props.sort_id {
+        Some(id) => {
+            let onclick = {
+                let descending = descending.clone();
+                Callback::from(move |_: MouseEvent| descending.set(!*descending))
+            };
+            let (sort, mark, next) = if *descending {
+                ("descending", "▾", "croissant")
+            } else {
+                ("ascending", "▴", "décroissant")
+            };
+            html! {
+                <th scope="col" aria-sort={sort}>
+                    <button type="button" id={id.clone()} class="sort-button" {onclick}>
+                        { "Numéro" }
+                        <span aria-hidden="true">{ format!(" {mark}") }</span>
+                        <span class="sr-only">{ format!(" (trier par ordre {next})") }</span>
+                    </button>
+                </th>
+            }
+        }
+        None => html! { <th scope="col">{ "Numéro" }</th> },
+    };
+    html! {
+        <div class="table-wrapper">
+            <table class="table requests-table">
+                <caption class={classes!(props.caption_hidden.then_some("sr-only"))}>{ props.caption.clone() }</caption>
+                <thead>
+                    <tr>
+                        { number_header }
+                        <th scope="col">{ "Type" }</th>
+                        <th scope="col">{ "Date" }</th>
+                        <th scope="col">{ "Personne concernée" }</th>
+                        <th scope="col">{ "Statut" }</th>
+                        <th scope="col">{ "Action" }</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    if items.is_empty() {
+                        <tr><td colspan="6">{ "Aucune demande enregistrée" }</td></tr>
+                    }
+                    { for items.into_iter().map(|r| html! {
+                        <tr key={r.id}>
+                            <th scope="row">{ r.number }</th>
+                            <td>{ r.procedure_title.clone() }</td>
+                            <td>{ local_date(&r.created_at) }</td>
+                            <td>{ r.person.as_ref().map(|p| p.name.clone()).unwrap_or_default() }</td>
+                            <td><StatusBadge status={r.status} /></td>
+                            <td class="row-actions">{ props.actions.emit(r.clone()) }</td>
+                        </tr>
+                    }) }
+                </tbody>
+            </table>
+        </div>
+    }
+}

@@ -1,0 +1,60 @@
+//! One request as the citizen and the agents read it (and print it): its status and
+//! dates, the refusal reason, the answers and the history. The page adds its title and
+//! its actions.
+
+mod answers;
+mod history;
+
+use domain::request::{RequestDetail, RequestStatus};
+use yew::prelude::*;
+
+use super::detail_list::{Detail, DetailList};
+use super::status_badge::StatusBadge;
+use crate::dates::local_date_time;
+pub use answers::Answers;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub detail: RequestDetail,
+    /// Agents also see who made the request.
+    #[prop_or_default]
+    pub show_requester: bool,
+}
+
+#[function_component(RequestView)]
+pub fn request_view(props: &Props) -> Html {
+    let d = &props.detail;
+    let r = &d.request;
+    let mut items = vec![
+        Detail::new("Type", Some(r.procedure_title.clone())),
+        Detail::new("Créée le", Some(local_date_time(&r.created_at))),
+        Detail::new("Envoyée le", d.submitted_at.as_ref().map(local_date_time)),
+        Detail::new(
+            "Personne concernée",
+            r.person.as_ref().map(|p| p.name.clone()),
+        ),
+    ];
+    if props.show_requester {
+        items.push(Detail::new("Demandeur", Some(d.requester.clone())));
+    }
+    html! {
+        <div class="request-view">
+            <p class="request-status">{ "Statut : " }<StatusBadge status={r.status} /></p>
+            if r.status == RequestStatus::Refused {
+                <div class="alert alert--error refusal">
+                    <p class="alert-title">{ "Demande refusée" }</p>
+                    <p>{ format!("Motif du refus : {}", d.refusal_reason.clone().unwrap_or_default()) }</p>
+                </div>
+            }
+            <section class="card" aria-labelledby="request-info-title">
+                <h2 id="request-info-title">{ "Informations générales" }</h2>
+                <DetailList {items} />
+            </section>
+            <section class="card" aria-labelledby="request-answers-title">
+                <h2 id="request-answers-title">{ "Contenu de la demande" }</h2>
+                <Answers form={d.form.clone()} answers={d.answers.clone()} />
+            </section>
+            <history::History history={d.history.clone()} />
+        </div>
+    }
+}

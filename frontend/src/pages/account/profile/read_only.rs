@@ -1,0 +1,28 @@
+//! A household's profile as the agents see it: the citizen's cards, without their
+//! "Détails" forms and notes.
+
+use domain::profile::Profile;
+use yew::prelude::*;
+
+use super::{addresses, civil, contacts, household, relations, schooling, social};
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub profile: Profile,
+}
+
+#[function_component(ReadOnlyProfile)]
+pub fn read_only_profile(props: &Props) -> Html {
+    let p = &props.profile;
+    html! {
+        <div class="profile-cards">
+            <civil::CivilCard civil={p.civil.clone()} read_only=true />
+            <social::SocialCard social={p.social.clone()} read_only=true />
+            <contacts::ContactsCard contacts={p.contacts.clone()} read_only=true />
+            <addresses::AddressesCard addresses={p.addresses.clone()} read_only=true />
+            <household::HouseholdCard members={p.household.clone()} read_only=true />
+            <schooling::SchoolingCard enrolments={p.schooled_children.clone()} />
+            <relations::RelationsCard relations={p.relations.clone()} />
+        </div>
+    }
+}

@@ -1,0 +1,180 @@
+//! What an agent does with a request, by status: "Prendre en charge" (Enregistrée);
+//! "Accepter" or "Refuser" with a note (En traitement; a refusal needs its reason);
+//! "Ajouter un commentaire" (any sent request). Each result is announced and the page
+//! shows the request as the server returns it.
+
+use domain::problem::Problem;
+use domain::request::{Acceptance, AgentNote, RequestDetail, RequestStatus};
+use validator::Validate;
+use yew::prelude::*;
+
+use crate::api::agent;
+use crate::api::client::{ApiResult, Authed};
+use crate::components::problem_alert::ProblemAlert;
+use crate::components::textarea_field::TextareaField;
+use crate::focus::focus_soon;
+use crate::forms::optional_text;
+use crate::hooks::use_session;
+
+#[derive(Clone, Copy, PartialEq)]
+enum Action {
+    Take,
+    Accept,
+    Refuse,
+    Comment,
+}
+
+impl Action {
+    fn done(self) -> &'static str {
+        match self {
+            Action::Take => "La demande est prise en charge.",
+            Action::Accept => "La demande a été acceptée : elle est close.",
+            Action::Refuse => "La demande a été refusée.",
+            Action::Comment => "Le commentaire a été ajouté.",
+        }
+    }
+
+    /// The message when the note is missing, for the actions that need one.
+    fn note_missing(self) -> Option<&'static str> {
+        match self {
+            Action::Refuse => Some("Indiquez le motif du refus."),
+            Action::Comment => Some("Saisissez le commentaire à ajouter."),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub detail: RequestDetail,
+    pub on_change: Callback<RequestDetail>,
+}
+
+#[function_component(AgentActions)]
+pub fn agent_actions(props: &Props) -> Html {
+    let session = use_session();
+    let note = use_state(String::new);
+    let error = use_state(|| None::<AttrValue>);
+    let busy = use_state(|| None::<Action>);
+    let status = use_state(|| None::<&'static str>);
+    let problem = use_state(|| None::<Problem>);
+    let request = &props.detail.request;
+
+    let act = |action: Action| {
+        let (note, error, busy, status, problem) = (
+            note.clone(),
+            error.clone(),
+            busy.clone(),
+            status.clone(),
+            problem.clone(),
+        );
+        let (on_change, authed, id) = (props.on_change.clone(), session.authed(), request.id);
+        Callback::from(move |_: MouseEvent| {
+            if busy.is_some() {
+                return;
+            }
+            status.set(None);
+            problem.set(None);
+            let text = (*note).clone();
+            if let Some(missing) = action.note_missing() {
+                let invalid = AgentNote { text: text.clone() }.validate().is_err();
+                if invalid {
+                    let message = if text.trim().is_empty() {
+                        missing
+                    } else {
+                        "Le texte est trop long (4 000 caractères au plus)."
+                    };
+                    error.set(Some(AttrValue::Static(message)));
+                    focus_soon("#agent_note");
+                    return;
+                }
+            }
+            error.set(None);
+            busy.set(Some(action));
+            let (note, error, busy, status, problem, on_change, authed) = (
+                note.clone(),
+                error.clone(),
+                busy.clone(),
+                status.clone(),
+                problem.clone(),
+                on_change.clone(),
+                authed.clone(),
+            );
+            wasm_bindgen_futures::spawn_local(async move {
+                let answer = run(&authed, id, action, text).await;
+                busy.set(None);
+                match answer {
+                    Ok(detail) => {
+                        note.set(String::new());
+                        status.set(Some(action.done()));
+                        on_change.emit(detail);
+                        focus_soon("#agent-status");
+                    }
+                    Err(p) => {
+                        if let Some(e) = p.errors.first() {
+                            error.set(Some(AttrValue::from(e.message.clone())));
+                        }
+                        problem.set(Some(p));
+                        focus_soon("#agent-problem");
+                    }
+                }
+            });
+        })
+    };
+
+    let button = |id: &'static str, label: &'static str, action: Action, class: &'static str| {
+        html! {
+            <button type="button" {id} class={classes!("button", class)} disabled={busy.is_some()} onclick={act(action)}>
+                { if *busy == Some(action) { "Envoi…" } else { label } }
+            </button>
+        }
+    };
+    let set_note = {
+        let note = note.clone();
+        Callback::from(move |v: String| note.set(v))
+    };
+    let in_progress = request.status == RequestStatus::InProgress;
+    html! {
+        <section class="card agent-actions no-print" aria-labelledby="agent-actions-title">
+            <h2 id="agent-actions-title">{ "Traitement" }</h2>
+            <div role="status" id="agent-status" tabindex="-1"
+                class={classes!(status.is_some().then_some("alert alert--success"))}>
+                if let Some(message) = *status { <p>{ message }</p> }
+            </div>
+            <div id="agent-problem" tabindex="-1"><ProblemAlert problem={(*problem).clone()} /></div>
+            if request.status == RequestStatus::Submitted {
+                <div class="actions">{ button("agent-take", "Prendre en charge", Action::Take, "") }</div>
+            }
+            if request.status != RequestStatus::Draft {
+                <TextareaField id="agent_note" label={if in_progress { "Commentaire ou motif" } else { "Commentaire" }}
+                    value={(*note).clone()} oninput={set_note} error={(*error).clone()} maxlength={Some(4000)}
+                    hint={if in_progress {
+                        "Facultatif pour accepter (il est joint à l'acceptation), obligatoire pour refuser (c'est le motif) ; le demandeur le reçoit par courriel."
+                    } else {
+                        "Le demandeur reçoit le commentaire par courriel."
+                    }} />
+                <div class="actions">
+                    if in_progress {
+                        { button("agent-accept", "Accepter", Action::Accept, "") }
+                        { button("agent-refuse", "Refuser", Action::Refuse, "button--danger") }
+                    }
+                    { button("agent-comment", "Ajouter un commentaire", Action::Comment, "button--secondary") }
+                </div>
+            }
+        </section>
+    }
+}
+
+async fn run(authed: &Authed, id: i64, action: Action, text: String) -> ApiResult<RequestDetail> {
+    match action {
+        Action::Take => agent::take(authed, id).await,
+        Action::Accept => {
+            let acceptance = Acceptance {
+                comment: optional_text(&text),
+            };
+            agent::accept(authed, id, &acceptance).await
+        }
+        Action::Refuse => agent::refuse(authed, id, &AgentNote { text }).await,
+        Action::Comment => agent::comment(authed, id, &AgentNote { text }).await,
+    }
+}

@@ -1,0 +1,61 @@
+//! A household, read-only, for agents ("Voir le foyer" on a request).
+
+use domain::problem::Problem;
+use domain::profile::Profile;
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::api::agent;
+use crate::components::agent_nav::AgentNav;
+use crate::components::load_error::{loading, LoadError};
+use crate::components::require_login::RequireLogin;
+use crate::hooks::{use_page_title, use_session};
+use crate::pages::account::profile::read_only::ReadOnlyProfile;
+use crate::route::Route;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub id: i64,
+}
+
+#[function_component(Household)]
+pub fn household(props: &Props) -> Html {
+    html! { <RequireLogin><HouseholdView id={props.id} /></RequireLogin> }
+}
+
+#[function_component(HouseholdView)]
+fn household_view(props: &Props) -> Html {
+    let session = use_session();
+    let state = use_state(|| None::<Result<Profile, Problem>>);
+    {
+        let (state, authed) = (state.clone(), session.authed());
+        use_effect_with(props.id, move |id| {
+            let id = *id;
+            wasm_bindgen_futures::spawn_local(async move {
+                state.set(Some(agent::household(&authed, id).await));
+            });
+        });
+    }
+    let title = match &*state {
+        Some(Ok(p)) => format!(
+            "Foyer de {} {}",
+            p.civil.birth_name.to_uppercase(),
+            p.civil.first_name
+        ),
+        Some(Err(_)) => "Foyer introuvable".to_string(),
+        None => "Chargement du foyer…".to_string(),
+    };
+    use_page_title(&title);
+    html! {
+        <div class="container page narrow" aria-busy={state.is_none().to_string()}>
+            <AgentNav />
+            <h1 tabindex="-1">{ title }</h1>
+            { match &*state {
+                None => loading("Chargement…"),
+                Some(Err(p)) => html! { <LoadError problem={p.clone()} /> },
+                Some(Ok(p)) => html! { <ReadOnlyProfile profile={p.clone()} /> },
+            } }
+            <p class="back-link"><Link<Route> to={Route::AgentRequests}>{ "Retour aux demandes" }</Link<Route>></p>
+        </div>
+    }
+}

@@ -1,0 +1,10 @@
+//! The agents' area: the inbox of requests, one request and its workflow, a household
+//! (read-only) and, for admins, new staff accounts. The API refuses citizens (403);
+//! the pages then say so.
+
+mod actions;
+mod filter_form;
+pub mod household;
+pub mod inbox;
+pub mod request;
+pub mod staff;

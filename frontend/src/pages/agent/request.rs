@@ -1,0 +1,72 @@
+//! One request in the agents' area: the request as the citizen sees it, who made it,
+//! a link to the household, and the workflow's actions.
+
+use domain::problem::Problem;
+use domain::request::RequestDetail;
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use super::actions::AgentActions;
+use crate::api::agent;
+use crate::components::agent_nav::AgentNav;
+use crate::components::load_error::{loading, LoadError};
+use crate::components::request_view::RequestView;
+use crate::components::require_login::RequireLogin;
+use crate::components::route_link::RouteLink;
+use crate::hooks::{use_page_title, use_session};
+use crate::pages::requests::detail::{print_button, request_title};
+use crate::route::Route;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub id: i64,
+}
+
+#[function_component(AgentRequest)]
+pub fn agent_request(props: &Props) -> Html {
+    html! { <RequireLogin><Detail id={props.id} /></RequireLogin> }
+}
+
+#[function_component(Detail)]
+fn detail(props: &Props) -> Html {
+    let session = use_session();
+    let state = use_state(|| None::<Result<RequestDetail, Problem>>);
+    {
+        let (state, authed) = (state.clone(), session.authed());
+        use_effect_with(props.id, move |id| {
+            let id = *id;
+            wasm_bindgen_futures::spawn_local(async move {
+                state.set(Some(agent::request(&authed, id).await));
+            });
+        });
+    }
+    let title = request_title(&state);
+    use_page_title(&title);
+    let on_change = {
+        let state = state.clone();
+        Callback::from(move |d: RequestDetail| state.set(Some(Ok(d))))
+    };
+    let body = match &*state {
+        None => loading("Chargement…"),
+        Some(Err(p)) => html! { <LoadError problem={p.clone()} /> },
+        Some(Ok(d)) => html! {
+            <>
+                <div class="actions no-print">
+                    { print_button() }
+                    <RouteLink id="agent-household-link" to={Route::AgentHousehold { id: d.household_id }}
+                        class={classes!("button", "button--secondary")}>{ "Voir le foyer" }</RouteLink>
+                </div>
+                <RequestView detail={d.clone()} show_requester=true />
+                <AgentActions detail={d.clone()} {on_change} />
+            </>
+        },
+    };
+    html! {
+        <div class="container page narrow request-page" aria-busy={state.is_none().to_string()}>
+            <AgentNav />
+            <h1 tabindex="-1">{ title }</h1>
+            { body }
+            <p class="back-link no-print"><Link<Route> to={Route::AgentRequests}>{ "Retour aux demandes" }</Link<Route>></p>
+        </div>
+    }
+}

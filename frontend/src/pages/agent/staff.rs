@@ -1,0 +1,203 @@
+//! "Créer un compte agent" (admins only): the new agent or admin receives a link to
+//! choose a password.
+
+use domain::auth::Role;
+use domain::civility::Civility;
+use domain::problem::Problem;
+use domain::staff::{NewStaff, StaffCreated};
+use validator::Validate;
+use yew::prelude::*;
+
+use crate::api::agent;
+use crate::components::agent_nav::AgentNav;
+use crate::components::error_summary::ErrorSummary;
+use crate::components::field::TextField;
+use crate::components::problem_alert::ProblemAlert;
+use crate::components::require_login::RequireLogin;
+use crate::components::select_field::SelectField;
+use crate::focus::focus_soon;
+use crate::forms::FieldErrors;
+use crate::hooks::{use_page_title, use_session};
+
+const FIELDS: [(&str, &str); 5] = [
+    ("civility", "Civilité"),
+    ("first_name", "Prénom"),
+    ("birth_name", "Nom"),
+    ("email", "Courriel"),
+    ("role", "Rôle"),
+];
+
+#[function_component(Staff)]
+pub fn staff() -> Html {
+    use_page_title("Créer un compte agent");
+    html! {
+        <RequireLogin>
+            <div class="container page narrow">
+                <AgentNav />
+                <h1 tabindex="-1">{ "Créer un compte agent" }</h1>
+                <StaffForm />
+            </div>
+        </RequireLogin>
+    }
+}
+
+#[function_component(StaffForm)]
+fn staff_form() -> Html {
+    let session = use_session();
+    let civility = use_state(String::new);
+    let first_name = use_state(String::new);
+    let birth_name = use_state(String::new);
+    let email = use_state(String::new);
+    let role = use_state(|| Role::Agent.as_str().to_string());
+    let errors = use_state(FieldErrors::default);
+    let attempt = use_state(|| 0u32);
+    let problem = use_state(|| None::<Problem>);
+    let sending = use_state(|| false);
+    let created = use_state(|| None::<StaffCreated>);
+
+    if session.me().is_some_and(|me| me.role != Role::Admin) {
+        return html! {
+            <div class="alert alert--error" role="alert">
+                <p class="alert-title">{ "Vous n'avez pas accès à cet espace." }</p>
+            </div>
+        };
+    }
+
+    let onsubmit = {
+        let (civility, first_name, birth_name, email, role) = (
+            civility.clone(),
+            first_name.clone(),
+            birth_name.clone(),
+            email.clone(),
+            role.clone(),
+        );
+        let (errors, attempt, problem, sending, created, authed) = (
+            errors.clone(),
+            attempt.clone(),
+            problem.clone(),
+            sending.clone(),
+            created.clone(),
+            session.authed(),
+        );
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            if *sending {
+                return;
+            }
+            problem.set(None);
+            created.set(None);
+            let mut found = FieldErrors::default();
+            let chosen_civility = Civility::parse(&civility);
+            let chosen_role = Role::parse(&role).filter(|r| *r != Role::Citizen);
+            if chosen_civility.is_none() {
+                found.push("civility", "required");
+            }
+            if chosen_role.is_none() {
+                found.push("role", "required");
+            }
+            let staff = NewStaff {
+                civility: chosen_civility.unwrap_or(Civility::Madame),
+                first_name: first_name.trim().to_string(),
+                birth_name: birth_name.trim().to_string(),
+                email: email.trim().to_string(),
+                role: chosen_role.unwrap_or(Role::Agent),
+            };
+            if let Err(invalid) = staff.validate() {
+                for e in domain::validation::field_errors(&invalid) {
+                    found.push(&e.field, &e.code);
+                }
+            }
+            if !found.is_empty() {
+                errors.set(found);
+                attempt.set(*attempt + 1);
+                return;
+            }
+            errors.set(FieldErrors::default());
+            sending.set(true);
+            let (first_name, birth_name, email, civility) = (
+                first_name.clone(),
+                birth_name.clone(),
+                email.clone(),
+                civility.clone(),
+            );
+            let (errors, attempt, problem, sending, created, authed) = (
+                errors.clone(),
+                attempt.clone(),
+                problem.clone(),
+                sending.clone(),
+                created.clone(),
+                authed.clone(),
+            );
+            wasm_bindgen_futures::spawn_local(async move {
+                let answer = agent::create_staff(&authed, &staff).await;
+                sending.set(false);
+                match answer {
+                    Ok(account) => {
+                        for field in [&first_name, &birth_name, &email, &civility] {
+                            field.set(String::new());
+                        }
+                        created.set(Some(account));
+                        focus_soon("#staff-status");
+                    }
+                    Err(p) if !p.errors.is_empty() => {
+                        errors.set(FieldErrors::from_problem(&p));
+                        attempt.set(*attempt + 1);
+                    }
+                    Err(p) => {
+                        problem.set(Some(p));
+                        focus_soon("#staff-submit");
+                    }
+                }
+            });
+        })
+    };
+    let set = |state: &UseStateHandle<String>| {
+        let state = state.clone();
+        Callback::from(move |v: String| state.set(v))
+    };
+    let civilities: Vec<(AttrValue, AttrValue)> = Civility::ALL
+        .into_iter()
+        .map(|c| (AttrValue::Static(c.as_str()), AttrValue::Static(c.label())))
+        .collect();
+    let roles = vec![
+        (AttrValue::Static("agent"), AttrValue::Static("Agent")),
+        (
+            AttrValue::Static("admin"),
+            AttrValue::Static("Administrateur"),
+        ),
+    ];
+    html! {
+        <>
+            <div role="status" id="staff-status" tabindex="-1"
+                class={classes!(created.is_some().then_some("alert alert--success"))}>
+                if let Some(account) = &*created {
+                    <p>{ format!(
+                        "Compte créé : identifiant {}. Un lien pour choisir son mot de passe a été envoyé à {}.",
+                        account.login, account.email
+                    ) }</p>
+                }
+            </div>
+            <ErrorSummary id="staff-errors" items={errors.summary(&FIELDS)} attempt={*attempt} />
+            <form class="card" {onsubmit} novalidate=true aria-labelledby="staff-form-title">
+                <h2 id="staff-form-title">{ "Nouvel agent" }</h2>
+                <p class="hint">{ "Les champs marqués d'un astérisque (*) sont obligatoires. La personne reçoit par courriel un lien pour choisir son mot de passe." }</p>
+                <ProblemAlert problem={(*problem).clone()} />
+                <SelectField id="civility" label="Civilité" value={(*civility).clone()} options={civilities}
+                    onchange={set(&civility)} required=true error={errors.get("civility")} />
+                <TextField id="first_name" label="Prénom" value={(*first_name).clone()} oninput={set(&first_name)}
+                    required=true autocomplete="off" error={errors.get("first_name")} />
+                <TextField id="birth_name" label="Nom" value={(*birth_name).clone()} oninput={set(&birth_name)}
+                    required=true autocomplete="off" error={errors.get("birth_name")} />
+                <TextField id="email" label="Courriel" input_type="email" value={(*email).clone()} oninput={set(&email)}
+                    required=true autocomplete="off" error={errors.get("email")} />
+                <SelectField id="role" label="Rôle" value={(*role).clone()} options={roles}
+                    onchange={set(&role)} required=true error={errors.get("role")} />
+                <div class="actions">
+                    <button type="submit" id="staff-submit" class="button" disabled={*sending}>
+                        { if *sending { "Création…" } else { "Créer le compte" } }
+                    </button>
+                </div>
+            </form>
+        </>
+    }
+}

@@ -1,0 +1,183 @@
+//! One of "Mes demandes": what was asked, where it stands, its history; "Voir et
+//! imprimer la demande", and "Modifier" / "Envoyer la demande" while the citizen may.
+
+use domain::problem::Problem;
+use domain::request::{RequestDetail, RequestStatus};
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::api::requests;
+use crate::components::load_error::{loading, LoadError};
+use crate::components::problem_alert::ProblemAlert;
+use crate::components::request_view::RequestView;
+use crate::components::require_login::RequireLogin;
+use crate::components::route_link::RouteLink;
+use crate::focus::focus_soon;
+use crate::hooks::{use_page_title, use_session};
+use crate::route::Route;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub id: i64,
+}
+
+#[function_component(MyRequest)]
+pub fn my_request(props: &Props) -> Html {
+    html! { <RequireLogin><Detail id={props.id} /></RequireLogin> }
+}
+
+/// "Demande n° 12 – Location de la salle des fêtes".
+pub fn request_title(state: &Option<Result<RequestDetail, Problem>>) -> String {
+    match state {
+        Some(Ok(d)) => format!(
+            "Demande n° {} – {}",
+            d.request.number, d.request.procedure_title
+        ),
+        Some(Err(_)) => "Demande introuvable".to_string(),
+        None => "Chargement de la demande…".to_string(),
+    }
+}
+
+/// "Voir et imprimer la demande": the browser's print dialog, with the print stylesheet.
+pub fn print_button() -> Html {
+    let onclick = Callback::from(|_: MouseEvent| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.print();
+        }
+    });
+    html! {
+        <button type="button" id="print-request" class="button button--secondary" {onclick}>
+            { "Voir et imprimer la demande" }
+        </button>
+    }
+}
+
+#[function_component(Detail)]
+fn detail(props: &Props) -> Html {
+    let session = use_session();
+    let state = use_state(|| None::<Result<RequestDetail, Problem>>);
+    let sending = use_state(|| false);
+    let status = use_state(|| None::<String>);
+    let problem = use_state(|| None::<Problem>);
+    {
+        let (state, authed) = (state.clone(), session.authed());
+        use_effect_with(props.id, move |id| {
+            let id = *id;
+            wasm_bindgen_futures::spawn_local(async move {
+                state.set(Some(requests::get(&authed, id).await));
+            });
+        });
+    }
+    let title = request_title(&state);
+    use_page_title(&title);
+
+    let send = {
+        let (state, sending, status, problem, authed, id) = (
+            state.clone(),
+            sending.clone(),
+            status.clone(),
+            problem.clone(),
+            session.authed(),
+            props.id,
+        );
+        Callback::from(move |_: MouseEvent| {
+            if *sending {
+                return;
+            }
+            sending.set(true);
+            status.set(None);
+            problem.set(None);
+            let (state, sending, status, problem, authed) = (
+                state.clone(),
+                sending.clone(),
+                status.clone(),
+                problem.clone(),
+                authed.clone(),
+            );
+            wasm_bindgen_futures::spawn_local(async move {
+                let answer = requests::submit(&authed, id).await;
+                sending.set(false);
+                match answer {
+                    Ok(d) => {
+                        status.set(Some(format!(
+                            "Votre demande n° {} a bien été enregistrée. Un accusé de réception vous a été envoyé par courriel.",
+                            d.request.number
+                        )));
+                        state.set(Some(Ok(d)));
+                        focus_soon("#request-status");
+                    }
+                    Err(p) => {
+                        problem.set(Some(p));
+                        focus_soon("#request-problem");
+                    }
+                }
+            });
+        })
+    };
+
+    let body = match &*state {
+        None => loading("Chargement…"),
+        Some(Err(p)) => html! { <LoadError problem={p.clone()} /> },
+        Some(Ok(d)) => {
+            let draft = d.request.status == RequestStatus::Draft;
+            let editable = d.editable && d.request.status.citizen_can_edit();
+            html! {
+                <>
+                    <div class="actions no-print">
+                        { print_button() }
+                        if editable {
+                            <RouteLink id="request-modify" to={Route::EditRequest { id: d.request.id }}
+                                class={classes!("button", "button--secondary")}>{ "Modifier" }</RouteLink>
+                        }
+                        if draft {
+                            <button type="button" id="request-send" class="button" disabled={*sending} onclick={send}>
+                                { if *sending { "Envoi…" } else { "Envoyer la demande" } }
+                            </button>
+                        }
+                    </div>
+                    if let Some(p) = &*problem {
+                        <div id="request-problem" tabindex="-1" class="no-print">
+                            <ProblemAlert problem={Some(p.clone())} />
+                            { missing_answers(d, p) }
+                        </div>
+                    }
+                    <RequestView detail={d.clone()} />
+                </>
+            }
+        }
+    };
+    html! {
+        <div class="container page narrow request-page" aria-busy={state.is_none().to_string()}>
+            <h1 tabindex="-1">{ title }</h1>
+            <div role="status" id="request-status" tabindex="-1"
+                class={classes!("no-print", status.is_some().then_some("alert alert--success"))}>
+                if let Some(message) = &*status { <p>{ message.clone() }</p> }
+            </div>
+            { body }
+            <p class="back-link no-print"><Link<Route> to={Route::MyRequests}>{ "Retour à mes demandes" }</Link<Route>></p>
+        </div>
+    }
+}
+
+/// The answers the server still misses, by their labels, with the way to give them.
+fn missing_answers(d: &RequestDetail, p: &Problem) -> Html {
+    if p.errors.is_empty() {
+        return html! {};
+    }
+    html! {
+        <div class="alert alert--error">
+            <p>{ "Complétez la demande avec « Modifier » :" }</p>
+            <ul>
+                { for p.errors.iter().map(|e| {
+                    let label = e
+                        .field
+                        .strip_prefix("answers.")
+                        .and_then(|name| d.form.field(name))
+                        .map(|f| f.label.clone())
+                        .unwrap_or_else(|| e.field.clone());
+                    html! { <li>{ format!("{label} : {}", e.message) }</li> }
+                }) }
+            </ul>
+        </div>
+    }
+}

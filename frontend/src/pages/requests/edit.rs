@@ -1,0 +1,69 @@
+//! "Modifier" a request: the procedure's form again, filled in with the answers.
+//! Only requests the citizen may still change (`editable`) open here.
+
+use domain::problem::Problem;
+use domain::request::RequestDetail;
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use super::form::{Existing, RequestForm};
+use crate::api::requests;
+use crate::components::load_error::{loading, LoadError};
+use crate::components::require_login::RequireLogin;
+use crate::hooks::{use_page_title, use_session};
+use crate::route::Route;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub id: i64,
+}
+
+#[function_component(EditRequest)]
+pub fn edit_request(props: &Props) -> Html {
+    html! { <RequireLogin><Editor id={props.id} /></RequireLogin> }
+}
+
+#[function_component(Editor)]
+fn editor(props: &Props) -> Html {
+    let session = use_session();
+    let state = use_state(|| None::<Result<RequestDetail, Problem>>);
+    {
+        let (state, authed) = (state.clone(), session.authed());
+        use_effect_with(props.id, move |id| {
+            let id = *id;
+            wasm_bindgen_futures::spawn_local(async move {
+                state.set(Some(requests::get(&authed, id).await));
+            });
+        });
+    }
+    let title = match &*state {
+        Some(Ok(d)) => format!(
+            "Modifier la demande n° {} – {}",
+            d.request.number, d.request.procedure_title
+        ),
+        Some(Err(_)) => "Demande introuvable".to_string(),
+        None => "Chargement de la demande…".to_string(),
+    };
+    use_page_title(&title);
+    html! {
+        <div class="container page narrow" aria-busy={state.is_none().to_string()}>
+            <h1 tabindex="-1">{ title }</h1>
+            { match &*state {
+                None => loading("Chargement…"),
+                Some(Err(p)) => html! { <LoadError problem={p.clone()} /> },
+                Some(Ok(d)) if !d.editable => html! {
+                    <div class="alert alert--error" role="alert">
+                        <p class="alert-title">{ "Cette demande ne peut plus être modifiée." }</p>
+                    </div>
+                },
+                Some(Ok(d)) => html! {
+                    <RequestForm slug={d.request.procedure.clone()} form={d.form.clone()}
+                        existing={Some(Existing::of(d))} />
+                },
+            } }
+            <p class="back-link">
+                <Link<Route> to={Route::MyRequest { id: props.id }}>{ "Retour à la demande" }</Link<Route>>
+            </p>
+        </div>
+    }
+}

@@ -1,0 +1,335 @@
+//! A procedure's form, step by step, then its recap: used to make a request (from the
+//! procedure's page) and to change one (drafts, and sent requests no agent took yet).
+//! Each "Suivant" checks the step with the domain's rules; the recap saves a draft or
+//! sends the request. When the server finds a mistake, the person is taken back to the
+//! step that holds the field, with the message under it, and every answer kept.
+
+mod answer_field;
+mod answers;
+mod recap;
+mod step;
+
+use domain::problem::Problem;
+use domain::profile::Member;
+use domain::request::form::Answers;
+use domain::request::{FormDefinition, RequestDetail, RequestInput, RequestStatus, RequestSummary};
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::api::client::{ApiResult, Authed};
+use crate::api::{profile, requests};
+use crate::focus::focus_soon;
+use crate::forms::FieldErrors;
+use crate::hooks::use_session;
+use crate::route::Route;
+use answers::{form_errors, known, step_errors, step_of_errors};
+use recap::{Recap, Sending};
+use step::StepView;
+
+/// A request being changed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Existing {
+    pub id: i64,
+    pub status: RequestStatus,
+    pub answers: Answers,
+    pub person_id: Option<i64>,
+}
+
+impl Existing {
+    pub fn of(detail: &RequestDetail) -> Existing {
+        Existing {
+            id: detail.request.id,
+            status: detail.request.status,
+            answers: detail.answers.clone(),
+            person_id: detail.request.person.as_ref().map(|p| p.id),
+        }
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    /// The procedure's slug.
+    pub slug: AttrValue,
+    pub form: FormDefinition,
+    #[prop_or_default]
+    pub existing: Option<Existing>,
+    /// Move the focus to the first step at once (the form replaced the button pressed).
+    #[prop_or_default]
+    pub focus_first: bool,
+}
+
+#[derive(Clone, PartialEq)]
+enum Stage {
+    Step(usize),
+    Recap,
+    Done(RequestSummary),
+}
+
+#[function_component(RequestForm)]
+pub fn request_form(props: &Props) -> Html {
+    let session = use_session();
+    let navigator = use_navigator();
+    let form = props.form.clone();
+    let existing = props.existing.clone();
+    let answers = use_state(|| {
+        existing
+            .as_ref()
+            .map(|e| known(&props.form, &e.answers))
+            .unwrap_or_default()
+    });
+    let person = use_state(|| {
+        existing
+            .as_ref()
+            .and_then(|e| e.person_id)
+            .map(|id| id.to_string())
+            .unwrap_or_default()
+    });
+    let stage = use_state(|| match props.form.steps.is_empty() {
+        true => Stage::Recap,
+        false => Stage::Step(0),
+    });
+    let errors = use_state(FieldErrors::default);
+    let attempt = use_state(|| 0u32);
+    let problem = use_state(|| None::<Problem>);
+    let sending = use_state(|| None::<Sending>);
+    let saved_id = use_state(|| existing.as_ref().map(|e| e.id));
+    let status = existing
+        .as_ref()
+        .map(|e| e.status)
+        .unwrap_or(RequestStatus::Draft);
+    let members = use_state(Vec::<Member>::new);
+
+    // "Personne concernée" offers the household's members; without them it is not asked.
+    {
+        let (members, authed) = (members.clone(), session.authed());
+        use_effect_with((), move |_| {
+            wasm_bindgen_futures::spawn_local(async move {
+                if let Ok(p) = profile::profile(&authed).await {
+                    members.set(p.household);
+                }
+            });
+        });
+    }
+    // Each change of step moves the focus to its title, or to the errors that brought
+    // the person back.
+    {
+        let first = use_mut_ref(|| !props.focus_first);
+        let key = match &*stage {
+            Stage::Step(i) => *i as i64,
+            Stage::Recap => -1,
+            Stage::Done(_) => -2,
+        };
+        let has_errors = !errors.is_empty();
+        use_effect_with(key, move |_| {
+            if !std::mem::replace(&mut *first.borrow_mut(), false) {
+                focus_soon(if has_errors {
+                    "#request-errors"
+                } else {
+                    "#step-title"
+                });
+            }
+        });
+    }
+
+    let on_answer = {
+        let answers = answers.clone();
+        Callback::from(move |(name, value): (String, Option<serde_json::Value>)| {
+            let mut next = (*answers).clone();
+            match value {
+                Some(v) => next.insert(name, v),
+                None => next.remove(&name),
+            };
+            answers.set(next);
+        })
+    };
+    let on_person = {
+        let person = person.clone();
+        Callback::from(move |v: String| person.set(v))
+    };
+    let on_previous = {
+        let (stage, errors) = (stage.clone(), errors.clone());
+        Callback::from(move |_| {
+            if let Stage::Step(i) = *stage {
+                errors.set(FieldErrors::default());
+                stage.set(Stage::Step(i.saturating_sub(1)));
+            }
+        })
+    };
+    let on_next = {
+        let (stage, errors, attempt, answers, form) = (
+            stage.clone(),
+            errors.clone(),
+            attempt.clone(),
+            answers.clone(),
+            form.clone(),
+        );
+        Callback::from(move |_| {
+            let Stage::Step(i) = *stage else { return };
+            let found = step_errors(&form, i, &answers);
+            if !found.is_empty() {
+                errors.set(found);
+                attempt.set(*attempt + 1);
+                return;
+            }
+            errors.set(FieldErrors::default());
+            stage.set(if i + 1 < form.steps.len() {
+                Stage::Step(i + 1)
+            } else {
+                Stage::Recap
+            });
+        })
+    };
+    let on_edit = {
+        let (stage, problem, steps) = (stage.clone(), problem.clone(), form.steps.len());
+        Callback::from(move |_| {
+            problem.set(None);
+            if steps > 0 {
+                stage.set(Stage::Step(0));
+            }
+        })
+    };
+    let send = |kind: Sending| {
+        let (stage, errors, attempt, problem, sending, saved_id) = (
+            stage.clone(),
+            errors.clone(),
+            attempt.clone(),
+            problem.clone(),
+            sending.clone(),
+            saved_id.clone(),
+        );
+        let (answers, person, form, navigator, authed) = (
+            answers.clone(),
+            person.clone(),
+            form.clone(),
+            navigator.clone(),
+            session.authed(),
+        );
+        let slug = props.slug.to_string();
+        Callback::from(move |_| {
+            if sending.is_some() {
+                return;
+            }
+            let found = form_errors(&form, &answers, kind == Sending::Request);
+            if !found.is_empty() {
+                if let Some(step) = step_of_errors(&form, &found) {
+                    stage.set(Stage::Step(step));
+                }
+                errors.set(found);
+                attempt.set(*attempt + 1);
+                return;
+            }
+            problem.set(None);
+            sending.set(Some(kind));
+            let input = RequestInput {
+                procedure: slug.clone(),
+                person_id: person.parse().ok(),
+                answers: (*answers).clone(),
+            };
+            let (stage, errors, attempt, problem, sending, saved_id, form, navigator, authed) = (
+                stage.clone(),
+                errors.clone(),
+                attempt.clone(),
+                problem.clone(),
+                sending.clone(),
+                saved_id.clone(),
+                form.clone(),
+                navigator.clone(),
+                authed.clone(),
+            );
+            let id = *saved_id;
+            wasm_bindgen_futures::spawn_local(async move {
+                let answer = save(&authed, id, &input, kind, &saved_id).await;
+                sending.set(None);
+                match answer {
+                    Ok(_) if kind == Sending::Draft => {
+                        if let Some(navigator) = navigator {
+                            navigator.push(&Route::MyRequests);
+                        }
+                    }
+                    Ok(detail) => stage.set(Stage::Done(detail.request)),
+                    Err(p) => {
+                        let found = FieldErrors::from_problem(&p);
+                        let placeable = !found.is_empty()
+                            && found
+                                .fields()
+                                .all(|f| f.starts_with("answers.") || f == "person_id");
+                        match step_of_errors(&form, &found).filter(|_| placeable) {
+                            Some(step) => {
+                                errors.set(found);
+                                attempt.set(*attempt + 1);
+                                stage.set(Stage::Step(step));
+                            }
+                            None => {
+                                problem.set(Some(p));
+                                focus_soon("#request-submit");
+                            }
+                        }
+                    }
+                }
+            });
+        })
+    };
+
+    match &*stage {
+        Stage::Step(i) => html! {
+            <StepView step={form.steps[*i].clone()} index={*i} count={form.steps.len()}
+                answers={(*answers).clone()} members={(*members).clone()} person={(*person).clone()}
+                errors={(*errors).clone()} attempt={*attempt}
+                {on_answer} {on_person} {on_previous} {on_next} />
+        },
+        Stage::Recap => {
+            let chosen = (!members.is_empty()).then(|| {
+                members
+                    .iter()
+                    .find(|m| m.person_id.to_string() == *person)
+                    .map(Member::display_name)
+            });
+            html! {
+                <Recap form={form.clone()} answers={(*answers).clone()} person={chosen}
+                    problem={(*problem).clone()} sending={*sending} can_draft={status == RequestStatus::Draft}
+                    {on_edit} on_draft={send(Sending::Draft)} on_submit={send(Sending::Request)} />
+            }
+        }
+        Stage::Done(request) => done(request, status),
+    }
+}
+
+/// Saves the answers (a new draft, or the request's new answers), then sends a draft.
+async fn save(
+    authed: &Authed,
+    id: Option<i64>,
+    input: &RequestInput,
+    kind: Sending,
+    saved_id: &UseStateHandle<Option<i64>>,
+) -> ApiResult<RequestDetail> {
+    let saved = match id {
+        Some(id) => requests::update(authed, id, input).await?,
+        None => requests::create(authed, input).await?,
+    };
+    // If sending fails now, the next attempt changes this draft instead of making another.
+    saved_id.set(Some(saved.request.id));
+    if kind == Sending::Request && saved.request.status == RequestStatus::Draft {
+        requests::submit(authed, saved.request.id).await
+    } else {
+        Ok(saved)
+    }
+}
+
+fn done(request: &RequestSummary, before: RequestStatus) -> Html {
+    let n = request.number;
+    let message = if before == RequestStatus::Draft {
+        format!("Votre demande n° {n} a bien été enregistrée. Un accusé de réception vous a été envoyé par courriel.")
+    } else {
+        format!("Les modifications de votre demande n° {n} ont bien été enregistrées.")
+    };
+    html! {
+        <div class="alert alert--success request-done" role="status" id="request-done">
+            <h2 id="step-title" tabindex="-1">{ "Demande enregistrée" }</h2>
+            <p>{ message }</p>
+            <p>
+                <Link<Route> to={Route::MyRequest { id: request.id }}>{ format!("Voir la demande n° {n}") }</Link<Route>>
+            </p>
+            <p><Link<Route> to={Route::MyRequests}>{ "Suivre mes demandes" }</Link<Route>></p>
+        </div>
+    }
+}
