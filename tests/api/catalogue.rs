@@ -39,11 +39,11 @@ async fn the_public_catalogue_lists_the_demo_commune_services_without_an_account
 #[tokio::test]
 async fn the_commune_is_configurable_by_preset_and_override() {
     let app = TestApp::spawn_with(|s| {
-        s.commune.preset = Some("hesdigneul".into());
-        s.commune.name = None;
-        s.commune.catalogue = None;
-        s.commune.regie_name = None;
-        s.commune.news = Some("Fermeture de la mairie le 14 juillet".into());
+        s.commune = api::config::CommuneSettings {
+            preset: Some("hesdigneul".into()),
+            news: Some("Fermeture de la mairie le 14 juillet".into()),
+            ..Default::default()
+        };
         s.commune.resolve().unwrap();
     })
     .await;

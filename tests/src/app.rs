@@ -49,6 +49,18 @@ impl TestApp {
         TestApp::spawn_with(|_| {}).await
     }
 
+    /// Starts a portal for one of the commune presets (`hesdigneul`, `isques`...).
+    pub async fn spawn_for_commune(preset: &str) -> TestApp {
+        TestApp::spawn_with(|s| {
+            s.commune = api::config::CommuneSettings {
+                preset: Some(preset.into()),
+                ..Default::default()
+            };
+            s.commune.resolve().expect("known preset");
+        })
+        .await
+    }
+
     /// Starts a portal; `adjust` may change the settings first.
     pub async fn spawn_with(adjust: impl FnOnce(&mut Settings)) -> TestApp {
         init_logs();
