@@ -249,3 +249,27 @@ pub fn of_person(conn: &mut Conn, person_id: i64) -> QueryResult<Option<AccountR
         .first(conn)
         .optional()
 }
+
+/// Keeps the address a person asked to use until they confirm it.
+pub fn set_pending_email(conn: &mut Conn, id: i64, email: &str) -> QueryResult<usize> {
+    diesel::update(accounts::table.find(id))
+        .set(accounts::pending_email.eq(email))
+        .execute(conn)
+}
+
+pub fn pending_email(conn: &mut Conn, id: i64) -> QueryResult<Option<String>> {
+    accounts::table
+        .find(id)
+        .select(accounts::pending_email)
+        .first(conn)
+}
+
+/// Makes the confirmed address the account's e-mail.
+pub fn confirm_email(conn: &mut Conn, id: i64, email: &str) -> QueryResult<usize> {
+    diesel::update(accounts::table.find(id))
+        .set((
+            accounts::email.eq(email),
+            accounts::pending_email.eq(None::<String>),
+        ))
+        .execute(conn)
+}

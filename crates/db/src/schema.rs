@@ -58,6 +58,7 @@ diesel::table! {
         privacy_consent_at -> Timestamp,
         created_at -> Timestamp,
         activated_at -> Nullable<Timestamp>,
+        pending_email -> Nullable<Text>,
     }
 }
 

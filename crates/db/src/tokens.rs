@@ -9,6 +9,7 @@ use crate::Conn;
 
 pub const PURPOSE_ACTIVATION: &str = "activation";
 pub const PURPOSE_PASSWORD_RESET: &str = "password_reset";
+pub const PURPOSE_EMAIL_CHANGE: &str = "email_change";
 
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = account_tokens)]

@@ -84,6 +84,16 @@ fn optional_phone(value: &str) -> Result<(), ValidationError> {
         .map_err(validation::error)
 }
 
+/// A new e-mail address, confirmed by a link sent to it; the password proves it is you.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct EmailChangeRequest {
+    #[validate(custom(function = "validation::email"))]
+    pub email: String,
+    #[validate(custom(function = "validation::password_input"))]
+    pub current_password: String,
+}
+
 /// One of "Mes adresses".
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

@@ -117,3 +117,28 @@ pub fn staff_welcome(settings: &Settings, to: &str, login: &str, link: &str) -> 
         ),
     }
 }
+
+/// Link to confirm a new e-mail address, sent to that address.
+pub fn email_confirmation(settings: &Settings, to: &str, token: &str) -> Mail {
+    let link = format!("{}/confirmation-courriel/{token}", settings.public_url());
+    Mail {
+        to: to.into(),
+        subject: format!("{} : confirmez votre nouvelle adresse e-mail", settings.commune.name()),
+        body: format!(
+            "Bonjour,\n\nVous avez demandé à utiliser cette adresse e-mail pour votre compte du portail citoyen.\n\nPour confirmer, ouvrez ce lien (valable 24 heures, une seule fois) :\n\n{link}\n\nSi vous n'êtes pas à l'origine de cette demande, ignorez ce message : rien ne changera.{}",
+            signature(settings)
+        ),
+    }
+}
+
+/// Told to the former address once the new one is confirmed.
+pub fn email_changed(settings: &Settings, to: &str, new_email: &str) -> Mail {
+    Mail {
+        to: to.into(),
+        subject: format!("{} : votre adresse e-mail a été modifiée", settings.commune.name()),
+        body: format!(
+            "Bonjour,\n\nL'adresse e-mail de votre compte du portail citoyen est désormais {new_email}. Les prochains messages y seront envoyés.\n\nSi vous n'êtes pas à l'origine de ce changement, contactez la mairie sans attendre.{}",
+            signature(settings)
+        ),
+    }
+}

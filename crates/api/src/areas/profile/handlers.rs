@@ -1,6 +1,9 @@
 use actix_web::{delete, get, post, put, web, HttpResponse};
+use domain::auth::Accepted;
 use domain::problem::Problem;
-use domain::profile::{Address, AddressInput, Contacts, ContactsInput, Profile};
+use domain::profile::{
+    Address, AddressInput, Contacts, ContactsInput, EmailChangeRequest, Profile,
+};
 
 use super::service;
 use crate::auth_user::AuthUser;
@@ -157,4 +160,55 @@ pub async fn school_certificate(
         ))
         .insert_header(("Cache-Control", "private, no-store"))
         .body(pdf))
+}
+
+/// Asks to use another e-mail address: a confirmation link is sent to it.
+#[utoipa::path(
+    tag = "profile",
+    security(("bearer" = [])),
+    request_body = EmailChangeRequest,
+    responses(
+        (status = 202, description = "The link was sent; the current address stays until it is used.", body = Accepted),
+        (status = 401, description = "Not logged in.", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid address, same address (`same_email`) or wrong password (`wrong_password`).", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/me/email")]
+pub async fn change_email(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    body: ValidJson<EmailChangeRequest>,
+) -> ApiResult<HttpResponse> {
+    let settings = state.settings.clone();
+    let accepted = db::run(&state.pool, move |conn| {
+        super::email::request(conn, &settings, user.account_id, &body.0)
+    })
+    .await?;
+    state.wake_mailer();
+    Ok(HttpResponse::Accepted().json(accepted))
+}
+
+/// Confirms a new e-mail address from the link sent to it (no login needed).
+#[utoipa::path(
+    tag = "profile",
+    params(("token" = String, Path, description = "Token from the confirmation link.")),
+    responses(
+        (status = 200, description = "The account now uses the new address.", body = Accepted),
+        (status = 404, description = "Unknown or used link (`link_invalid`).", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The address got an account meanwhile (`email_taken`).", body = Problem, content_type = "application/problem+json"),
+        (status = 410, description = "Expired link (`link_expired`).", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/email-confirmations/{token}")]
+pub async fn confirm_email(
+    state: web::Data<AppState>,
+    token: web::Path<String>,
+) -> ApiResult<web::Json<Accepted>> {
+    let (token, settings) = (token.into_inner(), state.settings.clone());
+    let accepted = db::run(&state.pool, move |conn| {
+        super::email::confirm(conn, &settings, &token)
+    })
+    .await?;
+    state.wake_mailer();
+    Ok(web::Json(accepted))
 }

@@ -1,6 +1,7 @@
 //! "Mon profil": the profile cards, and the direct changes (contacts, addresses).
 
 pub mod certificate;
+pub mod email;
 mod handlers;
 pub mod service;
 mod views;
@@ -13,5 +14,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(handlers::add_address)
         .service(handlers::update_address)
         .service(handlers::delete_address)
-        .service(handlers::school_certificate);
+        .service(handlers::school_certificate)
+        .service(handlers::change_email)
+        .service(handlers::confirm_email);
 }
