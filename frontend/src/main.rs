@@ -4,6 +4,7 @@ mod api;
 mod app;
 mod components;
 mod dates;
+mod download;
 mod focus;
 mod forms;
 mod hooks;

@@ -6,3 +6,4 @@ mod driver;
 mod journeys;
 mod profile;
 mod requests;
+mod schooling;

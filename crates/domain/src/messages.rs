@@ -60,6 +60,7 @@ pub fn field_message(code: &str) -> &'static str {
         "invalid_type" => "Valeur d'un type inattendu.",
         "invalid_value" => "Valeur non reconnue.",
         "unknown_field" => "Champ inconnu.",
+        "download_failed" => "Le fichier n'a pas pu être enregistré sur votre appareil.",
         "same_email" => "C'est déjà l'adresse e-mail de votre compte.",
         "not_a_member" => "Cette personne ne fait pas partie de votre foyer.",
         _ => "Valeur invalide.",

@@ -1,7 +1,7 @@
 //! The agents' area: the request inbox and its workflow, households (read-only) and,
 //! for admins, staff accounts.
 
-use domain::profile::Profile;
+use domain::profile::{Profile, SchoolEnrolment, SchoolEnrolmentInput};
 use domain::request::{Acceptance, AgentNote, RequestDetail, RequestFilter, RequestPage};
 use domain::staff::{NewStaff, StaffCreated};
 
@@ -70,6 +70,17 @@ pub async fn refuse(authed: &Authed, id: i64, reason: &AgentNote) -> ApiResult<R
 
 pub async fn household(authed: &Authed, id: i64) -> ApiResult<Profile> {
     authed.get(&format!("/agent/households/{id}")).await
+}
+
+/// Records a school enrolment of a child (a person of a household).
+pub async fn add_enrolment(
+    authed: &Authed,
+    person_id: i64,
+    input: &SchoolEnrolmentInput,
+) -> ApiResult<SchoolEnrolment> {
+    authed
+        .post(&format!("/agent/persons/{person_id}/enrolments"), input)
+        .await
 }
 
 /// Admins only.

@@ -9,6 +9,8 @@ use domain::problem::Problem;
 use gloo_net::http::{Method, RequestBuilder, Response};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
+use wasm_bindgen::JsCast;
+use web_sys::Blob;
 use yew::Callback;
 
 use super::session;
@@ -51,10 +53,13 @@ pub fn encode(segment: &str) -> String {
         .collect()
 }
 
-fn request(method: Method, path: &str, token: Option<&str>) -> RequestBuilder {
+/// What the JSON endpoints answer, errors included.
+const JSON: &str = "application/json, application/problem+json";
+
+fn request(method: Method, path: &str, token: Option<&str>, accept: &str) -> RequestBuilder {
     let builder = RequestBuilder::new(&format!("/api{path}"))
         .method(method)
-        .header("Accept", "application/json, application/problem+json");
+        .header("Accept", accept);
     match token {
         Some(token) => builder.header("Authorization", &format!("Bearer {token}")),
         None => builder,
@@ -66,8 +71,9 @@ async fn send<B: Serialize>(
     path: &str,
     body: Option<&B>,
     token: Option<&str>,
+    accept: &str,
 ) -> ApiResult<Response> {
-    let builder = request(method, path, token);
+    let builder = request(method, path, token, accept);
     let sent = match body {
         Some(body) => match builder.json(body) {
             Ok(request) => request.send().await,
@@ -106,21 +112,81 @@ async fn json<T: DeserializeOwned>(response: Response) -> ApiResult<T> {
 }
 
 pub async fn get<T: DeserializeOwned>(path: &str) -> ApiResult<T> {
-    json(send::<()>(Method::GET, path, None, None).await?).await
+    json(send::<()>(Method::GET, path, None, None, JSON).await?).await
 }
 
 pub async fn post<B: Serialize, T: DeserializeOwned>(path: &str, body: &B) -> ApiResult<T> {
-    json(send(Method::POST, path, Some(body), None).await?).await
+    json(send(Method::POST, path, Some(body), None, JSON).await?).await
 }
 
 /// A POST whose success answer has no body we need (204, or 201 for an empty body).
 pub async fn post_no_content<B: Serialize>(path: &str, body: &B) -> ApiResult<()> {
-    send(Method::POST, path, Some(body), None).await.map(|_| ())
+    send(Method::POST, path, Some(body), None, JSON)
+        .await
+        .map(|_| ())
 }
 
 /// POST without a body, for endpoints that create something from nothing (captchas).
 pub async fn post_empty<T: DeserializeOwned>(path: &str) -> ApiResult<T> {
-    json(send::<()>(Method::POST, path, None, None).await?).await
+    json(send::<()>(Method::POST, path, None, None, JSON).await?).await
+}
+
+/// A file answered by the API.
+pub struct File {
+    pub blob: Blob,
+    /// From `Content-Disposition`, when the server names it.
+    pub name: Option<String>,
+}
+
+/// The file name of a `Content-Disposition` header: `filename*=UTF-8''…` (percent-encoded)
+/// when present, else `filename="…"`. Only the last path segment is kept, so a name can
+/// never point elsewhere.
+pub fn attachment_name(header: &str) -> Option<String> {
+    let params: Vec<(String, &str)> = header
+        .split(';')
+        .skip(1)
+        .filter_map(|p| p.split_once('='))
+        .map(|(k, v)| (k.trim().to_ascii_lowercase(), v.trim()))
+        .collect();
+    let extended = params
+        .iter()
+        .find(|(k, _)| k == "filename*")
+        .and_then(|(_, v)| {
+            let (charset, rest) = v.split_once('\'')?;
+            let (_, encoded) = rest.split_once('\'')?;
+            charset
+                .eq_ignore_ascii_case("utf-8")
+                .then(|| percent_decode(encoded))
+                .flatten()
+        });
+    let plain = || {
+        params.iter().find(|(k, _)| k == "filename").map(|(_, v)| {
+            v.strip_prefix('"')
+                .and_then(|v| v.strip_suffix('"'))
+                .unwrap_or(v)
+                .replace("\\\"", "\"")
+        })
+    };
+    let name = extended.or_else(plain)?;
+    let name = name.rsplit(['/', '\\']).next().unwrap_or_default().trim();
+    (!name.is_empty() && name != "." && name != "..").then(|| name.to_string())
+}
+
+fn percent_decode(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
 }
 
 /// Calls made on behalf of the signed-in person. `on_session` hears about every change of
@@ -175,22 +241,65 @@ impl Authed {
         self.call(Method::POST, path, body).await.map(|_| ())
     }
 
+    /// A file to download (a PDF...): its content, as the browser holds it, and the name
+    /// the server gives it in `Content-Disposition`. `accept` is its media type.
+    pub async fn get_file(&self, path: &str, accept: &str) -> ApiResult<File> {
+        let accept = format!("{accept}, application/problem+json");
+        let response = self
+            .call_accepting::<()>(Method::GET, path, None, &accept)
+            .await?;
+        let name = response
+            .headers()
+            .get("content-disposition")
+            .as_deref()
+            .and_then(attachment_name);
+        let status = response.status();
+        let unreadable = || local_problem("internal_error", status);
+        let promise = web_sys::Response::from(response)
+            .blob()
+            .map_err(|_| unreadable())?;
+        let blob = wasm_bindgen_futures::JsFuture::from(promise)
+            .await
+            .ok()
+            .and_then(|blob| blob.dyn_into::<Blob>().ok())
+            .ok_or_else(unreadable)?;
+        Ok(File { blob, name })
+    }
+
     async fn call<B: Serialize>(
         &self,
         method: Method,
         path: &str,
         body: Option<&B>,
     ) -> ApiResult<Response> {
+        self.call_accepting(method, path, body, JSON).await
+    }
+
+    async fn call_accepting<B: Serialize>(
+        &self,
+        method: Method,
+        path: &str,
+        body: Option<&B>,
+        accept: &str,
+    ) -> ApiResult<Response> {
         let Some(current) = session::load() else {
             self.on_session.emit(None);
             return Err(local_problem("unauthenticated", 401));
         };
-        match send(method.clone(), path, body, Some(&current.access_token)).await {
+        match send(
+            method.clone(),
+            path,
+            body,
+            Some(&current.access_token),
+            accept,
+        )
+        .await
+        {
             Err(problem) if problem.status == 401 && problem.code == "token_expired" => {
                 let Some(fresh) = self.refreshed(&current.access_token).await else {
                     return Err(local_problem("token_expired", 401));
                 };
-                send(method, path, body, Some(&fresh.access_token)).await
+                send(method, path, body, Some(&fresh.access_token), accept).await
             }
             Err(problem) if problem.status == 401 => {
                 self.on_session.emit(None);

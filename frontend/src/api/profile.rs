@@ -1,6 +1,8 @@
-//! "Mon profil": the whole profile, the phone numbers and the addresses.
+//! "Mon profil": the whole profile, the phone numbers, the addresses and the children's
+//! school enrolment certificates.
 
 use domain::profile::{Address, AddressInput, Contacts, ContactsInput, Profile};
+use web_sys::Blob;
 
 use super::client::{ApiResult, Authed};
 
@@ -22,4 +24,27 @@ pub async fn update_address(authed: &Authed, id: i64, input: &AddressInput) -> A
 
 pub async fn delete_address(authed: &Authed, id: i64) -> ApiResult<()> {
     authed.delete(&format!("/me/addresses/{id}")).await
+}
+
+/// A downloaded certificate: the PDF and the name to save it under.
+pub struct Certificate {
+    pub pdf: Blob,
+    pub file_name: String,
+}
+
+/// "Télécharger le certificat d'inscription": the PDF of a child's school enrolment, with
+/// the file name the server gives it (`certificat-inscription-lea-2026-2027.pdf`).
+pub async fn enrolment_certificate(authed: &Authed, id: i64) -> ApiResult<Certificate> {
+    let file = authed
+        .get_file(
+            &format!("/me/enrolments/{id}/certificate"),
+            "application/pdf",
+        )
+        .await?;
+    Ok(Certificate {
+        pdf: file.blob,
+        file_name: file
+            .name
+            .unwrap_or_else(|| format!("certificat-inscription-{id}.pdf")),
+    })
 }

@@ -1,7 +1,8 @@
-//! A household, read-only, for agents ("Voir le foyer" on a request).
+//! A household for agents ("Voir le foyer" on a request): its profile read-only, and the
+//! children's school enrolments to record.
 
 use domain::problem::Problem;
-use domain::profile::Profile;
+use domain::profile::{Profile, SchoolEnrolment};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -11,6 +12,7 @@ use crate::components::load_error::{loading, LoadError};
 use crate::components::require_login::RequireLogin;
 use crate::hooks::{use_page_title, use_session};
 use crate::pages::account::profile::read_only::ReadOnlyProfile;
+use crate::pages::agent::enrolment::EnrolmentsCard;
 use crate::route::Route;
 
 #[derive(Properties, PartialEq)]
@@ -27,9 +29,12 @@ pub fn household(props: &Props) -> Html {
 fn household_view(props: &Props) -> Html {
     let session = use_session();
     let state = use_state(|| None::<Result<Profile, Problem>>);
+    // Bumped to load the household again (after an enrolment); the page keeps showing the
+    // current one meanwhile.
+    let version = use_state(|| 0u32);
     {
         let (state, authed) = (state.clone(), session.authed());
-        use_effect_with(props.id, move |id| {
+        use_effect_with((props.id, *version), move |(id, _)| {
             let id = *id;
             wasm_bindgen_futures::spawn_local(async move {
                 state.set(Some(agent::household(&authed, id).await));
@@ -53,7 +58,18 @@ fn household_view(props: &Props) -> Html {
             { match &*state {
                 None => loading("Chargement…"),
                 Some(Err(p)) => html! { <LoadError problem={p.clone()} /> },
-                Some(Ok(p)) => html! { <ReadOnlyProfile profile={p.clone()} /> },
+                Some(Ok(p)) => {
+                    let on_saved = {
+                        let version = version.clone();
+                        Callback::from(move |_: SchoolEnrolment| version.set(*version + 1))
+                    };
+                    html! {
+                        <>
+                            <ReadOnlyProfile profile={p.clone()} />
+                            <EnrolmentsCard members={p.household.clone()} {on_saved} />
+                        </>
+                    }
+                }
             } }
             <p class="back-link"><Link<Route> to={Route::AgentRequests}>{ "Retour aux demandes" }</Link<Route>></p>
         </div>

@@ -1,8 +1,9 @@
 //! The agents' area: the inbox of requests, one request and its workflow, a household
-//! (read-only) and, for admins, new staff accounts. The API refuses citizens (403);
-//! the pages then say so.
+//! (read-only, but for recording the children's school enrolments) and, for admins, new
+//! staff accounts. The API refuses citizens (403); the pages then say so.
 
 mod actions;
+mod enrolment;
 mod filter_form;
 pub mod household;
 pub mod inbox;

@@ -21,7 +21,7 @@ pub fn read_only_profile(props: &Props) -> Html {
             <contacts::ContactsCard contacts={p.contacts.clone()} read_only=true />
             <addresses::AddressesCard addresses={p.addresses.clone()} read_only=true />
             <household::HouseholdCard members={p.household.clone()} read_only=true />
-            <schooling::SchoolingCard enrolments={p.schooled_children.clone()} />
+            <schooling::SchoolingCard enrolments={p.schooled_children.clone()} read_only=true />
             <relations::RelationsCard relations={p.relations.clone()} />
         </div>
     }

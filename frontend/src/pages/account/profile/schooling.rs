@@ -1,15 +1,25 @@
 //! "Enfants scolarisés du foyer": the children's school year, establishment, level and
-//! class; the table behind "Détails".
+//! class; the table behind "Détails"; for the family, each enrolment's certificate (PDF).
 
+use domain::problem::Problem;
 use domain::profile::SchoolEnrolment;
 use yew::prelude::*;
 
+use crate::api::client::local_problem;
+use crate::api::profile as api;
 use crate::components::detail_list::value_or_unset;
 use crate::components::disclosure::Disclosure;
+use crate::components::problem_alert::ProblemAlert;
+use crate::download;
+use crate::focus::focus_soon;
+use crate::hooks::use_session;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub enrolments: Vec<SchoolEnrolment>,
+    /// An agent's view: no certificate to download (it is the family's).
+    #[prop_or_default]
+    pub read_only: bool,
 }
 
 #[function_component(SchoolingCard)]
@@ -21,7 +31,12 @@ pub fn schooling_card(props: &Props) -> Html {
             <>
                 <ul class="people">
                     { for props.enrolments.iter().map(|e| html! {
-                        <li>{ format!("{} — {} ({})", e.child_name, e.establishment, e.school_year) }</li>
+                        <li key={e.id}>
+                            { format!("{} — {} ({})", e.child_name, e.establishment, e.school_year) }
+                            if !props.read_only {
+                                <CertificateButton enrolment={e.clone()} />
+                            }
+                        </li>
                     }) }
                 </ul>
                 <Disclosure id="schooling-details" context="Enfants scolarisés du foyer">
@@ -59,5 +74,67 @@ pub fn schooling_card(props: &Props) -> Html {
             <h2 id="schooling-title">{ "Enfants scolarisés du foyer" }</h2>
             { body }
         </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct CertificateProps {
+    enrolment: SchoolEnrolment,
+}
+
+/// "Télécharger le certificat d'inscription": fetched with the bearer token, then saved
+/// under the server's file name.
+#[function_component(CertificateButton)]
+fn certificate_button(props: &CertificateProps) -> Html {
+    let session = use_session();
+    let busy = use_state(|| false);
+    let problem = use_state(|| None::<Problem>);
+    let e = &props.enrolment;
+    let onclick = {
+        let (busy, problem, id) = (busy.clone(), problem.clone(), e.id);
+        Callback::from(move |_: MouseEvent| {
+            if *busy {
+                return;
+            }
+            busy.set(true);
+            problem.set(None);
+            let (busy, problem, authed) = (busy.clone(), problem.clone(), session.authed());
+            wasm_bindgen_futures::spawn_local(async move {
+                let saved = match api::enrolment_certificate(&authed, id).await {
+                    Ok(certificate) => download::save(&certificate.pdf, &certificate.file_name)
+                        .map_err(|_| not_saved()),
+                    Err(p) => Err(p),
+                };
+                busy.set(false);
+                problem.set(saved.err());
+                // Disabled while fetching, the button may have lost the focus.
+                focus_soon(format!("#certificate-{id}"));
+            });
+        })
+    };
+    html! {
+        <div class="certificate no-print">
+            <button type="button" id={format!("certificate-{}", e.id)} class="button button--secondary"
+                disabled={*busy} {onclick}>
+                if *busy {
+                    { "Téléchargement…" }
+                } else {
+                    { "Télécharger le certificat d'inscription" }
+                }
+                <span class="sr-only">{ format!(" de {} ({})", e.child_name, e.school_year) }</span>
+            </button>
+            <ProblemAlert problem={(*problem).clone()} />
+        </div>
+    }
+}
+
+/// The browser refused to save the file.
+fn not_saved() -> Problem {
+    Problem {
+        detail: Some(
+            "Le certificat n'a pas pu être enregistré sur votre appareil. Veuillez réessayer."
+                .to_string(),
+        ),
+        ..local_problem("download_failed", 0)
     }
 }
