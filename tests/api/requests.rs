@@ -336,3 +336,39 @@ async fn the_demo_procedures_of_hesdigneul_can_be_filed() {
         .unwrap();
     assert_eq!(mine["in_progress"].as_array().unwrap().len(), 3);
 }
+
+#[tokio::test]
+async fn numbers_stay_unique_and_gapless_when_requests_arrive_together() {
+    let app = TestApp::spawn().await;
+    let session = app
+        .create_account("dupin@yopmail.com", "pascal.dupin", people::PASSWORD)
+        .await;
+    let t = token(&session);
+    let sends = (0..20).map(|i| {
+        let (app, t) = (&app, t.clone());
+        async move {
+            app.post_auth("/api/requests", &t, &room_rental(i))
+                .await
+                .status()
+        }
+    });
+    let statuses = futures_util::future::join_all(sends).await;
+    assert!(
+        statuses.iter().all(|s| *s == StatusCode::CREATED),
+        "{statuses:?}"
+    );
+    let mine: Value = app
+        .get_auth("/api/requests", &t)
+        .await
+        .json()
+        .await
+        .unwrap();
+    let mut numbers: Vec<i64> = mine["in_progress"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["number"].as_i64().unwrap())
+        .collect();
+    numbers.sort();
+    assert_eq!(numbers, (1..=20).collect::<Vec<i64>>());
+}

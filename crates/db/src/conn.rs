@@ -46,9 +46,10 @@ macro_rules! each_backend {
     };
 }
 
-/// SQLite settings for a web server: concurrent readers (WAL), writers that wait instead
-/// of failing, and enforced foreign keys.
-const SQLITE_PRAGMAS: &str = "PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 10000; \
+/// SQLite settings for a web server: writers that wait instead of failing, concurrent
+/// readers (WAL), and enforced foreign keys. The busy timeout comes first: switching to
+/// WAL takes a lock, and a connection opened while another one writes must wait for it.
+const SQLITE_PRAGMAS: &str = "PRAGMA busy_timeout = 10000; PRAGMA journal_mode = WAL; \
      PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;";
 
 impl Conn {
