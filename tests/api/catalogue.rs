@@ -86,18 +86,75 @@ async fn a_procedure_page_is_public_and_unknown_ones_are_404() {
 }
 
 #[tokio::test]
-async fn restarting_on_the_same_database_does_not_seed_twice() {
+async fn restarting_with_a_changed_configuration_updates_the_catalogue_and_keeps_old_requests() {
     let app = TestApp::spawn().await;
+    let session = app
+        .create_account("dupin@yopmail.com", "pascal.dupin", tests::people::PASSWORD)
+        .await;
+    let t = session["access_token"].as_str().unwrap();
+    let body = serde_json::json!({"procedure": "rendez-vous-ccas", "answers": {"subject": "Aide"}});
+    assert_eq!(app.post_auth("/api/requests", t, &body).await.status(), 201);
+
+    // The same configuration again changes nothing visible.
     let before: Value = app.get("/api/catalogue").await.json().await.unwrap();
+    let mut commune = app.state.settings.commune.clone();
+    let report = sync(&app, commune.clone()).await;
+    assert_eq!((report.added, report.archived), (0, 0));
+    assert_eq!(
+        before,
+        app.get("/api/catalogue")
+            .await
+            .json::<Value>()
+            .await
+            .unwrap()
+    );
+
+    // A renamed procedure, one removed from the configuration.
+    let catalogue = commune.catalogue.as_mut().unwrap();
+    let social = catalogue.iter_mut().find(|c| c.name == "Social").unwrap();
+    social.procedures.clear();
+    let childhood = catalogue
+        .iter_mut()
+        .find(|c| c.name == "Enfance / Jeunesse")
+        .unwrap();
+    childhood.procedures[1].title = "Réservation de la cantine".into();
+    let report = sync(&app, commune).await;
+    assert_eq!(report.archived, 1);
+    let after: Value = app.get("/api/catalogue").await.json().await.unwrap();
+    let names: Vec<&str> = after["categories"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["name"].as_str().unwrap())
+        .collect();
+    assert!(
+        names.contains(&"Social"),
+        "the category stays, empty: {names:?}"
+    );
+    let text = after.to_string();
+    assert!(text.contains("Réservation de la cantine"));
+    assert!(!text.contains("rendez-vous-ccas"));
+    assert_eq!(
+        app.get("/api/procedures/rendez-vous-ccas").await.status(),
+        404
+    );
+    // The request made with the archived procedure still names it.
+    let mine: Value = app.get_auth("/api/requests", t).await.json().await.unwrap();
+    assert_eq!(
+        mine["in_progress"][0]["procedure_title"],
+        "Demande de rendez-vous au CCAS"
+    );
+}
+
+async fn sync(
+    app: &TestApp,
+    commune: api::config::CommuneSettings,
+) -> api::areas::catalogue::service::SyncReport {
     let pool = app.state.pool.clone();
-    let commune = app.state.settings.commune.clone();
-    let seeded = tokio::task::spawn_blocking(move || {
+    tokio::task::spawn_blocking(move || {
         let mut conn = pool.get().unwrap();
-        api::areas::catalogue::service::seed(&mut conn, &commune).unwrap()
+        api::areas::catalogue::service::sync(&mut conn, &commune).unwrap()
     })
     .await
-    .unwrap();
-    assert!(!seeded);
-    let after: Value = app.get("/api/catalogue").await.json().await.unwrap();
-    assert_eq!(before, after);
+    .unwrap()
 }

@@ -56,19 +56,21 @@ impl Application {
             .await
             .map_err(|e| StartupError::Pool(db::DbError::Task(e.to_string())))??;
         let commune = settings.commune.clone();
-        let (migrated, seeded) =
-            db::run(&pool, move |conn| -> Result<(usize, bool), StartupError> {
-                let migrated = db::migrate::run_pending(conn)
-                    .map_err(|e| StartupError::Migrations(e.to_string()))?;
-                let seeded = areas::catalogue::service::seed(conn, &commune)
-                    .map_err(|e| StartupError::Migrations(format!("seeding the catalogue: {e}")))?;
-                Ok((migrated, seeded))
-            })
-            .await?;
+        let (migrated, catalogue) = db::run(&pool, move |conn| {
+            let migrated = db::migrate::run_pending(conn)
+                .map_err(|e| StartupError::Migrations(e.to_string()))?;
+            let catalogue = areas::catalogue::service::sync(conn, &commune).map_err(|e| {
+                StartupError::Migrations(format!("synchronising the catalogue: {e}"))
+            })?;
+            Ok::<_, StartupError>((migrated, catalogue))
+        })
+        .await?;
         tracing::info!(
             backend = backend.name(),
             migrations_applied = migrated,
-            catalogue_seeded = seeded,
+            procedures_added = catalogue.added,
+            procedures_updated = catalogue.updated,
+            procedures_archived = catalogue.archived,
             "database ready"
         );
 

@@ -38,7 +38,7 @@ pub struct NewCategory<'a> {
     pub created_at: chrono::NaiveDateTime,
 }
 
-#[derive(Debug, Insertable)]
+#[derive(Debug, Insertable, AsChangeset)]
 #[diesel(table_name = procedures)]
 pub struct NewProcedure<'a> {
     pub category_id: i64,
@@ -54,34 +54,88 @@ pub struct NewProcedure<'a> {
     pub created_at: chrono::NaiveDateTime,
 }
 
-pub fn count_categories(conn: &mut Conn) -> QueryResult<i64> {
-    categories::table.count().get_result(conn)
+/// Inserts the category, or brings back and repositions the one of that name.
+pub fn upsert_category(conn: &mut Conn, new: &NewCategory) -> QueryResult<(i64, bool)> {
+    let existing: Option<i64> = categories::table
+        .filter(categories::name.eq(new.name))
+        .select(categories::id)
+        .first(conn)
+        .optional()?;
+    match existing {
+        Some(id) => {
+            diesel::update(categories::table.find(id))
+                .set((categories::position.eq(new.position), categories::archived.eq(false)))
+                .execute(conn)?;
+            Ok((id, false))
+        }
+        None => diesel::insert_into(categories::table)
+            .values(new)
+            .returning(categories::id)
+            .get_result(conn)
+            .map(|id| (id, true)),
+    }
 }
 
-pub fn insert_category(conn: &mut Conn, new: &NewCategory) -> QueryResult<i64> {
-    diesel::insert_into(categories::table)
-        .values(new)
-        .returning(categories::id)
-        .get_result(conn)
+/// Inserts the procedure, or updates (and brings back) the one with that slug.
+/// Returns the id and whether it was new.
+pub fn upsert_procedure(conn: &mut Conn, new: &NewProcedure) -> QueryResult<(i64, bool)> {
+    let existing: Option<i64> = procedures::table
+        .filter(procedures::slug.eq(new.slug))
+        .select(procedures::id)
+        .first(conn)
+        .optional()?;
+    match existing {
+        Some(id) => {
+            diesel::update(procedures::table.find(id))
+                .set((new, procedures::archived.eq(false)))
+                .execute(conn)?;
+            Ok((id, false))
+        }
+        None => diesel::insert_into(procedures::table)
+            .values(new)
+            .returning(procedures::id)
+            .get_result(conn)
+            .map(|id| (id, true)),
+    }
 }
 
-pub fn insert_procedure(conn: &mut Conn, new: &NewProcedure) -> QueryResult<i64> {
-    diesel::insert_into(procedures::table)
-        .values(new)
-        .returning(procedures::id)
-        .get_result(conn)
+/// Archives the categories and procedures the configuration no longer lists; returns how
+/// many procedures were archived.
+pub fn archive_others(conn: &mut Conn, category_ids: &[i64], procedure_ids: &[i64]) -> QueryResult<usize> {
+    diesel::update(categories::table.filter(categories::id.ne_all(category_ids)))
+        .set(categories::archived.eq(true))
+        .execute(conn)?;
+    diesel::update(
+        procedures::table
+            .filter(procedures::id.ne_all(procedure_ids))
+            .filter(procedures::archived.eq(false)),
+    )
+    .set(procedures::archived.eq(true))
+    .execute(conn)
 }
 
+/// The categories shown in the catalogue.
 pub fn list_categories(conn: &mut Conn) -> QueryResult<Vec<CategoryRow>> {
     categories::table
+        .filter(categories::archived.eq(false))
         .order((categories::position, categories::id))
         .select(CategoryRow::as_select())
         .load(conn)
 }
 
+/// The procedures shown in the catalogue.
 pub fn list_procedures(conn: &mut Conn) -> QueryResult<Vec<ProcedureRow>> {
     procedures::table
+        .filter(procedures::archived.eq(false))
         .order((procedures::position, procedures::id))
+        .select(ProcedureRow::as_select())
+        .load(conn)
+}
+
+/// Every procedure, archived ones included (to name the procedure of old requests).
+pub fn all_procedures(conn: &mut Conn) -> QueryResult<Vec<ProcedureRow>> {
+    procedures::table
+        .order(procedures::id)
         .select(ProcedureRow::as_select())
         .load(conn)
 }
@@ -99,6 +153,7 @@ pub fn find_procedure(conn: &mut Conn, slug: &str) -> QueryResult<Option<(Proced
     procedures::table
         .inner_join(categories::table)
         .filter(procedures::slug.eq(slug))
+        .filter(procedures::archived.eq(false))
         .select((ProcedureRow::as_select(), categories::name))
         .first(conn)
         .optional()

@@ -6,6 +6,7 @@ diesel::table! {
         position -> Integer,
         name -> Text,
         created_at -> Timestamp,
+        archived -> Bool,
     }
 }
 
@@ -23,6 +24,7 @@ diesel::table! {
         terms -> Nullable<Text>,
         kind -> Text,
         form -> Text,
+        archived -> Bool,
     }
 }
 

@@ -64,15 +64,27 @@ pub fn procedure_view(p: db::catalogue::ProcedureRow, category: String) -> Proce
     }
 }
 
-/// Writes the configured catalogue when the database has none yet. Returns whether it did.
-pub fn seed(conn: &mut db::Conn, commune: &CommuneSettings) -> Result<bool, diesel::result::Error> {
+/// What a synchronisation of the catalogue changed.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct SyncReport {
+    pub added: usize,
+    pub updated: usize,
+    pub archived: usize,
+}
+
+/// Makes the stored catalogue follow the configuration: new categories and procedures are
+/// added, existing ones (by name, by slug) updated, and those no longer configured
+/// archived (hidden, kept for the requests that name them).
+pub fn sync(
+    conn: &mut db::Conn,
+    commune: &CommuneSettings,
+) -> Result<SyncReport, diesel::result::Error> {
     db::transaction(conn, |conn| {
-        if db::catalogue::count_categories(conn)? > 0 {
-            return Ok(false);
-        }
         let now = db::now();
+        let mut report = SyncReport::default();
+        let (mut category_ids, mut procedure_ids) = (Vec::new(), Vec::new());
         for (i, category) in commune.catalogue().iter().enumerate() {
-            let category_id = db::catalogue::insert_category(
+            let (category_id, _) = db::catalogue::upsert_category(
                 conn,
                 &db::catalogue::NewCategory {
                     position: i as i32,
@@ -80,8 +92,12 @@ pub fn seed(conn: &mut db::Conn, commune: &CommuneSettings) -> Result<bool, dies
                     created_at: now,
                 },
             )?;
+            category_ids.push(category_id);
             for (j, p) in category.procedures.iter().enumerate() {
-                db::catalogue::insert_procedure(
+                let form =
+                    serde_json::to_string(&p.form.clone().unwrap_or_else(FormDefinition::message))
+                        .unwrap_or_default();
+                let (id, added) = db::catalogue::upsert_procedure(
                     conn,
                     &db::catalogue::NewProcedure {
                         category_id,
@@ -93,15 +109,19 @@ pub fn seed(conn: &mut db::Conn, commune: &CommuneSettings) -> Result<bool, dies
                         duration_minutes: p.duration_minutes,
                         terms: p.terms.as_deref(),
                         kind: &p.kind,
-                        form: &serde_json::to_string(
-                            &p.form.clone().unwrap_or_else(FormDefinition::message),
-                        )
-                        .unwrap_or_default(),
+                        form: &form,
                         created_at: now,
                     },
                 )?;
+                procedure_ids.push(id);
+                if added {
+                    report.added += 1;
+                } else {
+                    report.updated += 1;
+                }
             }
         }
-        Ok(true)
+        report.archived = db::catalogue::archive_others(conn, &category_ids, &procedure_ids)?;
+        Ok(report)
     })
 }

@@ -25,7 +25,7 @@ pub fn summaries(
     conn: &mut db::Conn,
     rows: &[db::requests::RequestRow],
 ) -> ApiResult<Vec<RequestSummary>> {
-    let procedures: HashMap<i64, (String, String)> = db::catalogue::list_procedures(conn)?
+    let procedures: HashMap<i64, (String, String)> = db::catalogue::all_procedures(conn)?
         .into_iter()
         .map(|p| (p.id, (p.slug, p.title)))
         .collect();

@@ -1,0 +1,2 @@
+ALTER TABLE procedures DROP COLUMN archived;
+ALTER TABLE categories DROP COLUMN archived;
