@@ -66,6 +66,9 @@ fn switch(route: Route) -> Html {
         Route::Activation { token } => html! { <account::activation::Activation {token} /> },
         Route::Forgotten => html! { <auth::forgotten::Forgotten /> },
         Route::PasswordReset { token } => html! { <auth::reset::PasswordReset {token} /> },
+        Route::EmailConfirmation { token } => {
+            html! { <account::email_confirmation::EmailConfirmation {token} /> }
+        }
         Route::Procedure { slug } => html! { <procedures::procedure::ProcedurePage {slug} /> },
         Route::MyRequests => html! { <requests::my_requests::MyRequests /> },
         Route::MyRequest { id } => html! { <requests::detail::MyRequest {id} /> },

@@ -17,6 +17,8 @@ pub enum Route {
     Forgotten,
     #[at("/reinitialisation/:token")]
     PasswordReset { token: String },
+    #[at("/confirmation-courriel/:token")]
+    EmailConfirmation { token: String },
     #[at("/demarches/:slug")]
     Procedure { slug: String },
     #[at("/mes-demandes")]

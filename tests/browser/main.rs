@@ -3,6 +3,7 @@
 //! chromedriver and axe-core first.
 
 mod driver;
+mod email;
 mod journeys;
 mod profile;
 mod requests;

@@ -64,7 +64,10 @@ pub fn upsert_category(conn: &mut Conn, new: &NewCategory) -> QueryResult<(i64, 
     match existing {
         Some(id) => {
             diesel::update(categories::table.find(id))
-                .set((categories::position.eq(new.position), categories::archived.eq(false)))
+                .set((
+                    categories::position.eq(new.position),
+                    categories::archived.eq(false),
+                ))
                 .execute(conn)?;
             Ok((id, false))
         }
@@ -101,7 +104,11 @@ pub fn upsert_procedure(conn: &mut Conn, new: &NewProcedure) -> QueryResult<(i64
 
 /// Archives the categories and procedures the configuration no longer lists; returns how
 /// many procedures were archived.
-pub fn archive_others(conn: &mut Conn, category_ids: &[i64], procedure_ids: &[i64]) -> QueryResult<usize> {
+pub fn archive_others(
+    conn: &mut Conn,
+    category_ids: &[i64],
+    procedure_ids: &[i64],
+) -> QueryResult<usize> {
     diesel::update(categories::table.filter(categories::id.ne_all(category_ids)))
         .set(categories::archived.eq(true))
         .execute(conn)?;

@@ -1,10 +1,13 @@
-//! "Mon profil": the whole profile, the phone numbers, the addresses and the children's
-//! school enrolment certificates.
+//! "Mon profil": the whole profile, the phone numbers, the e-mail address, the addresses
+//! and the children's school enrolment certificates.
 
-use domain::profile::{Address, AddressInput, Contacts, ContactsInput, Profile};
+use domain::auth::Accepted;
+use domain::profile::{
+    Address, AddressInput, Contacts, ContactsInput, EmailChangeRequest, Profile,
+};
 use web_sys::Blob;
 
-use super::client::{ApiResult, Authed};
+use super::client::{self, encode, ApiResult, Authed};
 
 pub async fn profile(authed: &Authed) -> ApiResult<Profile> {
     authed.get("/me/profile").await
@@ -12,6 +15,17 @@ pub async fn profile(authed: &Authed) -> ApiResult<Profile> {
 
 pub async fn update_contacts(authed: &Authed, input: &ContactsInput) -> ApiResult<Contacts> {
     authed.put("/me/contacts", input).await
+}
+
+/// Asks to use another e-mail address: the API mails a confirmation link to it and
+/// answers with the sentence to show; the account keeps its address until the link is used.
+pub async fn change_email(authed: &Authed, request: &EmailChangeRequest) -> ApiResult<Accepted> {
+    authed.post("/me/email", request).await
+}
+
+/// The confirmation link of a new e-mail address (no login needed).
+pub async fn confirm_email(token: &str) -> ApiResult<Accepted> {
+    client::post_empty(&format!("/email-confirmations/{}", encode(token))).await
 }
 
 pub async fn add_address(authed: &Authed, input: &AddressInput) -> ApiResult<Address> {

@@ -6,8 +6,10 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    /// The panel's id; the button's is `<id>-button`.
+    /// The panel's id; the button's is `<id>-button` unless `button_id` names it.
     pub id: AttrValue,
+    #[prop_or_default]
+    pub button_id: Option<AttrValue>,
     #[prop_or(AttrValue::Static("Détails"))]
     pub label: AttrValue,
     /// Read after the label by screen readers (the card's title), so that the page's many
@@ -34,9 +36,13 @@ pub fn disclosure(props: &Props) -> Html {
         })
     };
     let id = props.id.clone();
+    let button_id = props
+        .button_id
+        .clone()
+        .unwrap_or_else(|| AttrValue::from(format!("{id}-button")));
     html! {
         <div class="disclosure">
-            <button type="button" id={format!("{id}-button")} class="button button--secondary disclosure-toggle"
+            <button type="button" id={button_id} class="button button--secondary disclosure-toggle"
                 aria-expanded={if *open { "true" } else { "false" }} aria-controls={id.clone()} {onclick}>
                 <span class="disclosure-mark" aria-hidden="true">{ if *open { "▾ " } else { "▸ " } }</span>
                 { props.label.clone() }

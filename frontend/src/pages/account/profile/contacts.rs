@@ -1,12 +1,14 @@
 //! "Mes informations de contact": the phone numbers and the e-mail; "Détails" opens the
-//! form for the numbers. The API answers with the numbers as stored ("06 06 06 06 06"),
-//! which the card and the form then show.
+//! form for the numbers, "Modifier mon adresse e-mail" the one for the address. The API
+//! answers with the numbers as stored ("06 06 06 06 06"), which the card and the form then
+//! show; the address shown only changes once the new one is confirmed.
 
 use domain::problem::Problem;
 use domain::profile::{Contacts, ContactsInput};
 use validator::Validate;
 use yew::prelude::*;
 
+use super::email::EmailForm;
 use crate::api::profile as api;
 use crate::components::detail_list::{Detail, DetailList};
 use crate::components::disclosure::Disclosure;
@@ -48,6 +50,9 @@ pub fn contacts_card(props: &Props) -> Html {
             <h3>{ "Courriel" }</h3>
             <DetailList items={vec![Detail::new("Courriel", Some(c.email.clone()))]} />
             if !props.read_only {
+                <Disclosure id="email-change" button_id="email-open" label="Modifier mon adresse e-mail">
+                    <EmailForm />
+                </Disclosure>
                 <Disclosure id="contacts-details" context="Mes informations de contact">
                     <ContactsForm contacts={c.clone()} on_saved={props.on_saved.clone()} />
                 </Disclosure>

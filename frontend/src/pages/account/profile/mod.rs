@@ -8,6 +8,7 @@ mod address_form;
 mod addresses;
 mod civil;
 mod contacts;
+mod email;
 mod household;
 mod password;
 pub mod read_only;
