@@ -4,6 +4,8 @@
 mod accounts;
 mod agent;
 mod catalogue;
+mod changes;
+mod email;
 mod errors;
 mod health;
 mod login;
@@ -11,3 +13,4 @@ mod openapi;
 mod profile;
 mod recovery;
 mod requests;
+mod staff;
