@@ -4,6 +4,7 @@ pub mod admin_cli;
 pub mod areas;
 pub mod auth_user;
 pub mod config;
+pub mod csp;
 pub mod error;
 pub mod extract;
 pub mod links;
