@@ -233,14 +233,6 @@ pub fn names(conn: &mut Conn, ids: &[i64]) -> QueryResult<Vec<(i64, String, Stri
         .load(conn)
 }
 
-/// Accounts of the given people.
-pub fn of_persons(conn: &mut Conn, person_ids: &[i64]) -> QueryResult<Vec<i64>> {
-    accounts::table
-        .filter(accounts::person_id.eq_any(person_ids))
-        .select(accounts::id)
-        .load(conn)
-}
-
 /// The account of a person, if the person has one.
 pub fn of_person(conn: &mut Conn, person_id: i64) -> QueryResult<Option<AccountRow>> {
     accounts::table

@@ -39,22 +39,6 @@ pub fn names(conn: &mut Conn, ids: &[i64]) -> QueryResult<Vec<(i64, String, Stri
         .load(conn)
 }
 
-diesel::define_sql_function!(fn lower(x: diesel::sql_types::Text) -> diesel::sql_types::Text);
-
-/// People whose first, birth or usage name contains `text` (case-insensitive for ASCII).
-pub fn matching(conn: &mut Conn, text: &str) -> QueryResult<Vec<i64>> {
-    let pattern = format!("%{}%", text.trim().to_lowercase().replace(['%', '_'], ""));
-    persons::table
-        .filter(
-            lower(persons::first_name)
-                .like(pattern.clone())
-                .or(lower(persons::birth_name).like(pattern.clone()))
-                .or(lower(persons::usage_name.assume_not_null()).like(pattern)),
-        )
-        .select(persons::id)
-        .load(conn)
-}
-
 /// Changes of civil data applied by an accepted request; `None` leaves a value as is.
 #[derive(Debug, Default, AsChangeset)]
 #[diesel(table_name = persons)]

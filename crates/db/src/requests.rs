@@ -3,7 +3,9 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use crate::schema::{counters, request_events, requests};
+use crate::schema::{accounts, counters, persons, request_events, requests};
+
+diesel::define_sql_function!(fn lower(x: diesel::sql_types::Text) -> diesel::sql_types::Text);
 use crate::Conn;
 
 #[derive(Debug, Insertable)]
@@ -179,8 +181,8 @@ pub struct Search {
     pub procedure_id: Option<i64>,
     pub from: Option<NaiveDateTime>,
     pub to: Option<NaiveDateTime>,
-    /// Requests concerning one of these people or made by one of these accounts.
-    pub people: Option<(Vec<i64>, Vec<i64>)>,
+    /// Requests concerning, or made by, somebody whose name contains this text.
+    pub person: Option<String>,
 }
 
 fn filtered(search: &Search) -> requests::BoxedQuery<'static, crate::conn::MultiBackend> {
@@ -200,11 +202,26 @@ fn filtered(search: &Search) -> requests::BoxedQuery<'static, crate::conn::Multi
     if let Some(to) = search.to {
         query = query.filter(requests::created_at.lt(to));
     }
-    if let Some((persons, accounts)) = &search.people {
+    if let Some(text) = &search.person {
+        // Subqueries, not id lists: a short name may match thousands of people.
+        let pattern = format!("%{}%", text.trim().to_lowercase().replace(['%', '_'], ""));
+        macro_rules! named {
+            () => {
+                persons::table.filter(
+                    lower(persons::first_name)
+                        .like(pattern.clone())
+                        .or(lower(persons::birth_name).like(pattern.clone()))
+                        .or(lower(persons::usage_name.assume_not_null()).like(pattern.clone())),
+                )
+            };
+        }
+        let requesters = accounts::table
+            .filter(accounts::person_id.eq_any(named!().select(persons::id)))
+            .select(accounts::id);
         query = query.filter(
             requests::person_id
-                .eq_any(persons.clone())
-                .or(requests::account_id.eq_any(accounts.clone())),
+                .eq_any(named!().select(persons::id.nullable()))
+                .or(requests::account_id.eq_any(requesters)),
         );
     }
     query

@@ -25,19 +25,6 @@ pub fn inbox(conn: &mut db::Conn, filter: &RequestFilter) -> ApiResult<RequestPa
         ),
         None => None,
     };
-    let people = match filter
-        .person
-        .as_deref()
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-    {
-        Some(name) => {
-            let persons = db::persons::matching(conn, name)?;
-            let accounts = db::accounts::of_persons(conn, &persons)?;
-            Some((persons, accounts))
-        }
-        None => None,
-    };
     let search = db::requests::Search {
         status: filter.status.map(|s| s.as_str().to_string()),
         procedure_id,
@@ -45,7 +32,12 @@ pub fn inbox(conn: &mut db::Conn, filter: &RequestFilter) -> ApiResult<RequestPa
         to: filter
             .to
             .map(|d| d.and_time(NaiveTime::MIN) + TimeDelta::days(1)),
-        people,
+        person: filter
+            .person
+            .as_deref()
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .map(str::to_string),
     };
     let page = filter.page.unwrap_or(1).max(1);
     let per_page = filter.per_page.unwrap_or(PER_PAGE).clamp(1, 100);
