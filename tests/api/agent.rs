@@ -106,7 +106,7 @@ async fn the_inbox_lists_sent_requests_with_filters_and_paging() {
     assert_eq!(nobody["total"], 0);
     let by_procedure: Value = app
         .get_auth(
-            "/api/agent/requests?procedure=location-salle-des-fetes&from=2000-01-01&to=2999-12-31",
+            "/api/agent/requests?procedure=location-salle-des-fetes&from=2000-01-01&to=2099-12-31",
             &agent,
         )
         .await
@@ -115,12 +115,24 @@ async fn the_inbox_lists_sent_requests_with_filters_and_paging() {
         .unwrap();
     assert_eq!(by_procedure["total"], 2);
     let future: Value = app
-        .get_auth("/api/agent/requests?from=2999-01-01", &agent)
+        .get_auth("/api/agent/requests?from=2099-01-01", &agent)
         .await
         .json()
         .await
         .unwrap();
     assert_eq!(future["total"], 0);
+    // Days outside 1900-2100 are refused, never a 500.
+    for bad in ["from=2999-01-01", "to=%2B262142-12-31", "from=-5000-01-01"] {
+        let response = app
+            .get_auth(&format!("/api/agent/requests?{bad}"), &agent)
+            .await;
+        assert!(
+            response.status().is_client_error(),
+            "{bad}: {}",
+            response.status()
+        );
+        problem(response).await;
+    }
 
     let bad = app
         .get_auth("/api/agent/requests?status=perdu", &agent)

@@ -120,3 +120,33 @@ async fn an_address_taken_meanwhile_cannot_be_confirmed() {
     assert_eq!(response.status(), 409);
     assert_eq!(problem(response).await["code"], "email_taken");
 }
+
+#[tokio::test]
+async fn staff_can_change_their_email_too() {
+    let app = TestApp::spawn().await;
+    let agent = app
+        .create_staff("agent@mairie.fr", "Anne", domain::auth::Role::Agent)
+        .await;
+    let body = json!({"email": "anne@mairie.fr", "current_password": people::PASSWORD});
+    assert_eq!(
+        app.post_auth("/api/me/email", token(&agent), &body)
+            .await
+            .status(),
+        202
+    );
+    let link = app
+        .smtp
+        .wait_for("anne@mairie.fr", "confirmez")
+        .await
+        .token("/confirmation-courriel/");
+    assert_eq!(
+        app.post(&format!("/api/email-confirmations/{link}"), &json!({}))
+            .await
+            .status(),
+        200
+    );
+    assert_eq!(
+        app.login("anne@mairie.fr", people::PASSWORD).await.status(),
+        200
+    );
+}

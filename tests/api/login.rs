@@ -174,3 +174,34 @@ async fn changing_the_password_ends_the_other_sessions_only() {
         .wait_for("dupin@yopmail.com", "mot de passe a été modifié")
         .await;
 }
+
+#[tokio::test]
+async fn parallel_guesses_cannot_slip_past_the_throttle() {
+    let app = TestApp::spawn().await;
+    app.create_account("dupin@yopmail.com", "pascal.dupin", people::PASSWORD)
+        .await;
+    // Login and e-mail address share one counter.
+    let guesses = (0..12).map(|i| {
+        let app = &app;
+        let who = if i % 2 == 0 {
+            "pascal.dupin"
+        } else {
+            "dupin@yopmail.com"
+        };
+        async move { app.login(who, "Mauvais123").await.status().as_u16() }
+    });
+    let statuses = futures_util::future::join_all(guesses).await;
+    let refused = statuses.iter().filter(|s| **s == 401).count();
+    assert!(
+        refused < 5,
+        "at most 4 plain refusals before the lock: {statuses:?}"
+    );
+    assert!(
+        statuses.iter().all(|s| *s == 401 || *s == 429),
+        "{statuses:?}"
+    );
+    assert_eq!(
+        app.login("pascal.dupin", people::PASSWORD).await.status(),
+        429
+    );
+}

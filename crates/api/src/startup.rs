@@ -114,9 +114,10 @@ impl Application {
                         .add(("X-Frame-Options", "DENY")),
                 )
                 .app_data(web::Data::new(app_state.clone()))
-                .app_data(web::QueryConfig::default().error_handler(|e, _| {
+                .app_data(web::QueryConfig::default().error_handler(|_, _| {
+                    // serde's message would repeat the submitted value: say it in French.
                     ApiError::new(StatusCode::BAD_REQUEST, "invalid_query")
-                        .with_detail(e.to_string())
+                        .with_detail("Vérifiez le statut, les dates (AAAA-MM-JJ) et les numéros de page.")
                         .into()
                 }))
                 .app_data(

@@ -59,6 +59,16 @@ pub fn holder_of(conn: &mut Conn, household_id: i64) -> QueryResult<Option<i64>>
         .optional()
 }
 
+/// Whether the person is a child member of some household.
+pub fn is_child(conn: &mut Conn, person_id: i64) -> QueryResult<bool> {
+    diesel::select(diesel::dsl::exists(
+        household_members::table
+            .filter(household_members::person_id.eq(person_id))
+            .filter(household_members::role.eq("child")),
+    ))
+    .get_result(conn)
+}
+
 #[derive(Debug, Clone, Queryable)]
 pub struct MemberRow {
     pub person_id: i64,

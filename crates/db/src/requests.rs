@@ -86,14 +86,17 @@ pub fn list_for_household(conn: &mut Conn, household_id: i64) -> QueryResult<Vec
         .load(conn)
 }
 
+/// Changes the answers if the status is still `status`; returns 0 when an agent acted
+/// in between.
 pub fn update_answers(
     conn: &mut Conn,
     id: i64,
+    status: &str,
     person_id: Option<i64>,
     answers: &str,
     now: NaiveDateTime,
 ) -> QueryResult<usize> {
-    diesel::update(requests::table.find(id))
+    diesel::update(requests::table.find(id).filter(requests::status.eq(status)))
         .set((
             requests::person_id.eq(person_id),
             requests::answers.eq(answers),
@@ -131,8 +134,9 @@ pub fn change_status(
         .execute(conn)
 }
 
-pub fn delete(conn: &mut Conn, id: i64) -> QueryResult<usize> {
-    diesel::delete(requests::table.find(id)).execute(conn)
+/// Deletes the request if the status is still `status`; returns 0 otherwise.
+pub fn delete(conn: &mut Conn, id: i64, status: &str) -> QueryResult<usize> {
+    diesel::delete(requests::table.find(id).filter(requests::status.eq(status))).execute(conn)
 }
 
 #[derive(Debug, Clone, Queryable, Selectable)]

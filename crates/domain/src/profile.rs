@@ -329,7 +329,7 @@ pub struct SchoolEnrolmentInput {
 fn school_year(value: &str) -> Result<(), ValidationError> {
     let years: Vec<Option<i32>> = value.trim().split('-').map(|y| y.parse().ok()).collect();
     match years.as_slice() {
-        [Some(a), Some(b)] if *b == a + 1 && (2000..2100).contains(a) => Ok(()),
+        [Some(a), Some(b)] if (2000..2100).contains(a) && *b == a + 1 => Ok(()),
         _ => Err(validation::error("invalid_school_year")),
     }
 }

@@ -96,9 +96,11 @@ pub struct RequestFilter {
     pub status: Option<RequestStatus>,
     /// Procedure slug.
     pub procedure: Option<String>,
-    /// Created on or after this day.
+    /// Created on or after this day (Europe/Paris).
+    #[validate(custom(function = "filter_date"))]
     pub from: Option<NaiveDate>,
-    /// Created on or before this day.
+    /// Created on or before this day (Europe/Paris).
+    #[validate(custom(function = "filter_date"))]
     pub to: Option<NaiveDate>,
     /// Part of the concerned person's or requester's name.
     #[validate(length(max = 100, code = "too_long"))]
@@ -136,6 +138,16 @@ fn note(value: &str) -> Result<(), validator::ValidationError> {
         Err(crate::validation::error("too_long"))
     } else {
         Ok(())
+    }
+}
+
+/// Days the inbox can be filtered on: 1900 to 2100.
+fn filter_date(date: &NaiveDate) -> Result<(), validator::ValidationError> {
+    use chrono::Datelike;
+    if (1900..=2100).contains(&date.year()) {
+        Ok(())
+    } else {
+        Err(crate::validation::error("invalid_date"))
     }
 }
 

@@ -2,7 +2,7 @@
 //! decision (accept, applying a personal data change when it is one, or refuse). Each
 //! step is recorded in the history and mailed to the citizen.
 
-use chrono::{NaiveTime, TimeDelta};
+use chrono::NaiveTime;
 use domain::profile::Profile;
 use domain::request::{RequestDetail, RequestFilter, RequestPage, RequestStatus};
 
@@ -16,6 +16,16 @@ use crate::mail::{self, templates};
 
 const PER_PAGE: u32 = 25;
 
+/// The UTC instant a day starts in Europe/Paris (days are the town hall's).
+fn paris_midnight(day: chrono::NaiveDate) -> chrono::NaiveDateTime {
+    use chrono::TimeZone;
+    chrono_tz::Europe::Paris
+        .from_local_datetime(&day.and_time(NaiveTime::MIN))
+        .earliest()
+        .map(|at| at.naive_utc())
+        .unwrap_or_else(|| day.and_time(NaiveTime::MIN))
+}
+
 pub fn inbox(conn: &mut db::Conn, filter: &RequestFilter) -> ApiResult<RequestPage> {
     let procedure_id = match &filter.procedure {
         Some(slug) => Some(
@@ -28,10 +38,8 @@ pub fn inbox(conn: &mut db::Conn, filter: &RequestFilter) -> ApiResult<RequestPa
     let search = db::requests::Search {
         status: filter.status.map(|s| s.as_str().to_string()),
         procedure_id,
-        from: filter.from.map(|d| d.and_time(NaiveTime::MIN)),
-        to: filter
-            .to
-            .map(|d| d.and_time(NaiveTime::MIN) + TimeDelta::days(1)),
+        from: filter.from.map(paris_midnight),
+        to: filter.to.and_then(|d| d.succ_opt()).map(paris_midnight),
         person: filter
             .person
             .as_deref()
@@ -253,6 +261,9 @@ pub fn add_enrolment(
     input: &domain::profile::SchoolEnrolmentInput,
 ) -> ApiResult<domain::profile::SchoolEnrolment> {
     let person = db::persons::find(conn, person_id)?.ok_or_else(ApiError::not_found)?;
+    if !db::households::is_child(conn, person_id)? {
+        return Err(ApiError::not_found());
+    }
     let class_name = input
         .class_name
         .as_deref()

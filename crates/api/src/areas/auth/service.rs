@@ -44,31 +44,60 @@ fn find_account(
     .map(|found| found.filter(|a| a.is_active()))
 }
 
+/// The throttle key of an account (login and e-mail share it), or of an unknown identifier.
+fn throttle_key(account: Option<&db::accounts::AccountRow>, identifier: &str) -> String {
+    match account {
+        Some(account) => format!("account:{}", account.id),
+        None => format!("unknown:{identifier}"),
+    }
+}
+
+/// Counts the attempt, then checks the password: 429 while locked (even with the right
+/// password), `false` for a wrong one.
+fn guarded_verify(
+    conn: &mut db::Conn,
+    key: &str,
+    password: &str,
+    stored: Option<&str>,
+) -> ApiResult<(bool, Option<chrono::NaiveDateTime>)> {
+    let attempt = db::transaction(conn, |c| db::throttle::attempt(c, key, THROTTLE, db::now()))?;
+    let locks_until = match attempt {
+        db::throttle::Attempt::Locked(until) => return Err(too_many_attempts(until)),
+        db::throttle::Attempt::Allowed { locks_until } => locks_until,
+    };
+    let verified = password::verify(password, stored);
+    if verified {
+        db::throttle::clear(conn, key)?;
+    }
+    Ok((verified, locks_until))
+}
+
+/// Checks the signed-in person's current password (password or e-mail change), under
+/// the same throttle as login.
+pub fn check_password(conn: &mut db::Conn, account: &db::accounts::AccountRow, password: &str) -> ApiResult<()> {
+    let key = throttle_key(Some(account), "");
+    match guarded_verify(conn, &key, password, account.password_hash.as_deref())? {
+        (true, _) => Ok(()),
+        (false, Some(until)) => Err(too_many_attempts(until)),
+        (false, None) => Err(ApiError::field("current_password", "wrong_password")),
+    }
+}
+
 pub async fn login(state: &AppState, request: LoginRequest) -> ApiResult<Session> {
     let identifier = request.login.trim().to_lowercase();
     let jwt = state.jwt.clone();
     db::run(&state.pool, move |conn| {
-        if let Some(until) = db::throttle::find(conn, &identifier)?.and_then(|t| t.locked_until) {
-            if until > db::now() {
-                return Err(too_many_attempts(until));
-            }
-        }
         let account = find_account(conn, &identifier)?;
+        let key = throttle_key(account.as_ref(), &identifier);
         let stored = account.as_ref().and_then(|a| a.password_hash.as_deref());
-        let verified = password::verify(&request.password, stored);
-        let Some(account) = account.filter(|_| verified) else {
-            let locked = db::transaction(conn, |c| {
-                db::throttle::record_failure(c, &identifier, THROTTLE, db::now())
-            })?;
-            return Err(match locked {
+        let (verified, locks_until) = guarded_verify(conn, &key, &request.password, stored)?;
+        match account.filter(|_| verified) {
+            Some(account) => db::transaction(conn, |c| sessions::open(c, &jwt, account.id)),
+            None => Err(match locks_until {
                 Some(until) => too_many_attempts(until),
                 None => ApiError::new(StatusCode::UNAUTHORIZED, "invalid_credentials"),
-            });
-        };
-        db::transaction(conn, |c| {
-            db::throttle::clear(c, &identifier)?;
-            sessions::open(c, &jwt, account.id)
-        })
+            }),
+        }
     })
     .await
 }
@@ -185,8 +214,7 @@ pub async fn reset_password(
             links::consume(conn, &link)?;
             let account =
                 db::accounts::find(conn, link.account_id)?.ok_or_else(ApiError::not_found)?;
-            db::throttle::clear(conn, account.login.as_deref().unwrap_or_default())?;
-            db::throttle::clear(conn, &account.email)?;
+            db::throttle::clear(conn, &throttle_key(Some(&account), ""))?;
             set_password(conn, &settings, &account, &hash, None)
         })
     })
@@ -205,9 +233,7 @@ pub async fn change_password(
     db::run(&state.pool, move |conn| {
         let account =
             db::accounts::find(conn, user.account_id)?.ok_or_else(ApiError::unauthenticated)?;
-        if !password::verify(&request.current_password, account.password_hash.as_deref()) {
-            return Err(ApiError::field("current_password", "wrong_password"));
-        }
+        check_password(conn, &account, &request.current_password)?;
         let hash = password::hash(&request.password).map_err(ApiError::internal)?;
         db::transaction(conn, |conn| {
             set_password(conn, &settings, &account, &hash, Some(user.session_id))

@@ -21,7 +21,7 @@ pub fn school_certificate(
         db::households::find_enrolment(conn, enrolment_id)?.ok_or_else(ApiError::not_found)?;
     let in_household = db::households::members(conn, household)?
         .iter()
-        .any(|m| m.person_id == enrolment.person_id);
+        .any(|m| m.person_id == enrolment.person_id && m.role == "child");
     if !in_household {
         return Err(ApiError::not_found());
     }

@@ -8,12 +8,10 @@ use domain::auth::Accepted;
 use domain::email::Email;
 use domain::profile::EmailChangeRequest;
 
-use super::service::holder;
 use crate::config::Settings;
 use crate::error::{on_constraint, ApiError, ApiResult};
 use crate::links;
 use crate::mail::{self, templates};
-use crate::security::password;
 
 pub const CONFIRMATION_HOURS: i64 = 24;
 
@@ -23,10 +21,8 @@ pub fn request(
     account_id: i64,
     input: &EmailChangeRequest,
 ) -> ApiResult<Accepted> {
-    let (account, _) = holder(conn, account_id)?;
-    if !password::verify(&input.current_password, account.password_hash.as_deref()) {
-        return Err(ApiError::field("current_password", "wrong_password"));
-    }
+    let account = db::accounts::find(conn, account_id)?.ok_or_else(ApiError::unauthenticated)?;
+    crate::areas::auth::service::check_password(conn, &account, &input.current_password)?;
     let email = Email::parse(&input.email).map_err(|code| ApiError::field("email", code))?;
     if email.as_str() == account.email {
         return Err(ApiError::field("email", "same_email"));

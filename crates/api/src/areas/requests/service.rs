@@ -103,7 +103,9 @@ pub fn update(
         if procedure.id != row.procedure_id {
             return Err(ApiError::field("procedure", "invalid_value"));
         }
-        db::requests::update_answers(conn, id, input.person_id, &answers, db::now())?;
+        if db::requests::update_answers(conn, id, status.as_str(), input.person_id, &answers, db::now())? != 1 {
+            return Err(locked());
+        }
         let row = own(conn, household, id)?;
         views::detail(conn, row)
     })
@@ -116,7 +118,9 @@ pub fn delete(conn: &mut db::Conn, account_id: i64, id: i64) -> ApiResult<()> {
         if views::status(&row) != RequestStatus::Draft {
             return Err(locked());
         }
-        db::requests::delete(conn, id)?;
+        if db::requests::delete(conn, id, RequestStatus::Draft.as_str())? != 1 {
+            return Err(locked());
+        }
         Ok(())
     })
 }
