@@ -251,3 +251,24 @@ async fn registering_an_address_that_has_an_account_answers_the_same_and_mails_t
         .await;
     assert!(mail.body.contains("pascal.dupin"));
 }
+
+#[tokio::test]
+async fn simultaneous_registrations_of_one_address_all_answer_202() {
+    let app = TestApp::spawn().await;
+    let sends = (0..5).map(|_| {
+        let app = &app;
+        async move {
+            app.register("double@exemple.fr", "Pascal", "Dupin")
+                .await
+                .status()
+        }
+    });
+    let statuses = futures_util::future::join_all(sends).await;
+    assert!(
+        statuses.iter().all(|s| *s == StatusCode::ACCEPTED),
+        "{statuses:?}"
+    );
+    app.smtp
+        .wait_for("double@exemple.fr", "activez votre compte")
+        .await;
+}

@@ -294,3 +294,54 @@ async fn an_enrolled_child_has_a_downloadable_certificate_for_its_household_only
     // Another household cannot download it.
     assert_eq!(app.get_auth(&path, &marie).await.status(), 404);
 }
+
+#[tokio::test]
+async fn an_accepted_filiation_with_an_invalid_identity_is_refused_and_changes_nothing() {
+    let app = TestApp::spawn().await;
+    let pascal = token(
+        &app.create_account("dupin@yopmail.com", "pascal.dupin", people::PASSWORD)
+            .await,
+    );
+    let agent = token(
+        &app.create_staff("agent@mairie.fr", "Anne", Role::Agent)
+            .await,
+    );
+    let answers = child("R2D2", "male", "2016-01-01", "Boulogne-sur-Mer", "62");
+    let draft: Value = app
+        .post_auth(
+            "/api/requests",
+            &pascal,
+            &json!({"procedure": "mise-a-jour-filiation", "answers": answers}),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    let id = draft["request"]["id"].as_i64().unwrap();
+    app.post_auth(&format!("/api/requests/{id}/submit"), &pascal, &json!({}))
+        .await;
+    act(&app, &agent, id, "take", json!({})).await;
+    let refused = act(&app, &agent, id, "accept", json!({})).await;
+    assert_eq!(refused.status(), 422);
+    assert_eq!(
+        field_codes(&problem(refused).await),
+        [("answers.first_name".into(), "invalid_name".into())]
+    );
+    let detail: Value = app
+        .get_auth(&format!("/api/agent/requests/{id}"), &agent)
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        detail["request"]["status"], "in_progress",
+        "still open: the agent can refuse it with a reason"
+    );
+    let profile: Value = app
+        .get_auth("/api/me/profile", &pascal)
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(profile["household"].as_array().unwrap().len(), 1);
+}

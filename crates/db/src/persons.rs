@@ -54,3 +54,13 @@ pub fn apply(conn: &mut Conn, id: i64, changes: &CivilChanges) -> QueryResult<us
         .set(changes)
         .execute(conn)
 }
+
+/// Serialises changes to one person's rows (e.g. "exactly one default address"): a row
+/// lock on PostgreSQL; SQLite's `BEGIN IMMEDIATE` already runs writers one at a time.
+/// Call inside a transaction.
+pub fn lock(conn: &mut Conn, id: i64) -> QueryResult<()> {
+    if let Conn::Pg(c) = conn {
+        persons::table.find(id).select(persons::id).for_update().first::<i64>(c)?;
+    }
+    Ok(())
+}

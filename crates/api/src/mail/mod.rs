@@ -42,6 +42,17 @@ fn wrap(text: &str) -> String {
     out
 }
 
+/// How long a reminder mail (login, reset link) is not sent again to the same address:
+/// nobody can flood a mailbox, nor keep invalidating a reset link, through the public
+/// forms.
+pub const REMINDER_COOLDOWN_MINUTES: i64 = 2;
+
+/// Whether the same reminder went to the same address within the cooldown.
+pub fn sent_recently(conn: &mut db::Conn, mail: &Mail) -> QueryResult<bool> {
+    let since = db::now() - chrono::TimeDelta::minutes(REMINDER_COOLDOWN_MINUTES);
+    db::outbox::recently_queued(conn, &mail.to, &mail.subject, since)
+}
+
 /// Queues a mail; call inside the transaction of the change it tells about.
 pub fn queue(conn: &mut db::Conn, mail: &Mail) -> QueryResult<()> {
     let now = db::now();

@@ -27,6 +27,11 @@ fn clean_optional(value: &Option<String>) -> Option<String> {
     value.as_deref().map(clean).filter(|v| !v.is_empty())
 }
 
+/// Marks a registration that lost a race with another one for the same address.
+fn lost_race() -> ApiError {
+    ApiError::new(StatusCode::CONFLICT, "email_taken")
+}
+
 pub async fn register(
     state: &AppState,
     request: RegistrationRequest,
@@ -39,9 +44,14 @@ pub async fn register(
         if check_captcha {
             captcha::service::verify(conn, &request.captcha)?;
         }
-        db::transaction(conn, |conn| {
+        match db::transaction(conn, |conn| {
             save_registration(conn, &settings, &request, &address)
-        })
+        }) {
+            // Another registration of this address won the race and sent its mail:
+            // answer as if this one had.
+            Err(e) if e.code() == "email_taken" => Ok(()),
+            other => other,
+        }
     })
     .await?;
     state.wake_mailer();
@@ -90,6 +100,8 @@ fn save_registration(
         }
         None => {
             let person_id = db::accounts::insert_person(conn, &person, now)?;
+            // A registration of the same address committed meanwhile: the transaction
+            // rolls back; the answer stays the same, as for an existing account.
             db::accounts::insert_account(
                 conn,
                 &db::accounts::NewAccount {
@@ -101,7 +113,8 @@ fn save_registration(
                     privacy_consent_at: now,
                     created_at: now,
                 },
-            )?
+            )
+            .map_err(|e| on_constraint(e, "accounts_email_key", "accounts.email", lost_race))?
         }
     };
     let token = links::issue(

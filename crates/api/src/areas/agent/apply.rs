@@ -4,6 +4,7 @@
 
 use domain::catalogue::ProcedureKind;
 use domain::request::form::Answers;
+use domain::validation::{department, optional_person_name, person_name, place};
 
 use crate::areas::catalogue::service::procedure_view;
 use crate::error::{ApiError, ApiResult};
@@ -67,7 +68,28 @@ fn social_data(conn: &mut db::Conn, household: i64, answers: &Answers) -> ApiRes
     Ok(())
 }
 
+/// A text answer that must pass a rule of the identity form.
+fn checked(
+    answers: &Answers,
+    name: &str,
+    rule: fn(&str) -> Result<(), validator::ValidationError>,
+) -> ApiResult<String> {
+    let value = text(answers, name).unwrap_or_default();
+    rule(&value).map_err(|e| {
+        let code = match e.code.as_ref() {
+            "required" => "required",
+            "too_long" => "too_long",
+            "invalid_characters" => "invalid_characters",
+            "invalid_department" => "invalid_department",
+            _ => "invalid_name",
+        };
+        ApiError::field(&format!("answers.{name}"), code)
+    })?;
+    Ok(value)
+}
+
 /// Adds the child (or partner) described by the answers, with their relation to the holder.
+/// The identity passes the same rules as at account creation.
 fn new_member(
     conn: &mut db::Conn,
     household: i64,
@@ -82,6 +104,15 @@ fn new_member(
     let now = db::now();
     let birth_date = chrono::NaiveDate::parse_from_str(&required("birth_date")?, "%Y-%m-%d")
         .map_err(|_| ApiError::field("answers.birth_date", "invalid_date"))?;
+    domain::validation::birth_date(birth_date, chrono::Utc::now().date_naive())
+        .map_err(|e| ApiError::field("answers.birth_date", if e.code == "date_in_future" { "date_in_future" } else { "date_too_old" }))?;
+    let birth_name = checked(answers, "birth_name", person_name)?;
+    let first_name = checked(answers, "first_name", person_name)?;
+    checked(answers, "second_first_name", optional_person_name)?;
+    checked(answers, "third_first_name", optional_person_name)?;
+    let birth_country = checked(answers, "birth_country", place)?;
+    let birth_city = checked(answers, "birth_city", place)?;
+    checked(answers, "birth_department", department)?;
     let person = db::accounts::insert_person(
         conn,
         &db::accounts::NewPerson {
@@ -91,13 +122,13 @@ fn new_member(
                 "monsieur"
             }
             .into(),
-            birth_name: required("birth_name")?,
-            first_name: required("first_name")?,
+            birth_name,
+            first_name,
             second_first_name: text(answers, "second_first_name"),
             third_first_name: text(answers, "third_first_name"),
             birth_date,
-            birth_country: required("birth_country")?,
-            birth_city: required("birth_city")?,
+            birth_country,
+            birth_city,
             birth_department: text(answers, "birth_department").map(|d| d.to_uppercase()),
             sex,
             updated_at: now,

@@ -10,7 +10,7 @@ use domain::login::{suggested_login, with_suffix};
 use domain::staff::{NewStaff, StaffCreated};
 
 use crate::config::Settings;
-use crate::error::{ApiError, ApiResult};
+use crate::error::{on_constraint, ApiError, ApiResult};
 use crate::links;
 use crate::mail::{self, templates};
 
@@ -62,7 +62,13 @@ pub fn create(
             },
             &login,
             now,
-        )?;
+        )
+        .map_err(|e| {
+            // Another creation took the address or the login meanwhile.
+            on_constraint(e, "accounts_email_key", "accounts.email", || {
+                ApiError::new(StatusCode::CONFLICT, "email_taken")
+            })
+        })?;
         let token = links::issue(
             conn,
             id,

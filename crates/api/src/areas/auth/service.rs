@@ -146,10 +146,10 @@ pub async fn forgotten_login(
         db::transaction(conn, |conn| {
             if let Some(account) = find_account(conn, &address)? {
                 let login = account.login.unwrap_or_default();
-                mail::queue(
-                    conn,
-                    &templates::forgotten_login(&settings, &account.email, &login),
-                )?;
+                let reminder = templates::forgotten_login(&settings, &account.email, &login);
+                if !mail::sent_recently(conn, &reminder)? {
+                    mail::queue(conn, &reminder)?;
+                }
             }
             Ok::<_, ApiError>(())
         })
@@ -170,13 +170,18 @@ pub async fn forgotten_password(
     db::run(&state.pool, move |conn| {
         db::transaction(conn, |conn| {
             if let Some(account) = find_account(conn, &identifier)? {
+                let login = account.login.clone().unwrap_or_default();
+                // The subject does not depend on the token: probe the cooldown with it.
+                let probe = templates::password_reset(&settings, &account.email, &login, "");
+                if mail::sent_recently(conn, &probe)? {
+                    return Ok(());
+                }
                 let token = links::issue(
                     conn,
                     account.id,
                     db::tokens::PURPOSE_PASSWORD_RESET,
                     TimeDelta::minutes(templates::RESET_MINUTES),
                 )?;
-                let login = account.login.clone().unwrap_or_default();
                 mail::queue(
                     conn,
                     &templates::password_reset(&settings, &account.email, &login, &token),

@@ -104,6 +104,7 @@ pub fn save_address(
     let (account, _) = holder(conn, account_id)?;
     let person_id = account.person_id;
     db::transaction(conn, |conn| {
+        db::persons::lock(conn, person_id)?;
         let existing = db::addresses::list(conn, person_id)?;
         let current = match id {
             Some(id) => Some(
@@ -148,6 +149,7 @@ pub fn delete_address(conn: &mut db::Conn, account_id: i64, id: i64) -> ApiResul
     let (account, _) = holder(conn, account_id)?;
     let person_id = account.person_id;
     db::transaction(conn, |conn| {
+        db::persons::lock(conn, person_id)?;
         let address = db::addresses::find(conn, id, person_id)?.ok_or_else(ApiError::not_found)?;
         db::addresses::delete(conn, id)?;
         if address.is_default {
