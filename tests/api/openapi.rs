@@ -43,3 +43,40 @@ async fn the_served_spec_documents_every_route_with_errors_and_security() {
     assert!(spec["components"]["schemas"]["Problem"].is_object());
     assert_eq!(app.get("/api/docs/").await.status(), 200);
 }
+
+#[test]
+fn every_operation_documents_its_errors_and_auth() {
+    let spec: Value = serde_json::from_str(&api::openapi::spec_json()).unwrap();
+    for (path, item) in spec["paths"].as_object().unwrap() {
+        for (method, operation) in item.as_object().unwrap() {
+            let responses = operation["responses"].as_object().unwrap();
+            let name = format!("{method} {path}");
+            if operation.get("requestBody").is_some() {
+                for status in ["400", "413", "415", "422"] {
+                    assert!(
+                        responses.contains_key(status),
+                        "{name} does not document {status}"
+                    );
+                }
+            }
+            if operation.get("security").is_some() {
+                assert!(
+                    responses.contains_key("401"),
+                    "{name} does not document 401"
+                );
+            }
+            for (status, response) in responses {
+                if status.starts_with('4') || status.starts_with('5') {
+                    assert!(
+                        response["content"]["application/problem+json"].is_object(),
+                        "{name} {status} is not application/problem+json"
+                    );
+                }
+            }
+            assert!(
+                operation["tags"].as_array().is_some_and(|t| !t.is_empty()),
+                "{name} has no tag"
+            );
+        }
+    }
+}

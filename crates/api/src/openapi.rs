@@ -53,14 +53,64 @@ impl Modify for BearerAuth {
     }
 }
 
+/// Every endpoint that takes a JSON body answers these the same way (the `ValidJson`
+/// extractor): documented here once so that no handler can forget them.
+struct BodyErrors;
+
+impl Modify for BodyErrors {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::{ContentBuilder, Ref, RefOr, ResponseBuilder};
+        let problem = |description: &str| {
+            RefOr::T(
+                ResponseBuilder::new()
+                    .description(description)
+                    .content(
+                        "application/problem+json",
+                        ContentBuilder::new()
+                            .schema(Some(Ref::from_schema_name("Problem")))
+                            .build(),
+                    )
+                    .build(),
+            )
+        };
+        for item in openapi.paths.paths.values_mut() {
+            let operations = [&mut item.post, &mut item.put, &mut item.patch];
+            for operation in operations.into_iter().flatten() {
+                if operation.request_body.is_none() {
+                    continue;
+                }
+                let responses = &mut operation.responses.responses;
+                for (status, description) in [
+                    ("400", "The body is not valid JSON (`malformed_json`)."),
+                    (
+                        "413",
+                        "The body is larger than 64 KiB (`payload_too_large`).",
+                    ),
+                    ("415", "The body is not JSON (`unsupported_media_type`)."),
+                    (
+                        "422",
+                        "Invalid fields (`validation_failed`), one entry per field in `errors`.",
+                    ),
+                ] {
+                    responses
+                        .entry(status.to_string())
+                        .or_insert_with(|| problem(description));
+                }
+            }
+        }
+    }
+}
+
 /// The complete document, as served at `/api/openapi.json` and committed in
 /// `openapi/openapi.json`.
 pub fn spec() -> utoipa::openapi::OpenApi {
-    let (_, api) = App::new()
+    let (_, mut api) = App::new()
         .into_utoipa_app()
         .openapi(ApiDoc::openapi())
         .service(utoipa_actix_web::scope("/api").configure(areas::configure))
         .split_for_parts();
+    // After the handlers' paths are merged in: the derive's modifiers run before.
+    BodyErrors.modify(&mut api);
     api
 }
 

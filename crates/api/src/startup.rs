@@ -117,7 +117,9 @@ impl Application {
                 .app_data(web::QueryConfig::default().error_handler(|_, _| {
                     // serde's message would repeat the submitted value: say it in French.
                     ApiError::new(StatusCode::BAD_REQUEST, "invalid_query")
-                        .with_detail("Vérifiez le statut, les dates (AAAA-MM-JJ) et les numéros de page.")
+                        .with_detail(
+                            "Vérifiez le statut, les dates (AAAA-MM-JJ) et les numéros de page.",
+                        )
                         .into()
                 }))
                 .app_data(

@@ -96,7 +96,12 @@ pub fn pending_count(conn: &mut Conn) -> QueryResult<i64> {
 }
 
 /// Whether a mail with this subject went (or waits to go) to `recipient` since `since`.
-pub fn recently_queued(conn: &mut Conn, recipient: &str, subject: &str, since: NaiveDateTime) -> QueryResult<bool> {
+pub fn recently_queued(
+    conn: &mut Conn,
+    recipient: &str,
+    subject: &str,
+    since: NaiveDateTime,
+) -> QueryResult<bool> {
     diesel::select(diesel::dsl::exists(
         outbox::table
             .filter(outbox::recipient.eq(recipient))

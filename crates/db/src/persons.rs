@@ -60,7 +60,11 @@ pub fn apply(conn: &mut Conn, id: i64, changes: &CivilChanges) -> QueryResult<us
 /// Call inside a transaction.
 pub fn lock(conn: &mut Conn, id: i64) -> QueryResult<()> {
     if let Conn::Pg(c) = conn {
-        persons::table.find(id).select(persons::id).for_update().first::<i64>(c)?;
+        persons::table
+            .find(id)
+            .select(persons::id)
+            .for_update()
+            .first::<i64>(c)?;
     }
     Ok(())
 }

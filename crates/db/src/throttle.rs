@@ -36,7 +36,12 @@ pub enum Attempt {
 /// Counts an attempt for `key` before the password is checked, so that parallel guesses
 /// cannot slip past the count; a success then calls [`clear`]. Call inside a transaction:
 /// the row is locked (PostgreSQL) or the database is (SQLite `BEGIN IMMEDIATE`).
-pub fn attempt(conn: &mut Conn, key: &str, policy: Policy, now: NaiveDateTime) -> QueryResult<Attempt> {
+pub fn attempt(
+    conn: &mut Conn,
+    key: &str,
+    policy: Policy,
+    now: NaiveDateTime,
+) -> QueryResult<Attempt> {
     let fresh = (
         login_throttles::identifier.eq(key),
         login_throttles::failures.eq(0),
@@ -62,7 +67,9 @@ pub fn attempt(conn: &mut Conn, key: &str, policy: Policy, now: NaiveDateTime) -
         return Ok(Attempt::Locked(until));
     }
     let (failures, window_started_at) = match row.locked_until {
-        None if row.window_started_at + policy.window > now => (row.failures + 1, row.window_started_at),
+        None if row.window_started_at + policy.window > now => {
+            (row.failures + 1, row.window_started_at)
+        }
         _ => (1, now),
     };
     let locks_until = (failures >= policy.max_failures).then_some(now + policy.lock);

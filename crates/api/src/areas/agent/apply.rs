@@ -104,8 +104,16 @@ fn new_member(
     let now = db::now();
     let birth_date = chrono::NaiveDate::parse_from_str(&required("birth_date")?, "%Y-%m-%d")
         .map_err(|_| ApiError::field("answers.birth_date", "invalid_date"))?;
-    domain::validation::birth_date(birth_date, chrono::Utc::now().date_naive())
-        .map_err(|e| ApiError::field("answers.birth_date", if e.code == "date_in_future" { "date_in_future" } else { "date_too_old" }))?;
+    domain::validation::birth_date(birth_date, chrono::Utc::now().date_naive()).map_err(|e| {
+        ApiError::field(
+            "answers.birth_date",
+            if e.code == "date_in_future" {
+                "date_in_future"
+            } else {
+                "date_too_old"
+            },
+        )
+    })?;
     let birth_name = checked(answers, "birth_name", person_name)?;
     let first_name = checked(answers, "first_name", person_name)?;
     checked(answers, "second_first_name", optional_person_name)?;

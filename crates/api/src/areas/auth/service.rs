@@ -74,7 +74,11 @@ fn guarded_verify(
 
 /// Checks the signed-in person's current password (password or e-mail change), under
 /// the same throttle as login.
-pub fn check_password(conn: &mut db::Conn, account: &db::accounts::AccountRow, password: &str) -> ApiResult<()> {
+pub fn check_password(
+    conn: &mut db::Conn,
+    account: &db::accounts::AccountRow,
+    password: &str,
+) -> ApiResult<()> {
     let key = throttle_key(Some(account), "");
     match guarded_verify(conn, &key, password, account.password_hash.as_deref())? {
         (true, _) => Ok(()),

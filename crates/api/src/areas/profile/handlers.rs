@@ -130,13 +130,18 @@ pub async fn delete_address(
     Ok(HttpResponse::NoContent().finish())
 }
 
+/// A PDF file, as OpenAPI spells binary content.
+#[derive(utoipa::ToSchema)]
+#[schema(value_type = String, format = Binary)]
+pub struct PdfDocument(Vec<u8>);
+
 /// "Télécharger le certificat d'inscription" of a child of the household (PDF).
 #[utoipa::path(
     tag = "profile",
     security(("bearer" = [])),
     params(("id" = i64, Path, description = "School enrolment id (from `schooled_children`).")),
     responses(
-        (status = 200, description = "The certificate.", content_type = "application/pdf", body = Vec<u8>),
+        (status = 200, description = "The certificate.", content_type = "application/pdf", body = PdfDocument),
         (status = 401, description = "Not logged in.", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "Not an enrolment of the household's children.", body = Problem, content_type = "application/problem+json"),
     )
@@ -159,7 +164,7 @@ pub async fn school_certificate(
             format!("attachment; filename=\"{file}\""),
         ))
         .insert_header(("Cache-Control", "private, no-store"))
-        .body(pdf))
+        .body(PdfDocument(pdf).0))
 }
 
 /// Asks to use another e-mail address: a confirmation link is sent to it.

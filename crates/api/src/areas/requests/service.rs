@@ -103,7 +103,15 @@ pub fn update(
         if procedure.id != row.procedure_id {
             return Err(ApiError::field("procedure", "invalid_value"));
         }
-        if db::requests::update_answers(conn, id, status.as_str(), input.person_id, &answers, db::now())? != 1 {
+        if db::requests::update_answers(
+            conn,
+            id,
+            status.as_str(),
+            input.person_id,
+            &answers,
+            db::now(),
+        )? != 1
+        {
             return Err(locked());
         }
         let row = own(conn, household, id)?;
