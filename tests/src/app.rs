@@ -75,7 +75,7 @@ impl TestApp {
         let mut settings = Settings::load_from(&[]).expect("default settings");
         settings.addr = format!("127.0.0.1:{port}");
         settings.data_dir = dir.path().join("data");
-        settings.database_url = Some(db.url().to_string());
+        settings.database_url = Some(api::config::Secret::new(db.url()));
         settings.spa_dir = workspace_root().join("frontend").join("dist");
         settings.captcha = CaptchaMode::Enabled;
         settings.captcha_pow_max_number = 5_000;

@@ -18,8 +18,9 @@ pub struct Settings {
     pub addr: String,
     /// Where the SQLite file, the signing key and the mail files live (`GUICHET_DATA_DIR`).
     pub data_dir: PathBuf,
-    /// `DATABASE_URL`; a SQLite file in the data directory when unset.
-    pub database_url: Option<String>,
+    /// `DATABASE_URL`; a SQLite file in the data directory when unset. A secret: it may
+    /// hold the PostgreSQL password.
+    pub database_url: Option<Secret>,
     /// Public address of the portal, used in e-mail links (`GUICHET_PUBLIC_URL`).
     pub public_url: Option<String>,
     /// The built SPA (`GUICHET_SPA_DIR`).
@@ -202,7 +203,7 @@ impl Settings {
             self.data_dir = PathBuf::from(v);
         }
         if let Some(v) = var("DATABASE_URL").or_else(|| var("GUICHET_DATABASE_URL")) {
-            self.database_url = Some(v);
+            self.database_url = Some(Secret::new(v));
         }
         if let Some(v) = var("GUICHET_PUBLIC_URL") {
             self.public_url = Some(v);
@@ -261,12 +262,13 @@ impl Settings {
     }
 
     pub fn database_url(&self) -> String {
-        self.database_url.clone().unwrap_or_else(|| {
-            format!(
+        match &self.database_url {
+            Some(url) => url.expose().to_string(),
+            None => format!(
                 "sqlite://{}",
                 self.data_dir.join("guichet.sqlite3").display()
-            )
-        })
+            ),
+        }
     }
 
     /// The address people reach the portal at, without a trailing slash.
@@ -336,7 +338,13 @@ mod tests {
 
     #[test]
     fn secrets_do_not_print() {
-        let s = Settings::load_from(&vars(&[("GUICHET_SMTP_PASSWORD", "hunter2")])).unwrap();
-        assert!(!format!("{s:?}").contains("hunter2"));
+        let s = Settings::load_from(&vars(&[
+            ("GUICHET_SMTP_PASSWORD", "hunter2"),
+            ("DATABASE_URL", "postgres://guichet:swordfish@db/guichet"),
+        ]))
+        .unwrap();
+        let printed = format!("{s:?}");
+        assert!(!printed.contains("hunter2") && !printed.contains("swordfish"));
+        assert_eq!(s.database_url(), "postgres://guichet:swordfish@db/guichet");
     }
 }

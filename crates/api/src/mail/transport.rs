@@ -86,11 +86,17 @@ impl Sender {
                     .await
                     .map_err(|e| e.to_string())
             }
-            Transport::Smtp(smtp) => smtp
-                .send(message)
-                .await
-                .map(|_| ())
-                .map_err(|e| e.to_string()),
+            // The server's reply may quote the recipient: keep only its status code.
+            Transport::Smtp(smtp) => {
+                smtp.send(message)
+                    .await
+                    .map(|_| ())
+                    .map_err(|e| match e.status() {
+                        Some(code) => format!("SMTP server answered {code}"),
+                        None if e.is_timeout() => "SMTP server timed out".into(),
+                        None => "SMTP connection failed".into(),
+                    })
+            }
         }
     }
 }
