@@ -12,6 +12,7 @@ pub mod mail;
 pub mod openapi;
 pub mod pdf;
 pub mod request_id;
+pub mod request_span;
 pub mod security;
 pub mod spa;
 pub mod startup;

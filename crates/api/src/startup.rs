@@ -106,7 +106,7 @@ impl Application {
                 .wrap(actix_web::middleware::from_fn(
                     crate::request_id::add_header,
                 ))
-                .wrap(TracingLogger::default())
+                .wrap(TracingLogger::<crate::request_span::MaskedRootSpan>::new())
                 .wrap(
                     DefaultHeaders::new()
                         .add(("X-Content-Type-Options", "nosniff"))
