@@ -62,14 +62,28 @@ where
             // `immediate_transaction` lives on SqliteConnection; we reproduce it on the
             // multi-connection type with the same statements diesel uses.
             diesel::connection::SimpleConnection::batch_execute(conn, "BEGIN IMMEDIATE")?;
-            match work(conn) {
-                Ok(value) => {
-                    diesel::connection::SimpleConnection::batch_execute(conn, "COMMIT")?;
-                    Ok(value)
+            // A panic must not leave the transaction open on a pooled connection.
+            let outcome =
+                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(&mut *conn)));
+            match outcome {
+                Ok(Ok(value)) => {
+                    match diesel::connection::SimpleConnection::batch_execute(conn, "COMMIT") {
+                        Ok(()) => Ok(value),
+                        Err(e) => {
+                            let _ = diesel::connection::SimpleConnection::batch_execute(
+                                conn, "ROLLBACK",
+                            );
+                            Err(e.into())
+                        }
+                    }
                 }
-                Err(e) => {
+                Ok(Err(e)) => {
                     let _ = diesel::connection::SimpleConnection::batch_execute(conn, "ROLLBACK");
                     Err(e)
+                }
+                Err(panic) => {
+                    let _ = diesel::connection::SimpleConnection::batch_execute(conn, "ROLLBACK");
+                    std::panic::resume_unwind(panic)
                 }
             }
         }
@@ -80,4 +94,31 @@ where
 /// Current instant as stored: UTC without offset (both backends store `timestamp`).
 pub fn now() -> chrono::NaiveDateTime {
     chrono::Utc::now().naive_utc()
+}
+
+#[cfg(test)]
+mod tests {
+    use diesel::connection::SimpleConnection;
+
+    #[test]
+    fn a_panic_inside_a_sqlite_transaction_rolls_it_back() {
+        let path = std::env::temp_dir().join(format!("guichet-db-{}.sqlite3", std::process::id()));
+        let url = format!("sqlite://{}", path.display());
+        let pool = crate::pool::build(&url).unwrap();
+        {
+            let mut conn = pool.get().unwrap();
+            conn.batch_execute("CREATE TABLE t (x INTEGER)").unwrap();
+            let panicked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                let _ = crate::transaction(&mut conn, |c| -> Result<(), diesel::result::Error> {
+                    c.batch_execute("INSERT INTO t VALUES (1)").unwrap();
+                    panic!("bug inside a transaction");
+                });
+            }));
+            assert!(panicked.is_err());
+        }
+        // Every pooled connection can still write: no transaction was left open.
+        let mut conn = pool.get().unwrap();
+        crate::transaction(&mut conn, |c| c.batch_execute("INSERT INTO t VALUES (2)")).unwrap();
+        let _ = std::fs::remove_file(&path);
+    }
 }

@@ -24,8 +24,17 @@ impl r2d2::ManageConnection for Manager {
             .map_err(diesel::ConnectionError::CouldntSetupConfiguration)
     }
 
-    fn has_broken(&self, _conn: &mut Conn) -> bool {
-        false
+    /// A connection whose transaction was left open (a panic inside it) is not reused.
+    fn has_broken(&self, conn: &mut Conn) -> bool {
+        use diesel::connection::{Connection, TransactionManager};
+        match conn {
+            Conn::Pg(c) => {
+                <diesel::PgConnection as Connection>::TransactionManager::is_broken_transaction_manager(c)
+            }
+            Conn::Sqlite(c) => {
+                <diesel::SqliteConnection as Connection>::TransactionManager::is_broken_transaction_manager(c)
+            }
+        }
     }
 }
 
