@@ -272,3 +272,46 @@ async fn simultaneous_registrations_of_one_address_all_answer_202() {
         .wait_for("double@exemple.fr", "activez votre compte")
         .await;
 }
+
+#[tokio::test]
+async fn by_default_mail_is_written_as_readable_eml_files() {
+    let app =
+        TestApp::spawn_with(|s| s.mail.transport = api::config::MailTransportKind::File).await;
+    assert_eq!(
+        app.register("dupin@yopmail.com", "Hélène", "Dupin")
+            .await
+            .status(),
+        StatusCode::ACCEPTED
+    );
+    let dir = app.state.settings.mail_dir();
+    let mut text = String::new();
+    for _ in 0..100 {
+        if let Some(file) = std::fs::read_dir(&dir)
+            .ok()
+            .and_then(|mut d| d.next())
+            .and_then(Result::ok)
+        {
+            assert_eq!(
+                file.path().extension().and_then(|e| e.to_str()),
+                Some("eml")
+            );
+            text = std::fs::read_to_string(file.path()).unwrap();
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert!(text.contains("Content-Transfer-Encoding: 8bit"), "{text}");
+    assert!(
+        text.contains("Bonjour Hélène,"),
+        "plain UTF-8 text a person can read: {text}"
+    );
+    let link = text
+        .split_whitespace()
+        .find(|w| w.contains("/activation/"))
+        .expect("the activation link, whole on one line");
+    let token = link.rsplit('/').next().unwrap();
+    assert_eq!(
+        app.get(&format!("/api/activations/{token}")).await.status(),
+        200
+    );
+}

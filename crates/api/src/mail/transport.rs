@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use lettre::message::header::ContentType;
+use lettre::message::header::{ContentTransferEncoding, ContentType};
 use lettre::message::{Body, Mailbox, SinglePart};
 use lettre::transport::smtp::authentication::Credentials;
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
@@ -64,8 +64,18 @@ impl Sender {
 
     pub async fn send(&self, id: i64, to: &str, subject: &str, body: &str) -> Result<(), String> {
         let to: Mailbox = to.parse().map_err(|e| format!("invalid recipient: {e}"))?;
-        // lettre picks the transfer encoding (quoted-printable for accented text).
-        let body = Body::new(body.to_string());
+        let body = match &self.transport {
+            // Files are for people to read: plain 8bit UTF-8, links on one line (valid MIME
+            // up to 998 characters a line; our lines are wrapped at 76 but for links).
+            Transport::Files(_) => Body::dangerous_pre_encoded(
+                body.replace("\r\n", "\n")
+                    .replace('\n', "\r\n")
+                    .into_bytes(),
+                ContentTransferEncoding::EightBit,
+            ),
+            // Relays get what any server accepts: lettre picks quoted-printable or base64.
+            Transport::Smtp(_) => Body::new(body.to_string()),
+        };
         let message = Message::builder()
             .from(self.from.clone())
             .to(to)
