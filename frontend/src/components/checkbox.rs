@@ -3,6 +3,8 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::components::field_frame::{describedby, FieldFrame, Layout};
+
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub id: AttrValue,
@@ -20,15 +22,7 @@ pub struct Props {
 #[function_component(Checkbox)]
 pub fn checkbox(props: &Props) -> Html {
     let id = props.id.clone();
-    let error_id = format!("{id}-error");
-    let hint_id = format!("{id}-hint");
-    let describedby: Vec<String> = [
-        props.hint.as_ref().map(|_| hint_id.clone()),
-        props.error.as_ref().map(|_| error_id.clone()),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
+    let describedby = describedby(&id, props.hint.as_ref(), None, props.error.as_ref());
     let onchange = {
         let cb = props.onchange.clone();
         Callback::from(move |e: Event| {
@@ -36,28 +30,19 @@ pub fn checkbox(props: &Props) -> Html {
         })
     };
     html! {
-        <div class={classes!("field", "field--checkbox", props.error.as_ref().map(|_| "field--error"))}>
+        <FieldFrame id={id.clone()} label={props.label.clone()} required={props.required}
+            hint={props.hint.clone()} error={props.error.clone()} layout={Layout::Checkbox}>
             <input
                 type="checkbox"
                 id={id.clone()}
-                name={id.clone()}
+                name={id}
                 checked={props.checked}
                 {onchange}
                 required={props.required}
                 aria-required={props.required.then_some("true")}
                 aria-invalid={props.error.as_ref().map(|_| "true")}
-                aria-describedby={(!describedby.is_empty()).then(|| describedby.join(" "))}
+                aria-describedby={describedby}
             />
-            <label for={id}>
-                { props.label.clone() }
-                if props.required { <span class="required" aria-hidden="true">{ " *" }</span> }
-            </label>
-            if let Some(hint) = &props.hint {
-                <p id={hint_id} class="hint">{ hint.clone() }</p>
-            }
-            if let Some(error) = &props.error {
-                <p id={error_id} class="field-error"><span class="sr-only">{ "Erreur : " }</span>{ error.clone() }</p>
-            }
-        </div>
+        </FieldFrame>
     }
 }

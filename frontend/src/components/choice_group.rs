@@ -4,6 +4,8 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::components::field_frame::{describedby, FieldFrame, Layout};
+
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub id: AttrValue,
@@ -42,16 +44,7 @@ pub fn id_part(value: &str) -> String {
 #[function_component(ChoiceGroup)]
 pub fn choice_group(props: &Props) -> Html {
     let id = props.id.clone();
-    let hint_id = format!("{id}-hint");
-    let error_id = format!("{id}-error");
-    let describedby: Vec<String> = [
-        props.hint.as_ref().map(|_| hint_id.clone()),
-        props.error.as_ref().map(|_| error_id.clone()),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
-    let describedby = (!describedby.is_empty()).then(|| describedby.join(" "));
+    let describedby = describedby(&id, props.hint.as_ref(), None, props.error.as_ref());
     let kind = if props.multiple { "checkbox" } else { "radio" };
     let option = |(value, label): &(AttrValue, AttrValue)| {
         let input_id = format!("{id}_{}", id_part(value));
@@ -90,19 +83,10 @@ pub fn choice_group(props: &Props) -> Html {
         }
     };
     html! {
-        <fieldset id={id.clone()}
-            class={classes!("field", "choice-group", props.error.as_ref().map(|_| "field--error"))}>
-            <legend>
-                { props.legend.clone() }
-                if props.required { <span class="required" aria-hidden="true">{ " *" }</span> }
-            </legend>
-            if let Some(hint) = &props.hint {
-                <p id={hint_id} class="hint">{ hint.clone() }</p>
-            }
+        <FieldFrame id={id.clone()} label={props.legend.clone()} required={props.required}
+            hint={props.hint.clone()} error={props.error.clone()}
+            layout={Layout::Fieldset { class: "choice-group", with_id: true }}>
             { for props.options.iter().map(option) }
-            if let Some(error) = &props.error {
-                <p id={error_id} class="field-error"><span class="sr-only">{ "Erreur : " }</span>{ error.clone() }</p>
-            }
-        </fieldset>
+        </FieldFrame>
     }
 }

@@ -3,6 +3,8 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::components::field_frame::{describedby, FieldFrame, Layout};
+
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct DateParts {
     pub day: String,
@@ -43,12 +45,9 @@ pub struct Props {
 
 #[function_component(DateField)]
 pub fn date_field(props: &Props) -> Html {
-    let error_id = format!("{}_date-error", props.prefix);
-    let hint_id = format!("{}_date-hint", props.prefix);
-    let describedby = match &props.error {
-        Some(_) => format!("{hint_id} {error_id}"),
-        None => hint_id.clone(),
-    };
+    let id = AttrValue::from(format!("{}_date", props.prefix));
+    let hint = AttrValue::Static("Par exemple : 04 03 1988");
+    let describedby = describedby(&id, Some(&hint), None, props.error.as_ref());
     let part = |suffix: &'static str, label: &'static str, size: &'static str, value: &String| {
         let id = format!("{}_{suffix}", props.prefix);
         let oninput = {
@@ -90,20 +89,14 @@ pub fn date_field(props: &Props) -> Html {
         }
     };
     html! {
-        <fieldset class={classes!("field", "date-field", props.error.as_ref().map(|_| "field--error"))}>
-            <legend>
-                { props.legend.clone() }
-                if props.required { <span class="required" aria-hidden="true">{ " *" }</span> }
-            </legend>
-            <p id={hint_id.clone()} class="hint">{ "Par exemple : 04 03 1988" }</p>
+        <FieldFrame {id} label={props.legend.clone()} required={props.required}
+            hint={hint} error={props.error.clone()}
+            layout={Layout::Fieldset { class: "date-field", with_id: false }}>
             <div class="date-parts">
                 { part("day", "Jour", "short", &props.value.day) }
                 { part("month", "Mois", "short", &props.value.month) }
                 { part("year", "Année", "long", &props.value.year) }
             </div>
-            if let Some(error) = &props.error {
-                <p id={error_id} class="field-error"><span class="sr-only">{ "Erreur : " }</span>{ error.clone() }</p>
-            }
-        </fieldset>
+        </FieldFrame>
     }
 }

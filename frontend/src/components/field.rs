@@ -3,6 +3,8 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::components::field_frame::{describedby, FieldFrame};
+
 #[derive(Properties, PartialEq)]
 pub struct Props {
     /// Also the input's name; stable, used by the error summary and the browser tests.
@@ -32,16 +34,12 @@ pub struct Props {
 #[function_component(TextField)]
 pub fn text_field(props: &Props) -> Html {
     let id = props.id.clone();
-    let hint_id = format!("{id}-hint");
-    let error_id = format!("{id}-error");
-    let describedby: Vec<String> = [
-        props.hint.as_ref().map(|_| hint_id.clone()),
-        props.describedby.as_ref().map(|d| d.to_string()),
-        props.error.as_ref().map(|_| error_id.clone()),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
+    let describedby = describedby(
+        &id,
+        props.hint.as_ref(),
+        props.describedby.as_ref(),
+        props.error.as_ref(),
+    );
     let oninput = {
         let cb = props.oninput.clone();
         Callback::from(move |e: InputEvent| {
@@ -49,14 +47,8 @@ pub fn text_field(props: &Props) -> Html {
         })
     };
     html! {
-        <div class={classes!("field", props.error.as_ref().map(|_| "field--error"))}>
-            <label for={id.clone()}>
-                { props.label.clone() }
-                if props.required { <span class="required" aria-hidden="true">{ " *" }</span> }
-            </label>
-            if let Some(hint) = &props.hint {
-                <p id={hint_id} class="hint">{ hint.clone() }</p>
-            }
+        <FieldFrame id={id.clone()} label={props.label.clone()} required={props.required}
+            hint={props.hint.clone()} error={props.error.clone()}>
             <input
                 id={id.clone()}
                 name={id}
@@ -66,14 +58,11 @@ pub fn text_field(props: &Props) -> Html {
                 required={props.required}
                 aria-required={props.required.then_some("true")}
                 aria-invalid={props.error.as_ref().map(|_| "true")}
-                aria-describedby={(!describedby.is_empty()).then(|| describedby.join(" "))}
+                aria-describedby={describedby}
                 autocomplete={props.autocomplete.clone()}
                 inputmode={props.inputmode.clone()}
                 disabled={props.disabled}
             />
-            if let Some(error) = &props.error {
-                <p id={error_id} class="field-error"><span class="sr-only">{ "Erreur : " }</span>{ error.clone() }</p>
-            }
-        </div>
+        </FieldFrame>
     }
 }

@@ -10,6 +10,7 @@ pub mod detail_list;
 pub mod disclosure;
 pub mod error_summary;
 pub mod field;
+pub mod field_frame;
 pub mod footer;
 pub mod header;
 pub mod load_error;

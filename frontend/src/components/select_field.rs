@@ -3,6 +3,8 @@
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
+use crate::components::field_frame::{describedby, FieldFrame};
+
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub id: AttrValue,
@@ -25,15 +27,7 @@ pub struct Props {
 #[function_component(SelectField)]
 pub fn select_field(props: &Props) -> Html {
     let id = props.id.clone();
-    let error_id = format!("{id}-error");
-    let hint_id = format!("{id}-hint");
-    let describedby: Vec<String> = [
-        props.hint.as_ref().map(|_| hint_id.clone()),
-        props.error.as_ref().map(|_| error_id.clone()),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
+    let describedby = describedby(&id, props.hint.as_ref(), None, props.error.as_ref());
     let onchange = {
         let cb = props.onchange.clone();
         Callback::from(move |e: Event| {
@@ -41,14 +35,8 @@ pub fn select_field(props: &Props) -> Html {
         })
     };
     html! {
-        <div class={classes!("field", props.error.as_ref().map(|_| "field--error"))}>
-            <label for={id.clone()}>
-                { props.label.clone() }
-                if props.required { <span class="required" aria-hidden="true">{ " *" }</span> }
-            </label>
-            if let Some(hint) = &props.hint {
-                <p id={hint_id} class="hint">{ hint.clone() }</p>
-            }
+        <FieldFrame id={id.clone()} label={props.label.clone()} required={props.required}
+            hint={props.hint.clone()} error={props.error.clone()}>
             <select
                 id={id.clone()}
                 name={id}
@@ -56,16 +44,13 @@ pub fn select_field(props: &Props) -> Html {
                 required={props.required}
                 aria-required={props.required.then_some("true")}
                 aria-invalid={props.error.as_ref().map(|_| "true")}
-                aria-describedby={(!describedby.is_empty()).then(|| describedby.join(" "))}
+                aria-describedby={describedby}
             >
                 <option value="" selected={props.value.is_empty()}>{ props.placeholder.clone() }</option>
                 { for props.options.iter().map(|(value, label)| html! {
                     <option value={value.clone()} selected={*value == props.value}>{ label.clone() }</option>
                 }) }
             </select>
-            if let Some(error) = &props.error {
-                <p id={error_id} class="field-error"><span class="sr-only">{ "Erreur : " }</span>{ error.clone() }</p>
-            }
-        </div>
+        </FieldFrame>
     }
 }

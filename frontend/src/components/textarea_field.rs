@@ -3,6 +3,8 @@
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
+use crate::components::field_frame::{describedby, FieldFrame};
+
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub id: AttrValue,
@@ -24,15 +26,7 @@ pub struct Props {
 #[function_component(TextareaField)]
 pub fn textarea_field(props: &Props) -> Html {
     let id = props.id.clone();
-    let hint_id = format!("{id}-hint");
-    let error_id = format!("{id}-error");
-    let describedby: Vec<String> = [
-        props.hint.as_ref().map(|_| hint_id.clone()),
-        props.error.as_ref().map(|_| error_id.clone()),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
+    let describedby = describedby(&id, props.hint.as_ref(), None, props.error.as_ref());
     let oninput = {
         let cb = props.oninput.clone();
         Callback::from(move |e: InputEvent| {
@@ -40,14 +34,8 @@ pub fn textarea_field(props: &Props) -> Html {
         })
     };
     html! {
-        <div class={classes!("field", props.error.as_ref().map(|_| "field--error"))}>
-            <label for={id.clone()}>
-                { props.label.clone() }
-                if props.required { <span class="required" aria-hidden="true">{ " *" }</span> }
-            </label>
-            if let Some(hint) = &props.hint {
-                <p id={hint_id} class="hint">{ hint.clone() }</p>
-            }
+        <FieldFrame id={id.clone()} label={props.label.clone()} required={props.required}
+            hint={props.hint.clone()} error={props.error.clone()}>
             <textarea
                 id={id.clone()}
                 name={id}
@@ -58,11 +46,8 @@ pub fn textarea_field(props: &Props) -> Html {
                 maxlength={props.maxlength.map(|m| m.to_string())}
                 aria-required={props.required.then_some("true")}
                 aria-invalid={props.error.as_ref().map(|_| "true")}
-                aria-describedby={(!describedby.is_empty()).then(|| describedby.join(" "))}
+                aria-describedby={describedby}
             />
-            if let Some(error) = &props.error {
-                <p id={error_id} class="field-error"><span class="sr-only">{ "Erreur : " }</span>{ error.clone() }</p>
-            }
-        </div>
+        </FieldFrame>
     }
 }
