@@ -91,6 +91,11 @@ where
     }
 }
 
+/// Whether the database answers (health check).
+pub fn ping(conn: &mut Conn) -> diesel::QueryResult<()> {
+    diesel::connection::SimpleConnection::batch_execute(conn, "SELECT 1")
+}
+
 /// Current instant as stored: UTC without offset (both backends store `timestamp`).
 pub fn now() -> chrono::NaiveDateTime {
     chrono::Utc::now().naive_utc()

@@ -1,7 +1,6 @@
 //! `GET /api/health`: 200 when the database answers, 503 when it does not.
 
 use actix_web::{get, web};
-use diesel::connection::SimpleConnection;
 use domain::health::Health;
 use domain::problem::Problem;
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -24,7 +23,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
 #[get("/health")]
 pub async fn health(state: web::Data<AppState>) -> ApiResult<web::Json<Health>> {
     let backend = db::run(&state.pool, |conn| -> Result<&'static str, ApiError> {
-        conn.batch_execute("SELECT 1").map_err(|e| {
+        db::ping(conn).map_err(|e| {
             tracing::error!(error = %e, "health check query failed");
             ApiError::new(
                 actix_web::http::StatusCode::SERVICE_UNAVAILABLE,

@@ -3,11 +3,10 @@ use domain::problem::Problem;
 use domain::profile::{Profile, SchoolEnrolment, SchoolEnrolmentInput};
 use domain::request::{Acceptance, AgentNote, RequestDetail, RequestFilter, RequestPage};
 use domain::staff::{NewStaff, StaffCreated};
-use validator::Validate;
 
 use super::{service, staff};
 use crate::auth_user::{AuthAdmin, AuthAgent};
-use crate::error::{ApiError, ApiResult};
+use crate::error::ApiResult;
 use crate::extract::ValidJson;
 use crate::state::AppState;
 
@@ -31,9 +30,6 @@ pub async fn inbox(
     filter: web::Query<RequestFilter>,
 ) -> ApiResult<web::Json<RequestPage>> {
     let filter = filter.into_inner();
-    filter
-        .validate()
-        .map_err(|e| ApiError::validation(domain::validation::field_errors(&e)))?;
     Ok(web::Json(
         db::run(&state.pool, move |conn| service::inbox(conn, &filter)).await?,
     ))

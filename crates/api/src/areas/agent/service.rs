@@ -27,6 +27,8 @@ fn paris_midnight(day: chrono::NaiveDate) -> chrono::NaiveDateTime {
 }
 
 pub fn inbox(conn: &mut db::Conn, filter: &RequestFilter) -> ApiResult<RequestPage> {
+    validator::Validate::validate(filter)
+        .map_err(|e| ApiError::validation(domain::validation::field_errors(&e)))?;
     let procedure_id = match &filter.procedure {
         Some(slug) => Some(
             db::catalogue::find_procedure(conn, slug)?
