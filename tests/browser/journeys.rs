@@ -74,6 +74,14 @@ async fn a_new_citizen_registers_activates_logs_out_in_and_resets_the_password()
         .await;
     b.wait_text("main", "04/03/1988").await;
     b.assert_accessible("registration recap").await;
+    // "Modifier les informations" goes back to the form with nothing lost.
+    b.click("#registration-edit").await;
+    b.wait_text("main h1", "Création de compte").await;
+    assert_eq!(b.value("#birth_name").await, "Dupin");
+    assert_eq!(b.value("#email").await, EMAIL);
+    b.click("#registration-next").await;
+    b.wait_text("#step-title", "Informations de la demande")
+        .await;
     b.click("#registration-save").await;
     b.wait_text(".alert--success", EMAIL).await;
 

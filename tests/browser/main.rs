@@ -8,3 +8,4 @@ mod journeys;
 mod profile;
 mod requests;
 mod schooling;
+mod spa;

@@ -118,7 +118,7 @@ async fn a_personal_data_update_goes_from_draft_to_accepted_by_an_agent_and_show
 }
 
 #[tokio::test]
-async fn mes_demandes_sorts_by_number_and_a_draft_can_be_deleted() {
+async fn suivre_mes_demandes_leads_through_login_and_the_tables_sort_and_delete_drafts() {
     let app = TestApp::spawn().await;
     let session = app
         .create_account("dupin@yopmail.com", "pascal.dupin", people::PASSWORD)
@@ -131,10 +131,16 @@ async fn mes_demandes_sorts_by_number_and_a_draft_can_be_deleted() {
             201
         );
     }
+    // "Suivre mes demandes" on the public home leads there through login.
     let b = Browser::open(&app.address).await;
-    log_in(&b, "pascal.dupin").await;
-    // "Suivre mes demandes" in the header.
+    b.goto("/").await;
+    b.wait_text("header", "Me connecter").await;
     b.click("a[href='/mes-demandes']").await;
+    b.wait_path("/connexion?retour=%2Fmes-demandes").await;
+    b.fill("#login", "pascal.dupin").await;
+    b.fill("#password", people::PASSWORD).await;
+    b.click("#login-submit").await;
+    b.wait_path("/mes-demandes").await;
     b.wait_text("main h1", "Mes demandes").await;
     b.find("#request-view-2").await;
     let first = b

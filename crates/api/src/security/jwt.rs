@@ -86,3 +86,22 @@ impl JwtKeys {
             })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_generated_key_is_kept_so_a_restart_keeps_people_logged_in() {
+        let dir = std::env::temp_dir().join(format!("guichet-jwt-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let before_restart = JwtKeys::load_or_create(&dir).unwrap();
+        let token = before_restart.issue(7, 3, "citizen").unwrap();
+        let after_restart = JwtKeys::load_or_create(&dir).unwrap();
+        let claims = after_restart.verify(&token).ok().expect("still valid after a restart");
+        assert_eq!((claims.sub.as_str(), claims.sid), ("7", 3));
+        // Another key refuses it.
+        assert!(JwtKeys::from_secret(b"another key of at least thirty-two bytes").verify(&token).is_err());
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+}
