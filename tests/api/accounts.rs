@@ -65,11 +65,8 @@ async fn activating_logs_the_person_in_and_the_link_works_once() {
     assert_eq!(session["account"]["role"], "citizen");
 
     let me: Value = app
-        .get_auth("/api/me", session["access_token"].as_str().unwrap())
-        .await
-        .json()
-        .await
-        .unwrap();
+        .get_json("/api/me", session["access_token"].as_str().unwrap())
+        .await;
     assert_eq!(me["email"], "dupin@yopmail.com");
 
     let again = app.post(&format!("/api/activations/{token}"), &body).await;

@@ -53,12 +53,7 @@ async fn the_inbox_lists_sent_requests_with_filters_and_paging() {
     let second = submitted(&app, &pascal).await;
     app.post_auth("/api/requests", &pascal, &room_rental(3))
         .await; // a draft: private
-    let page: Value = app
-        .get_auth("/api/agent/requests", &agent)
-        .await
-        .json()
-        .await
-        .unwrap();
+    let page: Value = app.get_json("/api/agent/requests", &agent).await;
     assert_eq!(page["total"], 2);
     assert_eq!(
         page["items"][0]["id"], second["request"]["id"],
@@ -67,11 +62,8 @@ async fn the_inbox_lists_sent_requests_with_filters_and_paging() {
     assert_eq!(page["items"][1]["id"], first["request"]["id"]);
 
     let one: Value = app
-        .get_auth("/api/agent/requests?per_page=1&page=2", &agent)
-        .await
-        .json()
-        .await
-        .unwrap();
+        .get_json("/api/agent/requests?per_page=1&page=2", &agent)
+        .await;
     assert_eq!(one["items"].as_array().unwrap().len(), 1);
     assert_eq!(one["items"][0]["id"], first["request"]["id"]);
 
@@ -84,42 +76,25 @@ async fn the_inbox_lists_sent_requests_with_filters_and_paging() {
     )
     .await;
     let taken: Value = app
-        .get_auth("/api/agent/requests?status=in_progress", &agent)
-        .await
-        .json()
-        .await
-        .unwrap();
+        .get_json("/api/agent/requests?status=in_progress", &agent)
+        .await;
     assert_eq!(taken["total"], 1);
-    let by_name: Value = app
-        .get_auth("/api/agent/requests?person=dup", &agent)
-        .await
-        .json()
-        .await
-        .unwrap();
+    let by_name: Value = app.get_json("/api/agent/requests?person=dup", &agent).await;
     assert_eq!(by_name["total"], 2);
     let nobody: Value = app
-        .get_auth("/api/agent/requests?person=zorro", &agent)
-        .await
-        .json()
-        .await
-        .unwrap();
+        .get_json("/api/agent/requests?person=zorro", &agent)
+        .await;
     assert_eq!(nobody["total"], 0);
     let by_procedure: Value = app
-        .get_auth(
+        .get_json(
             "/api/agent/requests?procedure=location-salle-des-fetes&from=2000-01-01&to=2099-12-31",
             &agent,
         )
-        .await
-        .json()
-        .await
-        .unwrap();
+        .await;
     assert_eq!(by_procedure["total"], 2);
     let future: Value = app
-        .get_auth("/api/agent/requests?from=2099-01-01", &agent)
-        .await
-        .json()
-        .await
-        .unwrap();
+        .get_json("/api/agent/requests?from=2099-01-01", &agent)
+        .await;
     assert_eq!(future["total"], 0);
     // Days outside 1900-2100 are refused, never a 500.
     for bad in ["from=2999-01-01", "to=%2B262142-12-31", "from=-5000-01-01"] {
@@ -209,12 +184,7 @@ async fn refusing_needs_a_reason_that_the_citizen_reads() {
     )
     .await;
     assert_eq!(refused.status(), 200);
-    let detail: Value = app
-        .get_auth(&format!("/api/requests/{id}"), &pascal)
-        .await
-        .json()
-        .await
-        .unwrap();
+    let detail: Value = app.get_json(&format!("/api/requests/{id}"), &pascal).await;
     assert_eq!(detail["request"]["status"], "refused");
     assert_eq!(
         detail["refusal_reason"],
@@ -230,12 +200,7 @@ async fn refusing_needs_a_reason_that_the_citizen_reads() {
     )
     .await;
     assert_eq!(comment.status(), 200);
-    let detail: Value = app
-        .get_auth(&format!("/api/requests/{id}"), &pascal)
-        .await
-        .json()
-        .await
-        .unwrap();
+    let detail: Value = app.get_json(&format!("/api/requests/{id}"), &pascal).await;
     let last = detail["history"]
         .as_array()
         .unwrap()
@@ -273,11 +238,8 @@ async fn agents_read_households_but_never_drafts() {
     let sent = submitted(&app, &pascal).await;
     let household = sent["household_id"].as_i64().unwrap();
     let profile: Value = app
-        .get_auth(&format!("/api/agent/households/{household}"), &agent)
-        .await
-        .json()
-        .await
-        .unwrap();
+        .get_json(&format!("/api/agent/households/{household}"), &agent)
+        .await;
     assert_eq!(profile["civil"]["birth_name"], "Dupin");
     assert_eq!(profile["contacts"]["email"], "dupin@yopmail.com");
     assert_eq!(

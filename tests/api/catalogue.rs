@@ -139,7 +139,7 @@ async fn restarting_with_a_changed_configuration_updates_the_catalogue_and_keeps
         404
     );
     // The request made with the archived procedure still names it.
-    let mine: Value = app.get_auth("/api/requests", t).await.json().await.unwrap();
+    let mine: Value = app.get_json("/api/requests", t).await;
     assert_eq!(
         mine["in_progress"][0]["procedure_title"],
         "Demande de rendez-vous au CCAS"

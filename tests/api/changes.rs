@@ -82,12 +82,7 @@ async fn accepting_a_personal_data_update_applies_it_to_the_profile() {
         "take it first"
     );
     act(&app, &agent, id, "take", json!({})).await;
-    let before: Value = app
-        .get_auth("/api/me/profile", &pascal)
-        .await
-        .json()
-        .await
-        .unwrap();
+    let before: Value = app.get_json("/api/me/profile", &pascal).await;
     assert_eq!(before["civil"]["usage_name"], Value::Null);
     let accepted = act(
         &app,
@@ -101,23 +96,13 @@ async fn accepting_a_personal_data_update_applies_it_to_the_profile() {
     let accepted: Value = accepted.json().await.unwrap();
     assert_eq!(accepted["request"]["status"], "closed");
 
-    let after: Value = app
-        .get_auth("/api/me/profile", &pascal)
-        .await
-        .json()
-        .await
-        .unwrap();
+    let after: Value = app.get_json("/api/me/profile", &pascal).await;
     assert_eq!(after["civil"]["usage_name"], "Dupin-Martin");
     assert_eq!(
         after["civil"]["birth_name"], "Dupin",
         "fields left empty are unchanged"
     );
-    let mine: Value = app
-        .get_auth("/api/requests", &pascal)
-        .await
-        .json()
-        .await
-        .unwrap();
+    let mine: Value = app.get_json("/api/requests", &pascal).await;
     assert_eq!(mine["done"][0]["id"], id);
     // The second mail about it (after "taken") tells the decision and the comment.
     let subject = format!("votre demande n° {}", draft["request"]["number"]);
@@ -142,12 +127,7 @@ async fn an_accepted_filiation_adds_the_child_to_the_household_with_its_relation
     );
     let answers = child("Tim", "male", "2016-01-01", "Boulogne-sur-Mer", "62");
     accepted(&app, &pascal, &agent, "mise-a-jour-filiation", answers).await;
-    let profile: Value = app
-        .get_auth("/api/me/profile", &pascal)
-        .await
-        .json()
-        .await
-        .unwrap();
+    let profile: Value = app.get_json("/api/me/profile", &pascal).await;
     let members: Vec<(String, String)> = profile["household"]
         .as_array()
         .unwrap()
@@ -190,12 +170,7 @@ async fn an_accepted_social_data_update_fills_the_social_card_in_cents() {
         answers,
     )
     .await;
-    let social: Value = app
-        .get_auth("/api/me/profile", &pascal)
-        .await
-        .json()
-        .await
-        .unwrap();
+    let social: Value = app.get_json("/api/me/profile", &pascal).await;
     let social = &social["social"];
     assert_eq!(social["caf_number"], "1234567");
     assert_eq!(social["family_quotient"], 650);
@@ -225,12 +200,7 @@ async fn an_enrolled_child_has_a_downloadable_certificate_for_its_household_only
     );
     let answers = child("Léa", "female", "2017-05-04", "Valenciennes", "59");
     accepted(&app, &pascal, &agent, "mise-a-jour-filiation", answers).await;
-    let profile: Value = app
-        .get_auth("/api/me/profile", &pascal)
-        .await
-        .json()
-        .await
-        .unwrap();
+    let profile: Value = app.get_json("/api/me/profile", &pascal).await;
     let child = profile["household"][1]["person_id"].as_i64().unwrap();
 
     let bad = app
@@ -253,12 +223,7 @@ async fn an_enrolled_child_has_a_downloadable_certificate_for_its_household_only
         .await;
     assert_eq!(enrolment.status(), 201);
     let enrolment: Value = enrolment.json().await.unwrap();
-    let profile: Value = app
-        .get_auth("/api/me/profile", &pascal)
-        .await
-        .json()
-        .await
-        .unwrap();
+    let profile: Value = app.get_json("/api/me/profile", &pascal).await;
     assert_eq!(profile["schooled_children"][0]["child_name"], "DUPIN Léa");
     assert_eq!(profile["schooled_children"][0]["class_name"], "CE2 B");
 
@@ -328,20 +293,12 @@ async fn an_accepted_filiation_with_an_invalid_identity_is_refused_and_changes_n
         [("answers.first_name".into(), "invalid_name".into())]
     );
     let detail: Value = app
-        .get_auth(&format!("/api/agent/requests/{id}"), &agent)
-        .await
-        .json()
-        .await
-        .unwrap();
+        .get_json(&format!("/api/agent/requests/{id}"), &agent)
+        .await;
     assert_eq!(
         detail["request"]["status"], "in_progress",
         "still open: the agent can refuse it with a reason"
     );
-    let profile: Value = app
-        .get_auth("/api/me/profile", &pascal)
-        .await
-        .json()
-        .await
-        .unwrap();
+    let profile: Value = app.get_json("/api/me/profile", &pascal).await;
     assert_eq!(profile["household"].as_array().unwrap().len(), 1);
 }

@@ -46,12 +46,7 @@ async fn a_new_email_is_used_once_confirmed_from_the_link_sent_to_it() {
         )
         .await;
     assert_eq!(asked.status(), 202);
-    let profile: Value = app
-        .get_auth("/api/me/profile", t)
-        .await
-        .json()
-        .await
-        .unwrap();
+    let profile: Value = app.get_json("/api/me/profile", t).await;
     assert_eq!(
         profile["contacts"]["email"], "dupin@yopmail.com",
         "unchanged until confirmed"
@@ -69,12 +64,7 @@ async fn a_new_email_is_used_once_confirmed_from_the_link_sent_to_it() {
         )
         .await;
     assert_eq!(confirmed.status(), 200);
-    let profile: Value = app
-        .get_auth("/api/me/profile", t)
-        .await
-        .json()
-        .await
-        .unwrap();
+    let profile: Value = app.get_json("/api/me/profile", t).await;
     assert_eq!(profile["contacts"]["email"], "pascal@exemple.fr");
     app.smtp
         .wait_for("dupin@yopmail.com", "adresse e-mail a été modifiée")

@@ -14,11 +14,8 @@ async fn login_with_identifiant_and_password_opens_a_session() {
     let session: Value = response.json().await.unwrap();
     assert_eq!(session["expires_in"], 900);
     let me: Value = app
-        .get_auth("/api/me", session["access_token"].as_str().unwrap())
-        .await
-        .json()
-        .await
-        .unwrap();
+        .get_json("/api/me", session["access_token"].as_str().unwrap())
+        .await;
     assert_eq!(me["login"], "pascal.dupin");
     assert_eq!(me["birth_name"], "Dupin");
 }

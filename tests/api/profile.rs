@@ -65,12 +65,7 @@ async fn contacts_change_directly_and_are_normalised() {
         )
         .await;
     assert_eq!(response.status(), 200);
-    let profile: Value = app
-        .get_auth("/api/me/profile", token(&session))
-        .await
-        .json()
-        .await
-        .unwrap();
+    let profile: Value = app.get_json("/api/me/profile", token(&session)).await;
     assert_eq!(profile["contacts"]["mobile"], "06 06 06 06 06");
     assert_eq!(profile["contacts"]["work_phone"], "03 21 00 00 00");
     assert_eq!(profile["contacts"]["landline"], Value::Null);
@@ -87,12 +82,7 @@ async fn contacts_change_directly_and_are_normalised() {
         field_codes(&problem(bad).await),
         [("mobile".into(), "invalid_phone".into())]
     );
-    let unchanged: Value = app
-        .get_auth("/api/me/profile", token(&session))
-        .await
-        .json()
-        .await
-        .unwrap();
+    let unchanged: Value = app.get_json("/api/me/profile", token(&session)).await;
     assert_eq!(unchanged["contacts"]["mobile"], "06 06 06 06 06");
 }
 
@@ -122,12 +112,7 @@ async fn addresses_are_added_changed_and_deleted_with_one_default() {
         .json()
         .await
         .unwrap();
-    let profile: Value = app
-        .get_auth("/api/me/profile", t)
-        .await
-        .json()
-        .await
-        .unwrap();
+    let profile: Value = app.get_json("/api/me/profile", t).await;
     let defaults: Vec<&Value> = profile["addresses"]
         .as_array()
         .unwrap()
@@ -150,12 +135,7 @@ async fn addresses_are_added_changed_and_deleted_with_one_default() {
         .delete_auth(&format!("/api/me/addresses/{}", second["id"]), t)
         .await;
     assert_eq!(deleted.status(), 204);
-    let profile: Value = app
-        .get_auth("/api/me/profile", t)
-        .await
-        .json()
-        .await
-        .unwrap();
+    let profile: Value = app.get_json("/api/me/profile", t).await;
     assert_eq!(profile["addresses"].as_array().unwrap().len(), 1);
     assert_eq!(
         profile["addresses"][0]["is_default"], true,
@@ -212,19 +192,9 @@ async fn a_citizen_never_reaches_another_households_address() {
     assert_eq!(change.status(), 404);
     let delete = app.delete_auth(&path, token(&pascal)).await;
     assert_eq!(delete.status(), 404);
-    let profile: Value = app
-        .get_auth("/api/me/profile", token(&marie))
-        .await
-        .json()
-        .await
-        .unwrap();
+    let profile: Value = app.get_json("/api/me/profile", token(&marie)).await;
     assert_eq!(profile["addresses"][0]["name"], "Adresse principale");
-    let his: Value = app
-        .get_auth("/api/me/profile", token(&pascal))
-        .await
-        .json()
-        .await
-        .unwrap();
+    let his: Value = app.get_json("/api/me/profile", token(&pascal)).await;
     assert_eq!(his["addresses"], json!([]));
 }
 
@@ -293,12 +263,7 @@ async fn a_child_of_separated_parents_appears_in_both_households_each_seeing_onl
     use diesel::ExpressionMethods;
 
     for (session, holder) in [(&pascal, "DUPIN Pascal"), (&marie, "DUPIN Pascal")] {
-        let profile: Value = app
-            .get_auth("/api/me/profile", token(session))
-            .await
-            .json()
-            .await
-            .unwrap();
+        let profile: Value = app.get_json("/api/me/profile", token(session)).await;
         let names: Vec<String> = profile["household"]
             .as_array()
             .unwrap()

@@ -197,12 +197,7 @@ async fn mes_demandes_lists_en_cours_and_effectuees_latest_first() {
         )
         .await;
     assert_eq!(draft.status(), 201);
-    let mine: Value = app
-        .get_auth("/api/requests", &t)
-        .await
-        .json()
-        .await
-        .unwrap();
+    let mine: Value = app.get_json("/api/requests", &t).await;
     let statuses: Vec<&str> = mine["in_progress"]
         .as_array()
         .unwrap()
@@ -275,12 +270,7 @@ async fn a_citizen_never_reaches_another_households_requests() {
         .delete_auth(&format!("/api/requests/{id}"), &pascal)
         .await;
     assert_eq!(del.status(), 404);
-    let mine: Value = app
-        .get_auth("/api/requests", &pascal)
-        .await
-        .json()
-        .await
-        .unwrap();
+    let mine: Value = app.get_json("/api/requests", &pascal).await;
     assert_eq!(mine["in_progress"], json!([]));
     // Naming a person outside the household is refused.
     let marie_person = marie["account"]["id"].as_i64().unwrap();
@@ -328,12 +318,7 @@ async fn the_demo_procedures_of_hesdigneul_can_be_filed() {
             .await;
         assert_eq!(sent.status(), 200, "{procedure}");
     }
-    let mine: Value = app
-        .get_auth("/api/requests", &t)
-        .await
-        .json()
-        .await
-        .unwrap();
+    let mine: Value = app.get_json("/api/requests", &t).await;
     assert_eq!(mine["in_progress"].as_array().unwrap().len(), 3);
 }
 
@@ -357,12 +342,7 @@ async fn numbers_stay_unique_and_gapless_when_requests_arrive_together() {
         statuses.iter().all(|s| *s == StatusCode::CREATED),
         "{statuses:?}"
     );
-    let mine: Value = app
-        .get_auth("/api/requests", &t)
-        .await
-        .json()
-        .await
-        .unwrap();
+    let mine: Value = app.get_json("/api/requests", &t).await;
     let mut numbers: Vec<i64> = mine["in_progress"]
         .as_array()
         .unwrap()

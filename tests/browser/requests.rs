@@ -106,12 +106,7 @@ async fn a_personal_data_update_goes_from_draft_to_accepted_by_an_agent_and_show
         .await
         .unwrap();
     let token = profile["access_token"].as_str().unwrap();
-    let me: Value = app
-        .get_auth("/api/me/profile", token)
-        .await
-        .json()
-        .await
-        .unwrap();
+    let me: Value = app.get_json("/api/me/profile", token).await;
     assert_eq!(me["civil"]["usage_name"], "Dupin-Martin");
     agent.close().await;
     citizen.close().await;
@@ -168,12 +163,7 @@ async fn suivre_mes_demandes_leads_through_login_and_the_tables_sort_and_delete_
     b.click("#request-delete-2").await;
     b.click("#request-delete-confirm").await;
     b.wait_text("#requests-status", "supprimée").await;
-    let mine: Value = app
-        .get_auth("/api/requests", token)
-        .await
-        .json()
-        .await
-        .unwrap();
+    let mine: Value = app.get_json("/api/requests", token).await;
     assert_eq!(mine["in_progress"].as_array().unwrap().len(), 1);
     b.close().await;
 }

@@ -118,12 +118,7 @@ async fn an_agent_records_an_enrolment_and_the_family_downloads_the_certificate(
     });
     let request = accepted(&app, &citizen, &agent, "mise-a-jour-filiation", answers).await;
     let household = request["household_id"].as_i64().expect("household_id");
-    let profile: Value = app
-        .get_auth("/api/me/profile", &citizen)
-        .await
-        .json()
-        .await
-        .unwrap();
+    let profile: Value = app.get_json("/api/me/profile", &citizen).await;
     let lea = profile["household"]
         .as_array()
         .unwrap()
@@ -177,12 +172,7 @@ async fn an_agent_records_an_enrolment_and_the_family_downloads_the_certificate(
     b.assert_accessible("household with a new enrolment").await;
     b.close().await;
 
-    let profile: Value = app
-        .get_auth("/api/me/profile", &citizen)
-        .await
-        .json()
-        .await
-        .unwrap();
+    let profile: Value = app.get_json("/api/me/profile", &citizen).await;
     let enrolment = &profile["schooled_children"][0];
     assert_eq!(enrolment["person_id"], lea);
     assert_eq!(enrolment["level"], "CE2");

@@ -114,6 +114,16 @@ impl TestApp {
             .expect("GET")
     }
 
+    /// GET with a token, answering the JSON body (the status is the caller's to check
+    /// where it matters).
+    pub async fn get_json(&self, path: &str, token: &str) -> Value {
+        self.get_auth(path, token)
+            .await
+            .json()
+            .await
+            .expect("JSON body")
+    }
+
     pub async fn post(&self, path: &str, body: &Value) -> Response {
         self.client
             .post(self.url(path))
