@@ -53,26 +53,28 @@ impl Modify for BearerAuth {
     }
 }
 
+/// A documented error response: `application/problem+json` with the Problem schema.
+fn problem(description: &str) -> utoipa::openapi::RefOr<utoipa::openapi::Response> {
+    use utoipa::openapi::{ContentBuilder, Ref, RefOr, ResponseBuilder};
+    RefOr::T(
+        ResponseBuilder::new()
+            .description(description)
+            .content(
+                "application/problem+json",
+                ContentBuilder::new()
+                    .schema(Some(Ref::from_schema_name("Problem")))
+                    .build(),
+            )
+            .build(),
+    )
+}
+
 /// Every endpoint that takes a JSON body answers these the same way (the `ValidJson`
 /// extractor): documented here once so that no handler can forget them.
 struct BodyErrors;
 
 impl Modify for BodyErrors {
     fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
-        use utoipa::openapi::{ContentBuilder, Ref, RefOr, ResponseBuilder};
-        let problem = |description: &str| {
-            RefOr::T(
-                ResponseBuilder::new()
-                    .description(description)
-                    .content(
-                        "application/problem+json",
-                        ContentBuilder::new()
-                            .schema(Some(Ref::from_schema_name("Problem")))
-                            .build(),
-                    )
-                    .build(),
-            )
-        };
         for item in openapi.paths.paths.values_mut() {
             let operations = [&mut item.post, &mut item.put, &mut item.patch];
             for operation in operations.into_iter().flatten() {
@@ -101,6 +103,47 @@ impl Modify for BodyErrors {
     }
 }
 
+/// Who may call what is stated by each handler's `security` and path: the matching
+/// errors are documented here once (a handler lists them only to say something more).
+struct AuthErrors;
+
+impl Modify for AuthErrors {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        for (path, item) in openapi.paths.paths.iter_mut() {
+            let forbidden = if path.starts_with("/api/admin/") {
+                Some("Not an admin (`forbidden`).")
+            } else if path.starts_with("/api/agent/") {
+                Some("Not an agent (`forbidden`).")
+            } else {
+                None
+            };
+            let operations = [
+                &mut item.get,
+                &mut item.post,
+                &mut item.put,
+                &mut item.delete,
+                &mut item.patch,
+            ];
+            for operation in operations.into_iter().flatten() {
+                if operation.security.is_none() {
+                    continue;
+                }
+                let responses = &mut operation.responses.responses;
+                responses.entry("401".to_string()).or_insert_with(|| {
+                    problem(
+                        "Not logged in, or the session ended (`unauthenticated`, `token_expired`).",
+                    )
+                });
+                if let Some(description) = forbidden {
+                    responses
+                        .entry("403".to_string())
+                        .or_insert_with(|| problem(description));
+                }
+            }
+        }
+    }
+}
+
 /// The complete document, as served at `/api/openapi.json` and committed in
 /// `openapi/openapi.json`.
 pub fn spec() -> utoipa::openapi::OpenApi {
@@ -111,6 +154,7 @@ pub fn spec() -> utoipa::openapi::OpenApi {
         .split_for_parts();
     // After the handlers' paths are merged in: the derive's modifiers run before.
     BodyErrors.modify(&mut api);
+    AuthErrors.modify(&mut api);
     api
 }
 

@@ -98,10 +98,17 @@ mod tests {
         let before_restart = JwtKeys::load_or_create(&dir).unwrap();
         let token = before_restart.issue(7, 3, "citizen").unwrap();
         let after_restart = JwtKeys::load_or_create(&dir).unwrap();
-        let claims = after_restart.verify(&token).ok().expect("still valid after a restart");
+        let claims = after_restart
+            .verify(&token)
+            .ok()
+            .expect("still valid after a restart");
         assert_eq!((claims.sub.as_str(), claims.sid), ("7", 3));
         // Another key refuses it.
-        assert!(JwtKeys::from_secret(b"another key of at least thirty-two bytes").verify(&token).is_err());
+        assert!(
+            JwtKeys::from_secret(b"another key of at least thirty-two bytes")
+                .verify(&token)
+                .is_err()
+        );
         let _ = std::fs::remove_dir_all(&dir);
     }
 }

@@ -18,8 +18,6 @@ use crate::state::AppState;
     responses(
         (status = 200, description = "One page of requests, latest number first.", body = RequestPage),
         (status = 400, description = "A filter cannot be read (`invalid_query`).", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not logged in.", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not an agent.", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid filter values.", body = Problem, content_type = "application/problem+json"),
     )
 )]
@@ -42,8 +40,6 @@ pub async fn inbox(
     params(("id" = i64, Path, description = "Request id.")),
     responses(
         (status = 200, description = "The request.", body = RequestDetail),
-        (status = 401, description = "Not logged in.", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not an agent.", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such request (drafts are private).", body = Problem, content_type = "application/problem+json"),
     )
 )]
@@ -66,8 +62,6 @@ pub async fn detail(
     params(("id" = i64, Path, description = "Request id.")),
     responses(
         (status = 200, description = "The request, En traitement.", body = RequestDetail),
-        (status = 401, description = "Not logged in.", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not an agent.", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such request.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Not Enregistrée (`invalid_transition`).", body = Problem, content_type = "application/problem+json"),
     )
@@ -95,8 +89,6 @@ pub async fn take(
     request_body = AgentNote,
     responses(
         (status = 200, description = "The request.", body = RequestDetail),
-        (status = 401, description = "Not logged in.", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not an agent.", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such request.", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Empty or too long comment.", body = Problem, content_type = "application/problem+json"),
     )
@@ -125,8 +117,6 @@ pub async fn comment(
     request_body = Acceptance,
     responses(
         (status = 200, description = "The request, Clos.", body = RequestDetail),
-        (status = 401, description = "Not logged in.", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not an agent.", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such request.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Not En traitement (`invalid_transition`).", body = Problem, content_type = "application/problem+json"),
     )
@@ -155,8 +145,6 @@ pub async fn accept(
     request_body = AgentNote,
     responses(
         (status = 200, description = "The request, Refusé.", body = RequestDetail),
-        (status = 401, description = "Not logged in.", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not an agent.", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such request.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Not En traitement (`invalid_transition`).", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Missing reason.", body = Problem, content_type = "application/problem+json"),
@@ -185,8 +173,6 @@ pub async fn refuse(
     params(("id" = i64, Path, description = "Household id (from a request).")),
     responses(
         (status = 200, description = "The household's profile.", body = Profile),
-        (status = 401, description = "Not logged in.", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not an agent.", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such household.", body = Problem, content_type = "application/problem+json"),
     )
 )]
@@ -210,8 +196,6 @@ pub async fn household(
     request_body = NewStaff,
     responses(
         (status = 201, description = "Created; the password link was e-mailed.", body = StaffCreated),
-        (status = 401, description = "Not logged in.", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not an admin.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The e-mail address has an account (`email_taken`).", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid fields.", body = Problem, content_type = "application/problem+json"),
     )
@@ -239,8 +223,6 @@ pub async fn create_staff(
     request_body = SchoolEnrolmentInput,
     responses(
         (status = 201, description = "The enrolment.", body = SchoolEnrolment),
-        (status = 401, description = "Not logged in.", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not an agent.", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such person.", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid fields (`invalid_school_year`...).", body = Problem, content_type = "application/problem+json"),
     )

@@ -53,7 +53,6 @@ pub async fn refresh(
     security(("bearer" = [])),
     responses(
         (status = 204, description = "Logged out."),
-        (status = 401, description = "Not logged in.", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/auth/logout")]
@@ -84,7 +83,6 @@ pub async fn me(state: web::Data<AppState>, user: AuthUser) -> ApiResult<web::Js
     request_body = PasswordChangeRequest,
     responses(
         (status = 204, description = "Password changed."),
-        (status = 401, description = "Not logged in.", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Wrong current password or new password not following the rules.", body = Problem, content_type = "application/problem+json"),
     )
 )]

@@ -17,7 +17,6 @@ use crate::state::AppState;
     security(("bearer" = [])),
     responses(
         (status = 200, description = "The profile.", body = Profile),
-        (status = 401, description = "Not logged in.", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/me/profile")]
@@ -36,7 +35,6 @@ pub async fn profile(state: web::Data<AppState>, user: AuthUser) -> ApiResult<we
     request_body = ContactsInput,
     responses(
         (status = 200, description = "The numbers as stored (normalised).", body = Contacts),
-        (status = 401, description = "Not logged in.", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "A number is not a phone number (`invalid_phone`).", body = Problem, content_type = "application/problem+json"),
     )
 )]
@@ -60,7 +58,6 @@ pub async fn update_contacts(
     request_body = AddressInput,
     responses(
         (status = 201, description = "The new address.", body = Address),
-        (status = 401, description = "Not logged in.", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid fields.", body = Problem, content_type = "application/problem+json"),
     )
 )]
@@ -85,7 +82,6 @@ pub async fn add_address(
     request_body = AddressInput,
     responses(
         (status = 200, description = "The address.", body = Address),
-        (status = 401, description = "Not logged in.", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "Not one of the person's addresses.", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid fields.", body = Problem, content_type = "application/problem+json"),
     )
@@ -112,7 +108,6 @@ pub async fn update_address(
     params(("id" = i64, Path, description = "Address id.")),
     responses(
         (status = 204, description = "Deleted."),
-        (status = 401, description = "Not logged in.", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "Not one of the person's addresses.", body = Problem, content_type = "application/problem+json"),
     )
 )]
@@ -142,7 +137,6 @@ pub struct PdfDocument(Vec<u8>);
     params(("id" = i64, Path, description = "School enrolment id (from `schooled_children`).")),
     responses(
         (status = 200, description = "The certificate.", content_type = "application/pdf", body = PdfDocument),
-        (status = 401, description = "Not logged in.", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "Not an enrolment of the household's children.", body = Problem, content_type = "application/problem+json"),
     )
 )]
@@ -174,7 +168,6 @@ pub async fn school_certificate(
     request_body = EmailChangeRequest,
     responses(
         (status = 202, description = "The link was sent; the current address stays until it is used.", body = Accepted),
-        (status = 401, description = "Not logged in.", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid address, same address (`same_email`) or wrong password (`wrong_password`).", body = Problem, content_type = "application/problem+json"),
     )
 )]

@@ -14,7 +14,6 @@ use crate::state::AppState;
     security(("bearer" = [])),
     responses(
         (status = 200, description = "The household's requests, latest number first.", body = MyRequests),
-        (status = 401, description = "Not logged in.", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/requests")]
@@ -34,7 +33,6 @@ pub async fn list(state: web::Data<AppState>, user: AuthUser) -> ApiResult<web::
     request_body = RequestInput,
     responses(
         (status = 201, description = "The draft.", body = RequestDetail),
-        (status = 401, description = "Not logged in.", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Unknown procedure, person outside the household (`not_a_member`) or invalid answers (`answers.<field>`).", body = Problem, content_type = "application/problem+json"),
     )
 )]
@@ -58,7 +56,6 @@ pub async fn create(
     params(("id" = i64, Path, description = "Request id.")),
     responses(
         (status = 200, description = "The request.", body = RequestDetail),
-        (status = 401, description = "Not logged in.", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such request in the household.", body = Problem, content_type = "application/problem+json"),
     )
 )]
@@ -85,7 +82,6 @@ pub async fn detail(
     request_body = RequestInput,
     responses(
         (status = 200, description = "The request.", body = RequestDetail),
-        (status = 401, description = "Not logged in.", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such request in the household.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "An agent took it (`request_locked`).", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid answers.", body = Problem, content_type = "application/problem+json"),
@@ -114,7 +110,6 @@ pub async fn update(
     params(("id" = i64, Path, description = "Request id.")),
     responses(
         (status = 204, description = "Deleted."),
-        (status = 401, description = "Not logged in.", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such request in the household.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Not a draft any more (`request_locked`).", body = Problem, content_type = "application/problem+json"),
     )
@@ -140,7 +135,6 @@ pub async fn delete(
     params(("id" = i64, Path, description = "Request id.")),
     responses(
         (status = 200, description = "The request, now Enregistrée.", body = RequestDetail),
-        (status = 401, description = "Not logged in.", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such request in the household.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Not a draft (`invalid_transition`).", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Required answers missing.", body = Problem, content_type = "application/problem+json"),
