@@ -6,11 +6,37 @@ use std::process::ExitCode;
 
 use api::{telemetry, Application, Settings};
 
+const HELP: &str = "Guichet, the citizen portal of French communes.
+
+usage:
+  guichet                 run the portal (configuration: GUICHET_* variables, see README)
+  guichet openapi         print the OpenAPI document
+  guichet create-admin --email ADRESSE --first-name PRÉNOM --birth-name NOM [--civility madame|monsieur]
+                          create an administrator and print the link to choose the password
+  guichet --help          this text
+  guichet --version       the version";
+
 #[actix_web::main]
 async fn main() -> ExitCode {
-    if std::env::args().nth(1).as_deref() == Some("openapi") {
-        print!("{}", api::openapi::spec_json());
-        return ExitCode::SUCCESS;
+    // Answered before the configuration is read: no data folder is created for them.
+    match std::env::args().nth(1).as_deref() {
+        Some("--help" | "-h" | "help") => {
+            println!("{HELP}");
+            return ExitCode::SUCCESS;
+        }
+        Some("--version" | "-V") => {
+            println!("guichet {}", env!("CARGO_PKG_VERSION"));
+            return ExitCode::SUCCESS;
+        }
+        Some("openapi") => {
+            print!("{}", api::openapi::spec_json());
+            return ExitCode::SUCCESS;
+        }
+        Some("create-admin") | None => {}
+        Some(other) => {
+            eprintln!("guichet: unknown command `{other}`\n\n{HELP}");
+            return ExitCode::from(2);
+        }
     }
     let settings = match Settings::load() {
         Ok(settings) => settings,

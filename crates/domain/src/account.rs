@@ -10,6 +10,7 @@ use crate::validation;
 
 /// The identity form of "Création de compte", with the captcha and the consents.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
+#[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[validate(schema(
     function = "department_when_born_in_france",
@@ -99,6 +100,7 @@ pub struct ActivationInfo {
 
 /// "Votre identifiant de connexion", "Mot de passe", "Répéter votre mot de passe".
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[validate(schema(function = "activation_passwords_match", skip_on_field_errors = false))]
 pub struct ActivationRequest {

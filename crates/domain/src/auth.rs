@@ -34,6 +34,7 @@ impl Role {
 
 /// "Me connecter": identifiant and mot de passe.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct LoginRequest {
     #[validate(custom(function = "validation::identifier"))]
@@ -78,6 +79,7 @@ pub struct Session {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RefreshRequest {
     #[validate(length(min = 1, max = 200, code = "required"))]
@@ -86,6 +88,7 @@ pub struct RefreshRequest {
 
 /// "Mon identifiant": the login is sent to this address.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ForgottenLoginRequest {
     #[validate(custom(function = "validation::email"))]
@@ -94,6 +97,7 @@ pub struct ForgottenLoginRequest {
 
 /// "Mon mot de passe": the e-mail address or the login of the account.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ForgottenPasswordRequest {
     #[validate(custom(function = "validation::identifier"))]
@@ -115,6 +119,7 @@ pub struct PasswordResetInfo {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[validate(schema(function = "reset_passwords_match", skip_on_field_errors = false))]
 pub struct PasswordResetRequest {
@@ -128,6 +133,7 @@ fn reset_passwords_match(r: &PasswordResetRequest) -> Result<(), ValidationError
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[validate(schema(function = "change_passwords_match", skip_on_field_errors = false))]
 pub struct PasswordChangeRequest {

@@ -31,6 +31,7 @@ pub struct PowCaptcha {
 /// The answer to a captcha: the characters read from the image, or the number found
 /// for a proof-of-work challenge (in decimal).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
+#[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CaptchaAnswer {
     #[validate(length(min = 1, max = 64, code = "required"))]

@@ -62,6 +62,7 @@ pub struct Contacts {
 
 /// New phone numbers; an empty or missing number clears it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ContactsInput {
     #[serde(default)]
@@ -86,6 +87,7 @@ fn optional_phone(value: &str) -> Result<(), ValidationError> {
 
 /// A new e-mail address, confirmed by a link sent to it; the password proves it is you.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct EmailChangeRequest {
     #[validate(custom(function = "validation::email"))]
@@ -118,6 +120,7 @@ pub struct Address {
 
 /// "Ajouter une adresse" / change an address.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[validate(schema(function = "french_postal_code", skip_on_field_errors = false))]
 pub struct AddressInput {
@@ -311,6 +314,7 @@ pub struct SchoolEnrolment {
 
 /// A school enrolment recorded by the town hall.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SchoolEnrolmentInput {
     /// `2026-2027`.

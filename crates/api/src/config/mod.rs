@@ -34,6 +34,9 @@ pub struct Settings {
     pub captcha_pow_max_number: u64,
     /// `text` (default) or `json` logs (`GUICHET_LOG_FORMAT`).
     pub log_format: LogFormat,
+    /// Send `Strict-Transport-Security` (`GUICHET_HSTS`, `true` or `false`); by default
+    /// when the public URL is https.
+    pub hsts: Option<bool>,
     pub mail: MailSettings,
     pub commune: CommuneSettings,
 }
@@ -96,6 +99,7 @@ impl Default for Settings {
             captcha: CaptchaMode::Enabled,
             captcha_pow_max_number: 200_000,
             log_format: LogFormat::Text,
+            hsts: None,
             mail: MailSettings::default(),
             commune: CommuneSettings::default(),
         }
@@ -223,6 +227,9 @@ impl Settings {
         if let Some(v) = var("GUICHET_LOG_FORMAT") {
             self.log_format = choice("GUICHET_LOG_FORMAT", v)?;
         }
+        if let Some(v) = var("GUICHET_HSTS") {
+            self.hsts = Some(parse("GUICHET_HSTS", v)?);
+        }
         let mail = &mut self.mail;
         if let Some(v) = var("GUICHET_MAIL_TRANSPORT") {
             mail.transport = choice("GUICHET_MAIL_TRANSPORT", v)?;
@@ -280,6 +287,12 @@ impl Settings {
             .to_string()
     }
 
+    /// Whether answers carry `Strict-Transport-Security`.
+    pub fn hsts(&self) -> bool {
+        self.hsts
+            .unwrap_or_else(|| self.public_url().starts_with("https://"))
+    }
+
     pub fn mail_dir(&self) -> PathBuf {
         self.data_dir.join("mail")
     }
@@ -304,6 +317,16 @@ mod tests {
         assert_eq!(s.public_url(), "http://127.0.0.1:8080");
         assert_eq!(s.captcha, CaptchaMode::Enabled);
         assert_eq!(s.commune.name(), "Ville de Quiévrechain");
+        assert!(!s.hsts());
+    }
+
+    #[test]
+    fn hsts_follows_the_public_url_unless_set() {
+        let https = vars(&[("GUICHET_PUBLIC_URL", "https://portail.mairie.fr")]);
+        assert!(Settings::load_from(&https).unwrap().hsts());
+        let mut off = https.clone();
+        off.push(("GUICHET_HSTS".into(), "false".into()));
+        assert!(!Settings::load_from(&off).unwrap().hsts());
     }
 
     #[test]

@@ -9,6 +9,7 @@ use super::status::RequestStatus;
 
 /// A new request (saved as a draft), or new answers for one.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
+#[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RequestInput {
     /// The procedure's slug, e.g. `contacter-la-mairie`.
@@ -124,6 +125,7 @@ pub struct RequestPage {
 
 /// A comment, an acceptance note or a refusal reason written by an agent.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AgentNote {
     #[validate(custom(function = "note"))]
@@ -153,6 +155,7 @@ fn filter_date(date: &NaiveDate) -> Result<(), validator::ValidationError> {
 
 /// Acceptance: an optional note to the citizen.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Acceptance {
     #[serde(default)]

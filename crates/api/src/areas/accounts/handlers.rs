@@ -29,7 +29,8 @@ pub async fn register(
     state: web::Data<AppState>,
     body: ValidJson<RegistrationRequest>,
 ) -> ApiResult<HttpResponse> {
-    let accepted = service::register(&state, body.0).await?;
+    let body = body.into_inner()?;
+    let accepted = service::register(&state, body).await?;
     Ok(HttpResponse::Accepted().json(accepted))
 }
 
@@ -75,6 +76,7 @@ pub async fn activate(
     token: web::Path<String>,
     body: ValidJson<ActivationRequest>,
 ) -> ApiResult<web::Json<Session>> {
-    let session = service::activate(&state, token.into_inner(), body.0).await?;
+    let body = body.into_inner()?;
+    let session = service::activate(&state, token.into_inner(), body).await?;
     Ok(web::Json(session))
 }

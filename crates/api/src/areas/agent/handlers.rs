@@ -100,9 +100,10 @@ pub async fn comment(
     id: web::Path<i64>,
     body: ValidJson<AgentNote>,
 ) -> ApiResult<web::Json<RequestDetail>> {
+    let body = body.into_inner()?;
     let (id, settings, agent) = (id.into_inner(), state.settings.clone(), agent.0.account_id);
     let request = db::run(&state.pool, move |conn| {
-        service::comment(conn, &settings, agent, id, &body.0.text)
+        service::comment(conn, &settings, agent, id, &body.text)
     })
     .await?;
     state.wake_mailer();
@@ -128,9 +129,10 @@ pub async fn accept(
     id: web::Path<i64>,
     body: ValidJson<Acceptance>,
 ) -> ApiResult<web::Json<RequestDetail>> {
+    let body = body.into_inner()?;
     let (id, settings, agent) = (id.into_inner(), state.settings.clone(), agent.0.account_id);
     let request = db::run(&state.pool, move |conn| {
-        service::accept(conn, &settings, agent, id, body.0.comment.as_deref())
+        service::accept(conn, &settings, agent, id, body.comment.as_deref())
     })
     .await?;
     state.wake_mailer();
@@ -157,9 +159,10 @@ pub async fn refuse(
     id: web::Path<i64>,
     body: ValidJson<AgentNote>,
 ) -> ApiResult<web::Json<RequestDetail>> {
+    let body = body.into_inner()?;
     let (id, settings, agent) = (id.into_inner(), state.settings.clone(), agent.0.account_id);
     let request = db::run(&state.pool, move |conn| {
-        service::refuse(conn, &settings, agent, id, &body.0.text)
+        service::refuse(conn, &settings, agent, id, &body.text)
     })
     .await?;
     state.wake_mailer();
@@ -206,9 +209,10 @@ pub async fn create_staff(
     _admin: AuthAdmin,
     body: ValidJson<NewStaff>,
 ) -> ApiResult<HttpResponse> {
+    let body = body.into_inner()?;
     let settings = state.settings.clone();
     let (created, _link) = db::run(&state.pool, move |conn| {
-        staff::create(conn, &settings, &body.0)
+        staff::create(conn, &settings, &body)
     })
     .await?;
     state.wake_mailer();
@@ -234,9 +238,10 @@ pub async fn add_enrolment(
     id: web::Path<i64>,
     body: ValidJson<SchoolEnrolmentInput>,
 ) -> ApiResult<HttpResponse> {
+    let body = body.into_inner()?;
     let id = id.into_inner();
     let enrolment = db::run(&state.pool, move |conn| {
-        service::add_enrolment(conn, id, &body.0)
+        service::add_enrolment(conn, id, &body)
     })
     .await?;
     Ok(HttpResponse::Created().json(enrolment))

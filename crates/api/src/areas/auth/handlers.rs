@@ -27,7 +27,8 @@ pub async fn login(
     state: web::Data<AppState>,
     body: ValidJson<LoginRequest>,
 ) -> ApiResult<web::Json<Session>> {
-    Ok(web::Json(service::login(&state, body.0).await?))
+    let body = body.into_inner()?;
+    Ok(web::Json(service::login(&state, body).await?))
 }
 
 /// Exchanges a refresh token (once) for new tokens.
@@ -44,7 +45,8 @@ pub async fn refresh(
     state: web::Data<AppState>,
     body: ValidJson<RefreshRequest>,
 ) -> ApiResult<web::Json<Session>> {
-    Ok(web::Json(service::refresh(&state, body.0).await?))
+    let body = body.into_inner()?;
+    Ok(web::Json(service::refresh(&state, body).await?))
 }
 
 /// "Déconnexion": ends the session; its tokens are refused afterwards.
@@ -92,7 +94,8 @@ pub async fn change_password(
     user: AuthUser,
     body: ValidJson<PasswordChangeRequest>,
 ) -> ApiResult<HttpResponse> {
-    service::change_password(&state, user, body.0).await?;
+    let body = body.into_inner()?;
+    service::change_password(&state, user, body).await?;
     Ok(HttpResponse::NoContent().finish())
 }
 
@@ -110,7 +113,8 @@ pub async fn forgotten_login(
     state: web::Data<AppState>,
     body: ValidJson<ForgottenLoginRequest>,
 ) -> ApiResult<HttpResponse> {
-    Ok(HttpResponse::Accepted().json(service::forgotten_login(&state, body.0).await?))
+    let body = body.into_inner()?;
+    Ok(HttpResponse::Accepted().json(service::forgotten_login(&state, body).await?))
 }
 
 /// "Mon mot de passe": sends a reset link for the account with this e-mail or login.
@@ -127,7 +131,8 @@ pub async fn forgotten_password(
     state: web::Data<AppState>,
     body: ValidJson<ForgottenPasswordRequest>,
 ) -> ApiResult<HttpResponse> {
-    Ok(HttpResponse::Accepted().json(service::forgotten_password(&state, body.0).await?))
+    let body = body.into_inner()?;
+    Ok(HttpResponse::Accepted().json(service::forgotten_password(&state, body).await?))
 }
 
 /// What the reset page shows.
@@ -169,6 +174,7 @@ pub async fn reset_password(
     token: web::Path<String>,
     body: ValidJson<PasswordResetRequest>,
 ) -> ApiResult<HttpResponse> {
-    service::reset_password(&state, token.into_inner(), body.0).await?;
+    let body = body.into_inner()?;
+    service::reset_password(&state, token.into_inner(), body).await?;
     Ok(HttpResponse::NoContent().finish())
 }

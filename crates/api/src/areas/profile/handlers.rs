@@ -44,8 +44,9 @@ pub async fn update_contacts(
     user: AuthUser,
     body: ValidJson<ContactsInput>,
 ) -> ApiResult<web::Json<Contacts>> {
+    let body = body.into_inner()?;
     let contacts = db::run(&state.pool, move |conn| {
-        service::update_contacts(conn, user.account_id, &body.0)
+        service::update_contacts(conn, user.account_id, &body)
     })
     .await?;
     Ok(web::Json(contacts))
@@ -67,8 +68,9 @@ pub async fn add_address(
     user: AuthUser,
     body: ValidJson<AddressInput>,
 ) -> ApiResult<HttpResponse> {
+    let body = body.into_inner()?;
     let address = db::run(&state.pool, move |conn| {
-        service::save_address(conn, user.account_id, None, &body.0)
+        service::save_address(conn, user.account_id, None, &body)
     })
     .await?;
     Ok(HttpResponse::Created().json(address))
@@ -93,9 +95,10 @@ pub async fn update_address(
     id: web::Path<i64>,
     body: ValidJson<AddressInput>,
 ) -> ApiResult<web::Json<Address>> {
+    let body = body.into_inner()?;
     let id = id.into_inner();
     let address = db::run(&state.pool, move |conn| {
-        service::save_address(conn, user.account_id, Some(id), &body.0)
+        service::save_address(conn, user.account_id, Some(id), &body)
     })
     .await?;
     Ok(web::Json(address))
@@ -177,9 +180,10 @@ pub async fn change_email(
     user: AuthUser,
     body: ValidJson<EmailChangeRequest>,
 ) -> ApiResult<HttpResponse> {
+    let body = body.into_inner()?;
     let settings = state.settings.clone();
     let accepted = db::run(&state.pool, move |conn| {
-        super::email::request(conn, &settings, user.account_id, &body.0)
+        super::email::request(conn, &settings, user.account_id, &body)
     })
     .await?;
     state.wake_mailer();

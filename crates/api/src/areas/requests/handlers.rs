@@ -42,8 +42,9 @@ pub async fn create(
     user: AuthUser,
     body: ValidJson<RequestInput>,
 ) -> ApiResult<HttpResponse> {
+    let body = body.into_inner()?;
     let request = db::run(&state.pool, move |conn| {
-        service::create(conn, user.account_id, &body.0)
+        service::create(conn, user.account_id, &body)
     })
     .await?;
     Ok(HttpResponse::Created().json(request))
@@ -94,10 +95,11 @@ pub async fn update(
     id: web::Path<i64>,
     body: ValidJson<RequestInput>,
 ) -> ApiResult<web::Json<RequestDetail>> {
+    let body = body.into_inner()?;
     let id = id.into_inner();
     Ok(web::Json(
         db::run(&state.pool, move |conn| {
-            service::update(conn, user.account_id, id, &body.0)
+            service::update(conn, user.account_id, id, &body)
         })
         .await?,
     ))

@@ -1,6 +1,14 @@
-//! `ValidJson<T>`: the request body extractor. Malformed JSON, wrong types, missing or
-//! unknown-valued fields, NUL bytes and rule violations all become problem+json errors
-//! that name the field, never a 500 and never an echo of the submitted value.
+//! `ValidJson<T>`: the request body extractor. Malformed JSON, an array where an object
+//! is expected, wrong types, missing, unknown or unknown-valued fields, NUL bytes and rule
+//! violations all become problem+json errors that name the field, never a 500 and never
+//! an echo of the submitted value.
+//!
+//! The body's error is held, not raised, until the handler asks for the body with
+//! [`ValidJson::into_inner`]: actix runs a handler's extractors side by side, so a bad
+//! body could otherwise answer before the authentication extractor. Anonymous callers
+//! always get 401 and the wrong role always 403, whatever they send.
+
+mod strict;
 
 use actix_web::dev::Payload;
 use actix_web::http::{header, StatusCode};
@@ -18,7 +26,14 @@ use crate::error::ApiError;
 /// Largest JSON body accepted.
 pub const JSON_LIMIT: usize = 64 * 1024;
 
-pub struct ValidJson<T>(pub T);
+pub struct ValidJson<T>(Result<T, ApiError>);
+
+impl<T> ValidJson<T> {
+    /// The parsed and validated body, or its problem.
+    pub fn into_inner(self) -> Result<T, ApiError> {
+        self.0
+    }
+}
 
 impl<T: DeserializeOwned + Validate + 'static> FromRequest for ValidJson<T> {
     type Error = ApiError;
@@ -38,28 +53,32 @@ impl<T: DeserializeOwned + Validate + 'static> FromRequest for ValidJson<T> {
             })
             .is_some_and(|m| m == "application/json" || m.ends_with("+json"));
         let mut payload = payload.take();
-        Box::pin(async move {
-            if !is_json {
-                return Err(ApiError::new(
-                    StatusCode::UNSUPPORTED_MEDIA_TYPE,
-                    "unsupported_media_type",
-                ));
-            }
-            let mut body = Vec::new();
-            while let Some(chunk) = payload.next().await {
-                let chunk =
-                    chunk.map_err(|_| ApiError::new(StatusCode::BAD_REQUEST, "malformed_json"))?;
-                if body.len() + chunk.len() > JSON_LIMIT {
-                    return Err(ApiError::new(
-                        StatusCode::PAYLOAD_TOO_LARGE,
-                        "payload_too_large",
-                    ));
-                }
-                body.extend_from_slice(&chunk);
-            }
-            parse_body(&body).map(ValidJson)
-        })
+        Box::pin(async move { Ok(ValidJson(read_body(is_json, &mut payload).await)) })
     }
+}
+
+async fn read_body<T: DeserializeOwned + Validate>(
+    is_json: bool,
+    payload: &mut Payload,
+) -> Result<T, ApiError> {
+    if !is_json {
+        return Err(ApiError::new(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "unsupported_media_type",
+        ));
+    }
+    let mut body = Vec::new();
+    while let Some(chunk) = payload.next().await {
+        let chunk = chunk.map_err(|_| ApiError::new(StatusCode::BAD_REQUEST, "malformed_json"))?;
+        if body.len() + chunk.len() > JSON_LIMIT {
+            return Err(ApiError::new(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "payload_too_large",
+            ));
+        }
+        body.extend_from_slice(&chunk);
+    }
+    parse_body(&body)
 }
 
 /// Parses and validates a JSON body.
@@ -74,7 +93,7 @@ pub fn parse_body<T: DeserializeOwned + Validate>(body: &[u8]) -> Result<T, ApiE
     if let Some(field) = nul_byte_path(&value, "") {
         return Err(ApiError::field(&field, "invalid_characters"));
     }
-    let parsed: T = serde_path_to_error::deserialize(value).map_err(|e| {
+    let parsed: T = serde_path_to_error::deserialize(strict::Strict(&value)).map_err(|e| {
         let path = e.path().to_string();
         ApiError::validation(vec![type_error(&path, &e.into_inner().to_string())])
     })?;
@@ -97,6 +116,12 @@ fn type_error(path: &str, message: &str) -> FieldError {
     if let Some(rest) = message.strip_prefix("missing field `") {
         let name = rest.split('`').next().unwrap_or(rest);
         return FieldError::new(join(name), "required");
+    }
+    if message.starts_with("unknown field `") {
+        // The path ends with the caller's own key, not a value: naming it is the help
+        // they need.
+        let field: String = path.chars().take(200).collect();
+        return FieldError::new(field, "unknown_field");
     }
     let field = if path.is_empty() || path == "." {
         "body".to_string()
@@ -169,6 +194,16 @@ mod tests {
         assert_eq!(codes(&err), vec![("password".into(), "required".into())]);
         let err = parse_body::<LoginRequest>(br#"{"login": 3, "password": "x"}"#).unwrap_err();
         assert_eq!(codes(&err), vec![("login".into(), "invalid_type".into())]);
+    }
+
+    #[test]
+    fn arrays_and_unknown_fields_are_refused() {
+        let err = parse_body::<LoginRequest>(br#"["pascal", "secret"]"#).unwrap_err();
+        assert_eq!(codes(&err), vec![("body".into(), "invalid_type".into())]);
+        let err =
+            parse_body::<LoginRequest>(br#"{"login": "a", "password": "x", "role": "admin"}"#)
+                .unwrap_err();
+        assert_eq!(codes(&err), vec![("role".into(), "unknown_field".into())]);
     }
 
     #[test]
