@@ -1,6 +1,7 @@
 //! API tests. Each test starts its own portal on its own database; run them against
 //! PostgreSQL with `GUICHET_TEST_DATABASE_URL=postgres://...` (see README).
 
+mod abuse;
 mod accounts;
 mod agent;
 mod catalogue;

@@ -44,16 +44,17 @@ impl FromRequest for AuthUser {
                 .sub
                 .parse()
                 .map_err(|_| ApiError::unauthenticated())?;
-            let role = Role::parse(&claims.role).ok_or_else(ApiError::unauthenticated)?;
             let session_id = claims.sid;
-            let live = db::run(&state.pool, move |conn| -> Result<bool, ApiError> {
-                Ok(db::sessions::find_live(conn, session_id, db::now())?
-                    .is_some_and(|s| s.account_id == account_id))
+            // The role is the account's now, not the one the token was issued with.
+            let holder = db::run(&state.pool, move |conn| -> Result<_, ApiError> {
+                Ok(db::sessions::find_live_holder(conn, session_id, db::now())?)
             })
             .await?;
-            if !live {
-                return Err(ApiError::unauthenticated());
-            }
+            let role = match holder {
+                Some((holder, role)) if holder == account_id => Role::parse(&role)
+                    .ok_or_else(|| ApiError::internal(format!("unknown stored role `{role}`")))?,
+                _ => return Err(ApiError::unauthenticated()),
+            };
             Ok(AuthUser {
                 account_id,
                 session_id,

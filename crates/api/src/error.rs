@@ -145,6 +145,12 @@ impl From<db::DbError> for ApiError {
     }
 }
 
+impl From<crate::security::password::Busy> for ApiError {
+    fn from(_: crate::security::password::Busy) -> ApiError {
+        ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "server_busy").retry_after(2)
+    }
+}
+
 /// Maps a unique-constraint violation on `constraint` to `then`; other errors as usual.
 /// PostgreSQL names the constraint; SQLite names the columns (`accounts.login`), so the
 /// caller gives the column as a second way to recognise it.

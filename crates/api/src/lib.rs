@@ -3,6 +3,7 @@
 pub mod admin_cli;
 pub mod areas;
 pub mod auth_user;
+pub mod client_ip;
 pub mod config;
 pub mod error;
 pub mod extract;

@@ -37,6 +37,10 @@ pub enum StartupError {
     Listen(String, std::io::Error),
 }
 
+/// Password hashes computed at once (about 19 MiB each), and how many more may wait.
+const HASH_WORKERS: usize = 2;
+const HASH_QUEUE: usize = 64;
+
 pub struct Application {
     server: Server,
     port: u16,
@@ -93,6 +97,7 @@ impl Application {
             pool,
             settings: Arc::new(settings),
             jwt,
+            hasher: crate::security::password::Hasher::new(HASH_WORKERS, HASH_QUEUE),
             mail_wakeup: Arc::new(Notify::new()),
         };
         worker::spawn(state.clone(), Arc::new(sender));

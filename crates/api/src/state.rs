@@ -7,12 +7,15 @@ use tokio::sync::Notify;
 
 use crate::config::Settings;
 use crate::security::jwt::JwtKeys;
+use crate::security::password::Hasher;
 
 #[derive(Clone)]
 pub struct AppState {
     pub pool: DbPool,
     pub settings: Arc<Settings>,
     pub jwt: JwtKeys,
+    /// The bounded pool every password hash and check runs on.
+    pub hasher: Hasher,
     /// Wakes the mail sender after a transaction queued mail.
     pub mail_wakeup: Arc<Notify>,
 }

@@ -77,6 +77,14 @@ diesel::table! {
 }
 
 diesel::table! {
+    used_refresh_tokens (refresh_hash) {
+        refresh_hash -> Text,
+        session_id -> BigInt,
+        used_at -> Timestamp,
+    }
+}
+
+diesel::table! {
     sessions (id) {
         id -> BigInt,
         account_id -> BigInt,
@@ -245,6 +253,7 @@ diesel::table! {
     }
 }
 
+diesel::joinable!(used_refresh_tokens -> sessions (session_id));
 diesel::joinable!(procedures -> categories (category_id));
 diesel::joinable!(accounts -> persons (person_id));
 diesel::joinable!(account_tokens -> accounts (account_id));
@@ -266,6 +275,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     account_tokens,
     sessions,
     login_throttles,
+    used_refresh_tokens,
     captcha_challenges,
     outbox,
     households,

@@ -4,7 +4,7 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use crate::schema::sessions;
+use crate::schema::{sessions, used_refresh_tokens};
 use crate::Conn;
 
 #[derive(Debug, Clone, Queryable, Selectable)]
@@ -34,13 +34,21 @@ pub fn insert(
         .get_result(conn)
 }
 
-/// The session if it is neither revoked nor expired.
-pub fn find_live(conn: &mut Conn, id: i64, now: NaiveDateTime) -> QueryResult<Option<SessionRow>> {
+/// The live session's account and its current role, when the account is active: the
+/// role is read here on every request, so a change applies at once.
+pub fn find_live_holder(
+    conn: &mut Conn,
+    id: i64,
+    now: NaiveDateTime,
+) -> QueryResult<Option<(i64, String)>> {
+    use crate::schema::accounts;
     sessions::table
-        .find(id)
+        .inner_join(accounts::table)
+        .filter(sessions::id.eq(id))
         .filter(sessions::revoked_at.is_null())
         .filter(sessions::expires_at.gt(now))
-        .select(SessionRow::as_select())
+        .filter(accounts::status.eq(crate::accounts::STATUS_ACTIVE))
+        .select((accounts::id, accounts::role))
         .first(conn)
         .optional()
 }
@@ -59,15 +67,17 @@ pub fn find_live_by_refresh(
         .optional()
 }
 
-/// Replaces the refresh token. Returns 0 when another request rotated it first.
+/// Replaces the refresh token and remembers the old one as used. Returns 0 when another
+/// request rotated it first.
 pub fn rotate(
     conn: &mut Conn,
     id: i64,
     old_hash: &str,
     new_hash: &str,
     expires_at: NaiveDateTime,
+    now: NaiveDateTime,
 ) -> QueryResult<usize> {
-    diesel::update(
+    let rotated = diesel::update(
         sessions::table
             .find(id)
             .filter(sessions::refresh_hash.eq(old_hash)),
@@ -76,6 +86,57 @@ pub fn rotate(
         sessions::refresh_hash.eq(new_hash),
         sessions::expires_at.eq(expires_at),
     ))
+    .execute(conn)?;
+    if rotated == 1 {
+        diesel::insert_into(used_refresh_tokens::table)
+            .values((
+                used_refresh_tokens::refresh_hash.eq(old_hash),
+                used_refresh_tokens::session_id.eq(id),
+                used_refresh_tokens::used_at.eq(now),
+            ))
+            .execute(conn)?;
+    }
+    Ok(rotated)
+}
+
+/// Ends the session a used refresh token belonged to; returns how many ended (0 when the
+/// token was never issued).
+pub fn revoke_by_previous_refresh(
+    conn: &mut Conn,
+    refresh_hash: &str,
+    now: NaiveDateTime,
+) -> QueryResult<usize> {
+    let session = used_refresh_tokens::table
+        .find(refresh_hash)
+        .select(used_refresh_tokens::session_id)
+        .first::<i64>(conn)
+        .optional()?;
+    match session {
+        Some(id) => revoke(conn, id, now),
+        None => Ok(0),
+    }
+}
+
+/// Forgets sessions ended or expired before `before` (and their used tokens).
+pub fn purge(conn: &mut Conn, before: NaiveDateTime) -> QueryResult<usize> {
+    let ended = sessions::table
+        .filter(
+            sessions::expires_at
+                .lt(before)
+                .or(sessions::revoked_at.lt(before)),
+        )
+        .select(sessions::id);
+    diesel::delete(
+        used_refresh_tokens::table.filter(used_refresh_tokens::session_id.eq_any(ended)),
+    )
+    .execute(conn)?;
+    diesel::delete(
+        sessions::table.filter(
+            sessions::expires_at
+                .lt(before)
+                .or(sessions::revoked_at.lt(before)),
+        ),
+    )
     .execute(conn)
 }
 

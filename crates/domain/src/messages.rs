@@ -26,6 +26,7 @@ pub fn problem_title(code: &str) -> &'static str {
         "request_locked" => "Cette demande ne peut plus être modifiée.",
         "invalid_transition" => "Cette action n'est pas possible dans l'état actuel de la demande.",
         "database_unavailable" => "Le service est momentanément indisponible.",
+        "server_busy" => "Le service est très sollicité : veuillez réessayer dans un instant.",
         "internal_error" => "Une erreur inattendue est survenue. Veuillez réessayer.",
         _ => "La requête n'a pas pu aboutir.",
     }

@@ -37,6 +37,16 @@ pub struct Settings {
     /// Send `Strict-Transport-Security` (`GUICHET_HSTS`, `true` or `false`); by default
     /// when the public URL is https.
     pub hsts: Option<bool>,
+    /// The header a trusted reverse proxy writes the client's address in
+    /// (`GUICHET_CLIENT_IP_HEADER`, e.g. `X-Forwarded-For` or `X-Real-IP`). Unset: the
+    /// TCP peer is the client. Set it only behind such a proxy: anyone else could forge it.
+    pub client_ip_header: Option<String>,
+    /// Requests per minute one client address may make to the anonymous endpoints
+    /// (`GUICHET_ANONYMOUS_RATE`); the same number may come in a burst.
+    pub anonymous_rate_per_minute: u32,
+    /// Mails one client address may cause per hour through the anonymous endpoints
+    /// (registration, forgotten login or password) (`GUICHET_ANONYMOUS_MAIL_RATE`).
+    pub anonymous_mail_per_hour: u32,
     pub mail: MailSettings,
     pub commune: CommuneSettings,
 }
@@ -100,6 +110,9 @@ impl Default for Settings {
             captcha_pow_max_number: 200_000,
             log_format: LogFormat::Text,
             hsts: None,
+            client_ip_header: None,
+            anonymous_rate_per_minute: 30,
+            anonymous_mail_per_hour: 10,
             mail: MailSettings::default(),
             commune: CommuneSettings::default(),
         }
@@ -229,6 +242,15 @@ impl Settings {
         }
         if let Some(v) = var("GUICHET_HSTS") {
             self.hsts = Some(parse("GUICHET_HSTS", v)?);
+        }
+        if let Some(v) = var("GUICHET_CLIENT_IP_HEADER") {
+            self.client_ip_header = Some(v);
+        }
+        if let Some(v) = var("GUICHET_ANONYMOUS_RATE") {
+            self.anonymous_rate_per_minute = parse("GUICHET_ANONYMOUS_RATE", v)?;
+        }
+        if let Some(v) = var("GUICHET_ANONYMOUS_MAIL_RATE") {
+            self.anonymous_mail_per_hour = parse("GUICHET_ANONYMOUS_MAIL_RATE", v)?;
         }
         let mail = &mut self.mail;
         if let Some(v) = var("GUICHET_MAIL_TRANSPORT") {

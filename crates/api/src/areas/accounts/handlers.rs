@@ -77,6 +77,17 @@ pub async fn activate(
     body: ValidJson<ActivationRequest>,
 ) -> ApiResult<web::Json<Session>> {
     let body = body.into_inner()?;
-    let session = service::activate(&state, token.into_inner(), body).await?;
+    let token = token.into_inner();
+    let (probe, login) = (token.clone(), body.login.clone());
+    let login = db::run(&state.pool, move |conn| {
+        service::check_activation(conn, &probe, &login)
+    })
+    .await?;
+    let hash = crate::areas::auth::checks::new_password_hash(&state, body.password).await?;
+    let jwt = state.jwt.clone();
+    let session = db::run(&state.pool, move |conn| {
+        service::activate(conn, &jwt, &token, &login, &hash)
+    })
+    .await?;
     Ok(web::Json(session))
 }

@@ -2,9 +2,7 @@
 
 use actix_web::http::StatusCode;
 use chrono::TimeDelta;
-use domain::account::{
-    ActivationInfo, ActivationRequest, RegistrationAccepted, RegistrationRequest,
-};
+use domain::account::{ActivationInfo, RegistrationAccepted, RegistrationRequest};
 use domain::auth::{Role, Session};
 use domain::email::Email;
 use domain::login::{suggested_login, with_suffix, Login};
@@ -16,7 +14,7 @@ use crate::config::CaptchaMode;
 use crate::error::{on_constraint, ApiError, ApiResult};
 use crate::links;
 use crate::mail::{self, templates};
-use crate::security::password;
+use crate::security::jwt::JwtKeys;
 use crate::state::AppState;
 
 fn clean(value: &str) -> String {
@@ -153,34 +151,41 @@ fn login_taken() -> ApiError {
         .with_errors(vec![FieldError::new("login", "login_taken")])
 }
 
-pub async fn activate(
-    state: &AppState,
-    token: String,
-    request: ActivationRequest,
+/// Checks the link and the login before the password is hashed: a bogus link costs no
+/// hash.
+pub fn check_activation(conn: &mut db::Conn, token: &str, login: &str) -> ApiResult<Login> {
+    let login = Login::parse(login).map_err(|code| ApiError::field("login", code))?;
+    links::check(conn, db::tokens::PURPOSE_ACTIVATION, token)?;
+    if db::accounts::find_by_login(conn, login.as_str())?.is_some() {
+        return Err(login_taken());
+    }
+    Ok(login)
+}
+
+/// Sets login and password (already hashed), opens the household and a session.
+pub fn activate(
+    conn: &mut db::Conn,
+    jwt: &JwtKeys,
+    token: &str,
+    login: &Login,
+    hash: &str,
 ) -> ApiResult<Session> {
-    let login = Login::parse(&request.login).map_err(|code| ApiError::field("login", code))?;
-    let hash = password::hash(&request.password).map_err(ApiError::internal)?;
-    let jwt = state.jwt.clone();
-    db::run(&state.pool, move |conn| {
-        db::transaction(conn, |conn| {
-            let link = links::check(conn, db::tokens::PURPOSE_ACTIVATION, &token)?;
-            if db::accounts::find_by_login(conn, login.as_str())?.is_some() {
-                return Err(login_taken());
-            }
-            links::consume(conn, &link)?;
-            let activated =
-                db::accounts::activate(conn, link.account_id, login.as_str(), &hash, db::now())
-                    .map_err(|e| {
-                        on_constraint(e, "accounts_login_key", "accounts.login", login_taken)
-                    })?;
-            if activated != 1 {
-                return Err(ApiError::new(StatusCode::NOT_FOUND, "link_invalid"));
-            }
-            let account =
-                db::accounts::find(conn, link.account_id)?.ok_or_else(ApiError::not_found)?;
-            db::households::create_for_holder(conn, account.person_id, db::now())?;
-            sessions::open(conn, &jwt, link.account_id)
-        })
+    db::transaction(conn, |conn| {
+        let link = links::check(conn, db::tokens::PURPOSE_ACTIVATION, token)?;
+        if db::accounts::find_by_login(conn, login.as_str())?.is_some() {
+            return Err(login_taken());
+        }
+        links::consume(conn, &link)?;
+        let activated =
+            db::accounts::activate(conn, link.account_id, login.as_str(), hash, db::now())
+                .map_err(|e| {
+                    on_constraint(e, "accounts_login_key", "accounts.login", login_taken)
+                })?;
+        if activated != 1 {
+            return Err(ApiError::new(StatusCode::NOT_FOUND, "link_invalid"));
+        }
+        let account = db::accounts::find(conn, link.account_id)?.ok_or_else(ApiError::not_found)?;
+        db::households::create_for_holder(conn, account.person_id, db::now())?;
+        sessions::open(conn, jwt, link.account_id)
     })
-    .await
 }

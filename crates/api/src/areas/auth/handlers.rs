@@ -5,8 +5,9 @@ use domain::auth::{
 };
 use domain::problem::Problem;
 
-use super::{service, sessions};
+use super::{checks, service, sessions};
 use crate::auth_user::AuthUser;
+use crate::client_ip::ClientIp;
 use crate::error::ApiResult;
 use crate::extract::ValidJson;
 use crate::state::AppState;
@@ -25,10 +26,21 @@ use crate::state::AppState;
 #[post("/auth/login")]
 pub async fn login(
     state: web::Data<AppState>,
+    client: ClientIp,
     body: ValidJson<LoginRequest>,
 ) -> ApiResult<web::Json<Session>> {
-    let body = body.into_inner()?;
-    Ok(web::Json(service::login(&state, body).await?))
+    let LoginRequest { login, password } = body.into_inner()?;
+    let check = db::run(&state.pool, move |conn| {
+        service::begin_login(conn, &login, client)
+    })
+    .await?;
+    let verified = state.hasher.verify(password, check.stored_hash()).await?;
+    let jwt = state.jwt.clone();
+    let session = db::run(&state.pool, move |conn| {
+        service::finish_login(conn, &jwt, check, verified)
+    })
+    .await?;
+    Ok(web::Json(session))
 }
 
 /// Exchanges a refresh token (once) for new tokens.
@@ -46,7 +58,9 @@ pub async fn refresh(
     body: ValidJson<RefreshRequest>,
 ) -> ApiResult<web::Json<Session>> {
     let body = body.into_inner()?;
-    Ok(web::Json(service::refresh(&state, body).await?))
+    let jwt = state.jwt.clone();
+    let session = db::run(&state.pool, move |conn| service::refresh(conn, &jwt, &body)).await?;
+    Ok(web::Json(session))
 }
 
 /// "Déconnexion": ends the session; its tokens are refused afterwards.
@@ -59,7 +73,7 @@ pub async fn refresh(
 )]
 #[post("/auth/logout")]
 pub async fn logout(state: web::Data<AppState>, user: AuthUser) -> ApiResult<HttpResponse> {
-    service::logout(&state, user).await?;
+    db::run(&state.pool, move |conn| service::logout(conn, user)).await?;
     Ok(HttpResponse::NoContent().finish())
 }
 
@@ -95,7 +109,14 @@ pub async fn change_password(
     body: ValidJson<PasswordChangeRequest>,
 ) -> ApiResult<HttpResponse> {
     let body = body.into_inner()?;
-    service::change_password(&state, user, body).await?;
+    let account = checks::current_password(&state, user.account_id, body.current_password).await?;
+    let hash = checks::new_password_hash(&state, body.password).await?;
+    let settings = state.settings.clone();
+    db::run(&state.pool, move |conn| {
+        service::change_password(conn, &settings, &account, user.session_id, &hash)
+    })
+    .await?;
+    state.wake_mailer();
     Ok(HttpResponse::NoContent().finish())
 }
 
@@ -114,7 +135,13 @@ pub async fn forgotten_login(
     body: ValidJson<ForgottenLoginRequest>,
 ) -> ApiResult<HttpResponse> {
     let body = body.into_inner()?;
-    Ok(HttpResponse::Accepted().json(service::forgotten_login(&state, body).await?))
+    let settings = state.settings.clone();
+    let accepted = db::run(&state.pool, move |conn| {
+        service::forgotten_login(conn, &settings, &body)
+    })
+    .await?;
+    state.wake_mailer();
+    Ok(HttpResponse::Accepted().json(accepted))
 }
 
 /// "Mon mot de passe": sends a reset link for the account with this e-mail or login.
@@ -132,7 +159,13 @@ pub async fn forgotten_password(
     body: ValidJson<ForgottenPasswordRequest>,
 ) -> ApiResult<HttpResponse> {
     let body = body.into_inner()?;
-    Ok(HttpResponse::Accepted().json(service::forgotten_password(&state, body).await?))
+    let settings = state.settings.clone();
+    let accepted = db::run(&state.pool, move |conn| {
+        service::forgotten_password(conn, &settings, &body)
+    })
+    .await?;
+    state.wake_mailer();
+    Ok(HttpResponse::Accepted().json(accepted))
 }
 
 /// What the reset page shows.
@@ -175,6 +208,16 @@ pub async fn reset_password(
     body: ValidJson<PasswordResetRequest>,
 ) -> ApiResult<HttpResponse> {
     let body = body.into_inner()?;
-    service::reset_password(&state, token.into_inner(), body).await?;
+    let token = token.into_inner();
+    // The link first: a bogus token must not cost a password hash.
+    let probe = token.clone();
+    db::run(&state.pool, move |conn| service::reset_info(conn, &probe)).await?;
+    let hash = checks::new_password_hash(&state, body.password).await?;
+    let settings = state.settings.clone();
+    db::run(&state.pool, move |conn| {
+        service::reset_password(conn, &settings, &token, &hash)
+    })
+    .await?;
+    state.wake_mailer();
     Ok(HttpResponse::NoContent().finish())
 }

@@ -1,8 +1,10 @@
 //! Login, sessions, logout, forgotten login or password, password change.
 
+pub mod checks;
 mod handlers;
 pub mod service;
 pub mod sessions;
+pub mod throttle;
 
 use utoipa_actix_web::service_config::ServiceConfig;
 

@@ -1,36 +1,25 @@
 //! Login with throttling, refresh, logout, forgotten login or password, password change.
+//! Every function is one unit of work over a connection; the argon2 steps run between
+//! them, on the bounded hasher (see `checks`).
 
 use actix_web::http::StatusCode;
 use chrono::TimeDelta;
 use domain::auth::{
-    Accepted, ForgottenLoginRequest, ForgottenPasswordRequest, LoginRequest, PasswordChangeRequest,
-    PasswordResetInfo, PasswordResetRequest, RefreshRequest, Session,
+    Accepted, ForgottenLoginRequest, ForgottenPasswordRequest, PasswordResetInfo, RefreshRequest,
+    Session,
 };
 use domain::email::Email;
 
 use super::sessions;
+use super::throttle::{self, Counted};
 use crate::auth_user::AuthUser;
+use crate::client_ip::ClientIp;
 use crate::config::Settings;
 use crate::error::{ApiError, ApiResult};
 use crate::links;
 use crate::mail::{self, templates};
-use crate::security::{password, tokens};
-use crate::state::AppState;
-
-/// Five failures within 15 minutes lock the identifier for 15 minutes.
-pub const THROTTLE: db::throttle::Policy = db::throttle::Policy {
-    max_failures: 5,
-    window: TimeDelta::minutes(15),
-    lock: TimeDelta::minutes(15),
-};
-
-fn too_many_attempts(until: chrono::NaiveDateTime) -> ApiError {
-    let seconds = (until - db::now()).num_seconds();
-    let minutes = (seconds + 59) / 60;
-    ApiError::new(StatusCode::TOO_MANY_REQUESTS, "too_many_attempts")
-        .with_detail(format!("Vous pourrez réessayer dans {minutes} minute(s)."))
-        .retry_after(seconds)
-}
+use crate::security::jwt::JwtKeys;
+use crate::security::tokens;
 
 fn find_account(
     conn: &mut db::Conn,
@@ -44,163 +33,174 @@ fn find_account(
     .map(|found| found.filter(|a| a.is_active()))
 }
 
-/// The throttle key of an account (login and e-mail share it), or of an unknown identifier.
-fn throttle_key(account: Option<&db::accounts::AccountRow>, identifier: &str) -> String {
-    match account {
-        Some(account) => format!("account:{}", account.id),
-        None => format!("unknown:{identifier}"),
+/// A password to check for an account (or for nobody: an unknown login costs the same),
+/// already counted against its throttles.
+#[derive(Debug, Clone)]
+pub struct PasswordCheck<A> {
+    pub account: A,
+    stored_hash: Option<String>,
+    counted: Counted,
+}
+
+impl<A> PasswordCheck<A> {
+    pub fn stored_hash(&self) -> Option<String> {
+        self.stored_hash.clone()
     }
 }
 
-/// Counts the attempt, then checks the password: 429 while locked (even with the right
-/// password), `false` for a wrong one.
-fn guarded_verify(
+pub type LoginCheck = PasswordCheck<Option<db::accounts::AccountRow>>;
+
+/// First step of "Me connecter": finds the account by login or e-mail and counts the try
+/// (429 when this client must wait).
+pub fn begin_login(conn: &mut db::Conn, login: &str, client: ClientIp) -> ApiResult<LoginCheck> {
+    let identifier = login.trim().to_lowercase();
+    let account = find_account(conn, &identifier)?;
+    let keys = throttle::login_keys(account.as_ref().map(|a| a.id), &identifier, client);
+    let counted = throttle::begin(conn, keys)?;
+    Ok(PasswordCheck {
+        stored_hash: account.as_ref().and_then(|a| a.password_hash.clone()),
+        account,
+        counted,
+    })
+}
+
+/// Last step: a session when the password was right.
+pub fn finish_login(
     conn: &mut db::Conn,
-    key: &str,
-    password: &str,
-    stored: Option<&str>,
-) -> ApiResult<(bool, Option<chrono::NaiveDateTime>)> {
-    let attempt = db::transaction(conn, |c| db::throttle::attempt(c, key, THROTTLE, db::now()))?;
-    let locks_until = match attempt {
-        db::throttle::Attempt::Locked(until) => return Err(too_many_attempts(until)),
-        db::throttle::Attempt::Allowed { locks_until } => locks_until,
-    };
-    let verified = password::verify(password, stored);
-    if verified {
-        db::throttle::clear(conn, key)?;
-    }
-    Ok((verified, locks_until))
-}
-
-/// Checks the signed-in person's current password (password or e-mail change), under
-/// the same throttle as login.
-pub fn check_password(
-    conn: &mut db::Conn,
-    account: &db::accounts::AccountRow,
-    password: &str,
-) -> ApiResult<()> {
-    let key = throttle_key(Some(account), "");
-    match guarded_verify(conn, &key, password, account.password_hash.as_deref())? {
-        (true, _) => Ok(()),
-        (false, Some(until)) => Err(too_many_attempts(until)),
-        (false, None) => Err(ApiError::field("current_password", "wrong_password")),
-    }
-}
-
-pub async fn login(state: &AppState, request: LoginRequest) -> ApiResult<Session> {
-    let identifier = request.login.trim().to_lowercase();
-    let jwt = state.jwt.clone();
-    db::run(&state.pool, move |conn| {
-        let account = find_account(conn, &identifier)?;
-        let key = throttle_key(account.as_ref(), &identifier);
-        let stored = account.as_ref().and_then(|a| a.password_hash.as_deref());
-        let (verified, locks_until) = guarded_verify(conn, &key, &request.password, stored)?;
-        match account.filter(|_| verified) {
-            Some(account) => db::transaction(conn, |c| sessions::open(c, &jwt, account.id)),
-            None => Err(match locks_until {
-                Some(until) => too_many_attempts(until),
-                None => ApiError::new(StatusCode::UNAUTHORIZED, "invalid_credentials"),
-            }),
+    jwt: &JwtKeys,
+    check: LoginCheck,
+    verified: bool,
+) -> ApiResult<Session> {
+    match check.account.filter(|_| verified) {
+        Some(account) => {
+            throttle::finish(conn, &check.counted)?;
+            db::transaction(conn, |c| sessions::open(c, jwt, account.id))
         }
-    })
-    .await
+        None => Err(check.counted.refusal(ApiError::new(
+            StatusCode::UNAUTHORIZED,
+            "invalid_credentials",
+        ))),
+    }
 }
 
-pub async fn refresh(state: &AppState, request: RefreshRequest) -> ApiResult<Session> {
-    let jwt = state.jwt.clone();
-    db::run(&state.pool, move |conn| {
-        db::transaction(conn, |conn| {
-            let old_hash = tokens::digest(&request.refresh_token);
-            let session = db::sessions::find_live_by_refresh(conn, &old_hash, db::now())?
-                .ok_or_else(ApiError::unauthenticated)?;
-            let new_token = tokens::generate();
-            let expires = db::now() + TimeDelta::days(sessions::SESSION_DAYS);
-            if db::sessions::rotate(
-                conn,
-                session.id,
-                &old_hash,
-                &tokens::digest(&new_token),
-                expires,
-            )? != 1
-            {
-                return Err(ApiError::unauthenticated());
-            }
-            sessions::issue(conn, &jwt, session.account_id, session.id, new_token)
-        })
+/// First step of the current-password check (password or e-mail change), on its own
+/// counter.
+pub fn begin_current_password(
+    conn: &mut db::Conn,
+    account_id: i64,
+) -> ApiResult<PasswordCheck<db::accounts::AccountRow>> {
+    let account = db::accounts::find(conn, account_id)?.ok_or_else(ApiError::unauthenticated)?;
+    let counted = throttle::begin(conn, throttle::current_password_keys(account.id))?;
+    Ok(PasswordCheck {
+        stored_hash: account.password_hash.clone(),
+        account,
+        counted,
     })
-    .await
 }
 
-pub async fn logout(state: &AppState, user: AuthUser) -> ApiResult<()> {
-    db::run(&state.pool, move |conn| {
-        db::sessions::revoke(conn, user.session_id, db::now())?;
-        Ok(())
-    })
-    .await
+/// Last step: the account when the password was right, else `wrong_password` (or 429).
+pub fn finish_current_password(
+    conn: &mut db::Conn,
+    check: PasswordCheck<db::accounts::AccountRow>,
+    verified: bool,
+) -> ApiResult<db::accounts::AccountRow> {
+    if !verified {
+        return Err(check
+            .counted
+            .refusal(ApiError::field("current_password", "wrong_password")));
+    }
+    throttle::finish(conn, &check.counted)?;
+    Ok(check.account)
 }
 
-pub async fn forgotten_login(
-    state: &AppState,
-    request: ForgottenLoginRequest,
+/// Exchanges a refresh token for a new pair. A refresh token used a second time means it
+/// was copied: the whole session ends, for the thief and the owner alike.
+pub fn refresh(conn: &mut db::Conn, jwt: &JwtKeys, request: &RefreshRequest) -> ApiResult<Session> {
+    let old_hash = tokens::digest(&request.refresh_token);
+    let outcome = db::transaction(conn, |conn| {
+        let session = match db::sessions::find_live_by_refresh(conn, &old_hash, db::now())? {
+            Some(session) => session,
+            None => return Ok(Err(old_hash.clone())),
+        };
+        let new_token = tokens::generate();
+        let now = db::now();
+        let expires = now + TimeDelta::days(sessions::SESSION_DAYS);
+        let new_hash = tokens::digest(&new_token);
+        if db::sessions::rotate(conn, session.id, &old_hash, &new_hash, expires, now)? != 1 {
+            return Ok(Err(old_hash.clone()));
+        }
+        sessions::issue(conn, jwt, session.account_id, session.id, new_token).map(Ok)
+    })?;
+    match outcome {
+        Ok(session) => Ok(session),
+        Err(old_hash) => {
+            db::transaction(conn, |conn| {
+                db::sessions::revoke_by_previous_refresh(conn, &old_hash, db::now())
+            })?;
+            Err(ApiError::unauthenticated())
+        }
+    }
+}
+
+pub fn logout(conn: &mut db::Conn, user: AuthUser) -> ApiResult<()> {
+    db::sessions::revoke(conn, user.session_id, db::now())?;
+    Ok(())
+}
+
+pub fn forgotten_login(
+    conn: &mut db::Conn,
+    settings: &Settings,
+    request: &ForgottenLoginRequest,
 ) -> ApiResult<Accepted> {
     let email = Email::parse(&request.email).map_err(|code| ApiError::field("email", code))?;
-    let settings = state.settings.clone();
-    let address = email.into_inner();
-    db::run(&state.pool, move |conn| {
-        db::transaction(conn, |conn| {
-            if let Some(account) = find_account(conn, &address)? {
-                let login = account.login.unwrap_or_default();
-                let reminder = templates::forgotten_login(&settings, &account.email, &login);
-                if !mail::sent_recently(conn, &reminder)? {
-                    mail::queue(conn, &reminder)?;
-                }
+    db::transaction(conn, |conn| {
+        if let Some(account) = find_account(conn, email.as_str())? {
+            let login = account.login.unwrap_or_default();
+            let reminder = templates::forgotten_login(settings, &account.email, &login);
+            if !mail::sent_recently(conn, &reminder)? {
+                mail::queue(conn, &reminder)?;
             }
-            Ok::<_, ApiError>(())
-        })
-    })
-    .await?;
-    state.wake_mailer();
+        }
+        Ok::<_, ApiError>(())
+    })?;
     Ok(Accepted {
         message: "Si un compte correspond à cette adresse, votre identifiant vient de vous être envoyé par courriel.".into(),
     })
 }
 
-pub async fn forgotten_password(
-    state: &AppState,
-    request: ForgottenPasswordRequest,
+pub fn forgotten_password(
+    conn: &mut db::Conn,
+    settings: &Settings,
+    request: &ForgottenPasswordRequest,
 ) -> ApiResult<Accepted> {
     let identifier = request.identifier.trim().to_lowercase();
-    let settings = state.settings.clone();
-    db::run(&state.pool, move |conn| {
-        db::transaction(conn, |conn| {
-            if let Some(account) = find_account(conn, &identifier)? {
-                let login = account.login.clone().unwrap_or_default();
-                // The subject does not depend on the token: probe the cooldown with it.
-                let probe = templates::password_reset(&settings, &account.email, &login, "");
-                if mail::sent_recently(conn, &probe)? {
-                    return Ok(());
-                }
-                let token = links::issue(
-                    conn,
-                    account.id,
-                    db::tokens::PURPOSE_PASSWORD_RESET,
-                    TimeDelta::minutes(templates::RESET_MINUTES),
-                )?;
-                mail::queue(
-                    conn,
-                    &templates::password_reset(&settings, &account.email, &login, &token),
-                )?;
+    db::transaction(conn, |conn| {
+        if let Some(account) = find_account(conn, &identifier)? {
+            let login = account.login.clone().unwrap_or_default();
+            // The subject does not depend on the token: probe the cooldown with it.
+            let probe = templates::password_reset(settings, &account.email, &login, "");
+            if mail::sent_recently(conn, &probe)? {
+                return Ok(());
             }
-            Ok::<_, ApiError>(())
-        })
-    })
-    .await?;
-    state.wake_mailer();
+            let token = links::issue(
+                conn,
+                account.id,
+                db::tokens::PURPOSE_PASSWORD_RESET,
+                TimeDelta::minutes(templates::RESET_MINUTES),
+            )?;
+            mail::queue(
+                conn,
+                &templates::password_reset(settings, &account.email, &login, &token),
+            )?;
+        }
+        Ok::<_, ApiError>(())
+    })?;
     Ok(Accepted {
         message: "Si un compte correspond, un courriel vient de vous être envoyé afin de vous permettre de réinitialiser votre mot de passe.".into(),
     })
 }
 
+/// What the reset page shows; also the check made before hashing a new password.
 pub fn reset_info(conn: &mut db::Conn, token: &str) -> ApiResult<PasswordResetInfo> {
     let link = links::check(conn, db::tokens::PURPOSE_PASSWORD_RESET, token)?;
     let account = db::accounts::find(conn, link.account_id)?.ok_or_else(ApiError::not_found)?;
@@ -209,52 +209,40 @@ pub fn reset_info(conn: &mut db::Conn, token: &str) -> ApiResult<PasswordResetIn
     })
 }
 
-/// Sets a new password from a reset link and ends every session of the account.
-pub async fn reset_password(
-    state: &AppState,
-    token: String,
-    request: PasswordResetRequest,
+/// Sets a new password (already hashed) from a reset link and ends every session of the
+/// account. The link is checked again: another use may have won meanwhile.
+pub fn reset_password(
+    conn: &mut db::Conn,
+    settings: &Settings,
+    token: &str,
+    hash: &str,
 ) -> ApiResult<()> {
-    let hash = password::hash(&request.password).map_err(ApiError::internal)?;
-    let settings = state.settings.clone();
-    db::run(&state.pool, move |conn| {
-        db::transaction(conn, |conn| {
-            let link = links::check(conn, db::tokens::PURPOSE_PASSWORD_RESET, &token)?;
-            links::consume(conn, &link)?;
-            let account =
-                db::accounts::find(conn, link.account_id)?.ok_or_else(ApiError::not_found)?;
-            db::throttle::clear(conn, &throttle_key(Some(&account), ""))?;
-            set_password(conn, &settings, &account, &hash, None)
-        })
+    db::transaction(conn, |conn| {
+        let link = links::check(conn, db::tokens::PURPOSE_PASSWORD_RESET, token)?;
+        links::consume(conn, &link)?;
+        let account = db::accounts::find(conn, link.account_id)?.ok_or_else(ApiError::not_found)?;
+        throttle::forgive_account(conn, account.id)?;
+        set_password(conn, settings, &account, hash, None)
     })
-    .await?;
-    state.wake_mailer();
-    Ok(())
 }
 
-/// Changes the password of the signed-in person and ends their other sessions.
-pub async fn change_password(
-    state: &AppState,
-    user: AuthUser,
-    request: PasswordChangeRequest,
+/// Changes the password of the signed-in person (current password already checked) and
+/// ends their other sessions.
+pub fn change_password(
+    conn: &mut db::Conn,
+    settings: &Settings,
+    account: &db::accounts::AccountRow,
+    keep_session: i64,
+    hash: &str,
 ) -> ApiResult<()> {
-    let settings = state.settings.clone();
-    db::run(&state.pool, move |conn| {
-        let account =
-            db::accounts::find(conn, user.account_id)?.ok_or_else(ApiError::unauthenticated)?;
-        check_password(conn, &account, &request.current_password)?;
-        let hash = password::hash(&request.password).map_err(ApiError::internal)?;
-        db::transaction(conn, |conn| {
-            set_password(conn, &settings, &account, &hash, Some(user.session_id))
-        })
+    db::transaction(conn, |conn| {
+        set_password(conn, settings, account, hash, Some(keep_session))
     })
-    .await?;
-    state.wake_mailer();
-    Ok(())
 }
 
-/// Stores a new password hash, ends every session but `keep`, and tells the account
-/// holder by mail. Call inside the transaction of the change.
+/// Stores a new password hash, ends every session but `keep`, retires the reset links
+/// still out, and tells the account holder by mail. Call inside the transaction of the
+/// change.
 fn set_password(
     conn: &mut db::Conn,
     settings: &Settings,
@@ -262,8 +250,10 @@ fn set_password(
     hash: &str,
     keep: Option<i64>,
 ) -> ApiResult<()> {
+    let now = db::now();
     db::accounts::set_password(conn, account.id, hash)?;
-    db::sessions::revoke_others(conn, account.id, keep, db::now())?;
+    db::sessions::revoke_others(conn, account.id, keep, now)?;
+    db::tokens::retire_all(conn, account.id, db::tokens::PURPOSE_PASSWORD_RESET, now)?;
     let login = account.login.as_deref().unwrap_or_default();
     mail::queue(
         conn,

@@ -15,14 +15,13 @@ use crate::mail::{self, templates};
 
 pub const CONFIRMATION_HOURS: i64 = 24;
 
+/// Asks for the change; the current password was checked by the caller.
 pub fn request(
     conn: &mut db::Conn,
     settings: &Settings,
-    account_id: i64,
+    account: &db::accounts::AccountRow,
     input: &EmailChangeRequest,
 ) -> ApiResult<Accepted> {
-    let account = db::accounts::find(conn, account_id)?.ok_or_else(ApiError::unauthenticated)?;
-    crate::areas::auth::service::check_password(conn, &account, &input.current_password)?;
     let email = Email::parse(&input.email).map_err(|code| ApiError::field("email", code))?;
     if email.as_str() == account.email {
         return Err(ApiError::field("email", "same_email"));

@@ -181,9 +181,15 @@ pub async fn change_email(
     body: ValidJson<EmailChangeRequest>,
 ) -> ApiResult<HttpResponse> {
     let body = body.into_inner()?;
+    let account = crate::areas::auth::checks::current_password(
+        &state,
+        user.account_id,
+        body.current_password.clone(),
+    )
+    .await?;
     let settings = state.settings.clone();
     let accepted = db::run(&state.pool, move |conn| {
-        super::email::request(conn, &settings, user.account_id, &body)
+        super::email::request(conn, &settings, &account, &body)
     })
     .await?;
     state.wake_mailer();
