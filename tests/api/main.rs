@@ -10,6 +10,7 @@ mod email;
 mod errors;
 mod headers;
 mod health;
+mod limits;
 mod login;
 mod openapi;
 mod profile;

@@ -45,7 +45,7 @@ pub fn parse(args: &[String]) -> Result<NewStaff, String> {
 /// Creates the admin in the configured database (migrating it first if needed).
 pub async fn run(settings: Settings, new: NewStaff) -> Result<String, String> {
     let url = settings.database_url();
-    std::fs::create_dir_all(&settings.data_dir).map_err(|e| e.to_string())?;
+    crate::startup::prepare_data_dir(&settings).map_err(|e| e.to_string())?;
     let pool = tokio::task::spawn_blocking(move || db::pool::build(&url))
         .await
         .map_err(|e| e.to_string())?

@@ -59,7 +59,23 @@ impl RootSpanBuilder for MaskedRootSpan {
         )
     }
 
+    /// Client errors (4xx) are the caller's business, and anonymous floods of them must
+    /// not fill the log: they go at DEBUG. Server errors keep the default ERROR event.
     fn on_request_end<B: MessageBody>(span: Span, outcome: &Result<ServiceResponse<B>, Error>) {
+        if let Ok(response) = outcome {
+            let status = response.status();
+            if status.is_client_error() {
+                span.record("http.status_code", status.as_u16());
+                span.record("otel.status_code", "OK");
+                let code = response
+                    .response()
+                    .error()
+                    .map(|e| e.to_string())
+                    .unwrap_or_default();
+                tracing::debug!(parent: &span, status = status.as_u16(), %code, "client error");
+                return;
+            }
+        }
         DefaultRootSpanBuilder::on_request_end(span, outcome);
     }
 }

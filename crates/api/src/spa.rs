@@ -12,7 +12,21 @@ const NOT_BUILT: &str = "<!doctype html><html lang=\"fr\"><meta charset=\"utf-8\
 <h1>L'interface n'est pas construite</h1><p>Lancez <code>cargo xtask run</code> depuis le dossier du projet : \
 il construit l'interface puis démarre le portail.</p><p>L'API répond sous <a href=\"/api/docs/\">/api/docs/</a>.</p></html>";
 
-pub fn service(dir: &Path) -> Files {
+/// Registers the SPA's files, or — when it is not built — a page that says how to build
+/// it (rather than a directory error logged by every worker).
+pub fn configure(cfg: &mut actix_web::web::ServiceConfig, dir: &Path) {
+    if dir.is_dir() {
+        cfg.service(service(dir));
+    } else {
+        cfg.default_service(actix_web::web::to(|| async {
+            HttpResponse::ServiceUnavailable()
+                .content_type("text/html; charset=utf-8")
+                .body(NOT_BUILT)
+        }));
+    }
+}
+
+fn service(dir: &Path) -> Files {
     let index = dir.join("index.html");
     Files::new("/", dir)
         .index_file("index.html")

@@ -49,8 +49,7 @@ pub struct Application {
 
 impl Application {
     pub async fn build(settings: Settings) -> Result<Application, StartupError> {
-        std::fs::create_dir_all(&settings.data_dir)
-            .map_err(|e| StartupError::DataDir(settings.data_dir.display().to_string(), e))?;
+        prepare_data_dir(&settings)?;
         if settings.captcha == CaptchaMode::Disabled {
             tracing::warn!("captcha DISABLED (GUICHET_CAPTCHA=disabled): only for automated tests");
         }
@@ -94,6 +93,7 @@ impl Application {
             .map_err(|e| StartupError::Listen(settings.addr.clone(), e))?
             .port();
         let state = AppState {
+            rate_limits: Arc::new(crate::rate_limit::RateLimits::new(&settings)),
             pool,
             settings: Arc::new(settings),
             jwt,
@@ -101,6 +101,10 @@ impl Application {
             mail_wakeup: Arc::new(Notify::new()),
         };
         worker::spawn(state.clone(), Arc::new(sender));
+        crate::housekeeping::spawn(
+            state.clone(),
+            std::time::Duration::from_secs(state.settings.housekeeping_seconds.max(1)),
+        );
 
         let spec = crate::openapi::spec();
         let app_state = state.clone();
@@ -136,6 +140,7 @@ impl Application {
                 .service(SwaggerUi::new("/api/docs/{_:.*}").url("/api/openapi.json", spec.clone()))
                 .service(
                     web::scope("/api")
+                        .wrap(actix_web::middleware::from_fn(crate::rate_limit::limit))
                         .wrap(
                             ErrorHandlers::new()
                                 .handler(StatusCode::METHOD_NOT_ALLOWED, method_not_allowed),
@@ -146,7 +151,7 @@ impl Application {
                         })
                         .default_service(web::to(api_not_found)),
                 )
-                .service(crate::spa::service(&spa_dir))
+                .configure(|cfg| crate::spa::configure(cfg, &spa_dir))
         })
         // Headers and body leave in separate writes: without TCP_NODELAY, Nagle's
         // algorithm holds the second one until the client's delayed ACK (~40 ms on every
@@ -177,6 +182,20 @@ impl Application {
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         self.server.await
     }
+}
+
+/// The data directory (owner only) and, on SQLite, the database file (owner only: its
+/// WAL files take its mode).
+pub fn prepare_data_dir(settings: &Settings) -> Result<(), StartupError> {
+    crate::private_files::create_dir(&settings.data_dir)
+        .map_err(|e| StartupError::DataDir(settings.data_dir.display().to_string(), e))?;
+    let url = settings.database_url();
+    if db::Backend::from_url(&url) == db::Backend::Sqlite {
+        let file = std::path::PathBuf::from(db::conn::sqlite_path(&url));
+        crate::private_files::touch(&file)
+            .map_err(|e| StartupError::DataDir(file.display().to_string(), e))?;
+    }
+    Ok(())
 }
 
 async fn api_not_found() -> HttpResponse {

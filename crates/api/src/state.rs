@@ -6,6 +6,7 @@ use db::DbPool;
 use tokio::sync::Notify;
 
 use crate::config::Settings;
+use crate::rate_limit::RateLimits;
 use crate::security::jwt::JwtKeys;
 use crate::security::password::Hasher;
 
@@ -16,6 +17,8 @@ pub struct AppState {
     pub jwt: JwtKeys,
     /// The bounded pool every password hash and check runs on.
     pub hasher: Hasher,
+    /// Per-client limits of the anonymous endpoints.
+    pub rate_limits: Arc<RateLimits>,
     /// Wakes the mail sender after a transaction queued mail.
     pub mail_wakeup: Arc<Notify>,
 }

@@ -265,3 +265,17 @@ pub fn confirm_email(conn: &mut Conn, id: i64, email: &str) -> QueryResult<usize
         ))
         .execute(conn)
 }
+
+/// Forgets registrations never activated, made before `before`, with their identity.
+pub fn purge_pending(conn: &mut Conn, before: NaiveDateTime) -> QueryResult<usize> {
+    let stale: Vec<(i64, i64)> = accounts::table
+        .filter(accounts::status.eq(STATUS_PENDING))
+        .filter(accounts::created_at.lt(before))
+        .select((accounts::id, accounts::person_id))
+        .limit(1000)
+        .load(conn)?;
+    let (ids, persons): (Vec<i64>, Vec<i64>) = stale.into_iter().unzip();
+    let purged = diesel::delete(accounts::table.filter(accounts::id.eq_any(&ids))).execute(conn)?;
+    diesel::delete(persons::table.filter(persons::id.eq_any(&persons))).execute(conn)?;
+    Ok(purged)
+}

@@ -110,3 +110,8 @@ pub fn recently_queued(
     ))
     .get_result(conn)
 }
+
+/// Forgets mails sent before `before` (the cooldowns look back minutes, not weeks).
+pub fn purge_sent(conn: &mut Conn, before: NaiveDateTime) -> QueryResult<usize> {
+    diesel::delete(outbox::table.filter(outbox::sent_at.lt(before))).execute(conn)
+}

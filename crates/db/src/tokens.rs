@@ -76,3 +76,15 @@ pub fn retire_all(
     .set(account_tokens::used_at.eq(now))
     .execute(conn)
 }
+
+/// Forgets links used or expired before `before`.
+pub fn purge(conn: &mut Conn, before: NaiveDateTime) -> QueryResult<usize> {
+    diesel::delete(
+        account_tokens::table.filter(
+            account_tokens::expires_at
+                .lt(before)
+                .or(account_tokens::used_at.lt(before)),
+        ),
+    )
+    .execute(conn)
+}

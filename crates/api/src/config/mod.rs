@@ -47,6 +47,8 @@ pub struct Settings {
     /// Mails one client address may cause per hour through the anonymous endpoints
     /// (registration, forgotten login or password) (`GUICHET_ANONYMOUS_MAIL_RATE`).
     pub anonymous_mail_per_hour: u32,
+    /// Seconds between two rounds of the clean-up job (`GUICHET_HOUSEKEEPING_SECONDS`).
+    pub housekeeping_seconds: u64,
     pub mail: MailSettings,
     pub commune: CommuneSettings,
 }
@@ -113,6 +115,7 @@ impl Default for Settings {
             client_ip_header: None,
             anonymous_rate_per_minute: 30,
             anonymous_mail_per_hour: 10,
+            housekeeping_seconds: 600,
             mail: MailSettings::default(),
             commune: CommuneSettings::default(),
         }
@@ -251,6 +254,9 @@ impl Settings {
         }
         if let Some(v) = var("GUICHET_ANONYMOUS_MAIL_RATE") {
             self.anonymous_mail_per_hour = parse("GUICHET_ANONYMOUS_MAIL_RATE", v)?;
+        }
+        if let Some(v) = var("GUICHET_HOUSEKEEPING_SECONDS") {
+            self.housekeeping_seconds = parse("GUICHET_HOUSEKEEPING_SECONDS", v)?;
         }
         let mail = &mut self.mail;
         if let Some(v) = var("GUICHET_MAIL_TRANSPORT") {

@@ -88,13 +88,15 @@ impl Sender {
             .map_err(|e| e.to_string())?;
         match &self.transport {
             Transport::Files(dir) => {
-                tokio::fs::create_dir_all(dir)
-                    .await
-                    .map_err(|e| e.to_string())?;
                 let name = format!("{}-{id:06}.eml", chrono::Utc::now().format("%Y%m%d-%H%M%S"));
-                tokio::fs::write(dir.join(name), message.formatted())
-                    .await
-                    .map_err(|e| e.to_string())
+                let (dir, content) = (dir.clone(), message.formatted());
+                tokio::task::spawn_blocking(move || {
+                    crate::private_files::create_dir(&dir)?;
+                    crate::private_files::write_new(&dir.join(name), &content)
+                })
+                .await
+                .map_err(|e| e.to_string())?
+                .map_err(|e| e.to_string())
             }
             // The server's reply may quote the recipient: keep only its status code.
             Transport::Smtp(smtp) => {

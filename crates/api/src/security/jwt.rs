@@ -1,7 +1,6 @@
 //! Access tokens: short-lived HS256 JWTs naming a session. The session row is checked on
 //! every request, so logging out refuses the token at once.
 
-use std::io::Write;
 use std::path::Path;
 
 use jsonwebtoken::{decode, encode, Algorithm, DecodingKey, EncodingKey, Header, Validation};
@@ -49,16 +48,9 @@ impl JwtKeys {
                 return Ok(JwtKeys::from_secret(existing.trim().as_bytes()));
             }
         }
-        std::fs::create_dir_all(data_dir)?;
+        crate::private_files::create_dir(data_dir)?;
         let secret = format!("{}{}", super::tokens::generate(), super::tokens::generate());
-        let mut options = std::fs::OpenOptions::new();
-        options.write(true).create(true).truncate(true);
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::OpenOptionsExt;
-            options.mode(0o600);
-        }
-        options.open(&path)?.write_all(secret.as_bytes())?;
+        crate::private_files::write_new(&path, secret.as_bytes())?;
         tracing::info!(path = %path.display(), "generated a new token signing key");
         Ok(JwtKeys::from_secret(secret.as_bytes()))
     }
