@@ -197,3 +197,62 @@ async fn a_password_change_retires_the_reset_links_still_out() {
     let reset = app.get(&format!("/api/password-resets/{link}")).await;
     assert_eq!(problem(reset).await["code"], "link_invalid");
 }
+
+/// Sends a mail known to leave after every earlier one to `email` and waits for it: the
+/// outbox goes out in order, so what has not arrived by then was never sent.
+async fn flush_mail(app: &TestApp, email: &str, nth: usize) {
+    app.post(
+        "/api/auth/forgotten-login",
+        &json!({"email": "marqueur@exemple.fr"}),
+    )
+    .await;
+    app.smtp.wait_for_nth(email, "identifiant", nth).await;
+}
+
+#[tokio::test]
+async fn registering_a_pending_address_again_keeps_its_identity_and_its_link() {
+    let app = TestApp::spawn().await;
+    let token = app
+        .activation_token("dupin@yopmail.com", "Pascal", "Dupin")
+        .await;
+    let response = app.register("dupin@yopmail.com", "Mallory", "Pirate").await;
+    assert_eq!(response.status(), 202, "the same neutral answer");
+    let info = app.get_json(&format!("/api/activations/{token}"), "").await;
+    assert_eq!(info["first_name"], "Pascal");
+    assert_eq!(info["birth_name"], "Dupin");
+    // Within the cooldown no second activation mail goes out.
+    app.create_account("marqueur@exemple.fr", "marqueur", people::PASSWORD)
+        .await;
+    flush_mail(&app, "marqueur@exemple.fr", 0).await;
+    let activations = app
+        .smtp
+        .for_address("dupin@yopmail.com")
+        .into_iter()
+        .filter(|m| m.subject.contains("activez"))
+        .count();
+    assert_eq!(activations, 1);
+    let body = json!({"login": "pascal.dupin", "password": people::PASSWORD, "password_confirmation": people::PASSWORD});
+    let activated = app.post(&format!("/api/activations/{token}"), &body).await;
+    assert_eq!(activated.status(), 200, "the owner's link still works");
+}
+
+#[tokio::test]
+async fn the_already_registered_mail_goes_out_at_most_once_per_cooldown() {
+    let app = TestApp::spawn().await;
+    app.create_account("deja@exemple.fr", "pascal.dupin", people::PASSWORD)
+        .await;
+    app.create_account("marqueur@exemple.fr", "marqueur", people::PASSWORD)
+        .await;
+    for _ in 0..4 {
+        let response = app.register("deja@exemple.fr", "Pascal", "Dupin").await;
+        assert_eq!(response.status(), 202);
+    }
+    flush_mail(&app, "marqueur@exemple.fr", 0).await;
+    let reminders = app
+        .smtp
+        .for_address("deja@exemple.fr")
+        .into_iter()
+        .filter(|m| m.subject.contains("déjà un compte"))
+        .count();
+    assert_eq!(reminders, 1);
+}

@@ -80,3 +80,75 @@ fn every_operation_documents_its_errors_and_auth() {
         }
     }
 }
+
+/// The Python of the suite's tools (`cargo xtask test` installs it).
+fn tools_python() -> std::path::PathBuf {
+    std::env::var_os("GUICHET_TEST_PYTHON")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| tests::app::workspace_root().join("target/tools/python/bin/python"))
+}
+
+#[test]
+fn the_committed_spec_is_a_valid_openapi_3_1_document() {
+    let python = tools_python();
+    let spec = tests::app::workspace_root().join("openapi/openapi.json");
+    let output = std::process::Command::new(&python)
+        .args(["-m", "openapi_spec_validator"])
+        .arg(&spec)
+        .output()
+        .unwrap_or_else(|e| {
+            panic!(
+                "cannot run {}: {e} (`cargo xtask test` installs the validator)",
+                python.display()
+            )
+        });
+    assert!(
+        output.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+#[test]
+fn operation_ids_are_unique_and_servers_are_named() {
+    let spec: Value = serde_json::from_str(&api::openapi::spec_json()).unwrap();
+    let mut seen = std::collections::BTreeMap::new();
+    for (path, operations) in spec["paths"].as_object().unwrap() {
+        for (method, operation) in operations.as_object().unwrap() {
+            let id = operation["operationId"]
+                .as_str()
+                .unwrap_or_default()
+                .to_string();
+            assert!(
+                id.len() > 3,
+                "{method} {path} has no descriptive operationId"
+            );
+            if let Some(other) = seen.insert(id.clone(), format!("{method} {path}")) {
+                panic!("operationId `{id}` of {method} {path} is also {other}'s");
+            }
+        }
+    }
+    assert!(spec["servers"][0]["url"]
+        .as_str()
+        .is_some_and(|u| u.starts_with("http")));
+}
+
+#[test]
+fn limited_and_throttled_answers_document_retry_after() {
+    let spec: Value = serde_json::from_str(&api::openapi::spec_json()).unwrap();
+    for (path, method) in [
+        ("/api/auth/login", "post"),
+        ("/api/registrations", "post"),
+        ("/api/captchas/pow", "post"),
+        ("/api/me/password", "post"),
+        ("/api/me/email", "post"),
+    ] {
+        let response = &spec["paths"][path][method]["responses"]["429"];
+        assert!(
+            response["headers"]["Retry-After"].is_object(),
+            "{method} {path}: {response}"
+        );
+    }
+    assert!(spec["paths"]["/api/auth/login"]["post"]["responses"]["503"].is_object());
+}

@@ -65,8 +65,12 @@ fn run(root: &Path) -> Result<()> {
 fn test(root: &Path, postgres: bool) -> Result<()> {
     spa::build(root)?;
     setup::browser(root)?;
+    let python = setup::python_tools(root)?;
     let mut command = cargo();
-    command.current_dir(root).arg("test");
+    command
+        .current_dir(root)
+        .arg("test")
+        .env("GUICHET_TEST_PYTHON", python);
     if postgres {
         let url = setup::postgres()?;
         println!("xtask: running the suite on PostgreSQL ({url})");

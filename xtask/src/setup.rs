@@ -51,6 +51,47 @@ fn apt_install(packages: &[&str]) -> Result<()> {
     run(&install)
 }
 
+/// A Python environment with the suite's tools (`tests/clients/requirements.txt`), in
+/// `target/tools/python`; returns its interpreter.
+pub fn python_tools(root: &Path) -> Result<std::path::PathBuf> {
+    let venv = root.join("target").join("tools").join("python");
+    let python = venv.join("bin").join("python");
+    let requirements = root.join("tests").join("clients").join("requirements.txt");
+    let stamp = venv.join("requirements.txt");
+    let wanted =
+        std::fs::read_to_string(&requirements).context("tests/clients/requirements.txt")?;
+    if python.exists() && std::fs::read_to_string(&stamp).ok().as_deref() == Some(wanted.as_str()) {
+        return Ok(python);
+    }
+    let system = if found("python3") {
+        "python3"
+    } else {
+        "python"
+    };
+    if !python.exists() {
+        println!(
+            "xtask: creating the Python tools environment in {}",
+            venv.display()
+        );
+        check(Command::new(system).args(["-m", "venv"]).arg(&venv))?;
+    }
+    println!("xtask: installing the Python test tools (pip)");
+    check(
+        Command::new(&python)
+            .args([
+                "-m",
+                "pip",
+                "install",
+                "--quiet",
+                "--disable-pip-version-check",
+                "-r",
+            ])
+            .arg(&requirements),
+    )?;
+    std::fs::write(&stamp, wanted)?;
+    Ok(python)
+}
+
 /// Chromium, chromedriver and axe-core for the browser tests.
 pub fn browser(root: &Path) -> Result<()> {
     if !found("chromium") || !found("chromedriver") {

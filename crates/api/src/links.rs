@@ -14,8 +14,18 @@ pub fn issue(
     purpose: &str,
     validity: TimeDelta,
 ) -> ApiResult<String> {
+    db::tokens::retire_all(conn, account_id, purpose, db::now())?;
+    add(conn, account_id, purpose, validity)
+}
+
+/// Issues one more link for `purpose`, leaving the earlier ones working.
+pub fn add(
+    conn: &mut db::Conn,
+    account_id: i64,
+    purpose: &str,
+    validity: TimeDelta,
+) -> ApiResult<String> {
     let now = db::now();
-    db::tokens::retire_all(conn, account_id, purpose, now)?;
     let token = tokens::generate();
     db::tokens::insert(
         conn,

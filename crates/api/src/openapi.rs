@@ -20,6 +20,9 @@ the fields in `errors`. Authenticated endpoints take `Authorization: Bearer <acc
 Conventions: `docs/API-DESIGN.md`.",
         license(name = "AGPL-3.0-or-later", identifier = "AGPL-3.0-or-later"),
     ),
+    servers(
+        (url = "http://127.0.0.1:8080", description = "The portal as `cargo xtask run` starts it; in production, the commune's public address."),
+    ),
     tags(
         (name = "health", description = "State of the service."),
         (name = "catalogue", description = "The commune and its catalogue of procedures (public)."),
@@ -144,6 +147,76 @@ impl Modify for AuthErrors {
     }
 }
 
+/// A 429 problem with its `Retry-After` header.
+fn too_many(description: &str) -> utoipa::openapi::RefOr<utoipa::openapi::Response> {
+    use utoipa::openapi::{HeaderBuilder, RefOr};
+    let RefOr::T(mut response) = problem(description) else {
+        unreachable!("problem() builds a response")
+    };
+    response.headers.insert(
+        "Retry-After".into(),
+        HeaderBuilder::new()
+            .schema(
+                utoipa::openapi::ObjectBuilder::new().schema_type(utoipa::openapi::Type::Integer),
+            )
+            .description(Some("Seconds to wait before trying again."))
+            .build(),
+    );
+    RefOr::T(response)
+}
+
+/// The per-client rate limits of the anonymous endpoints (`rate_limit`), and the
+/// bounded password hashing of the endpoints that take a password.
+struct LimitErrors;
+
+impl Modify for LimitErrors {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        for (path, item) in openapi.paths.paths.iter_mut() {
+            let limited = crate::rate_limit::is_limited(path);
+            let operations = [
+                &mut item.get,
+                &mut item.post,
+                &mut item.put,
+                &mut item.delete,
+                &mut item.patch,
+            ];
+            for operation in operations.into_iter().flatten() {
+                let responses = &mut operation.responses.responses;
+                if limited {
+                    responses.entry("429".to_string()).or_insert_with(|| {
+                        too_many("Too many calls from this client (`too_many_attempts`); see `Retry-After`.")
+                    });
+                }
+                // A 429 the handler documents (a password throttle) gets the header too.
+                if let Some(utoipa::openapi::RefOr::T(response)) = responses.get_mut("429") {
+                    if !response.headers.contains_key("Retry-After") {
+                        let description = response.description.clone();
+                        responses.insert("429".to_string(), too_many(&description));
+                    }
+                }
+                let takes_password = operation.request_body.as_ref().is_some_and(|_| {
+                    PASSWORD_OPERATIONS
+                        .contains(&operation.operation_id.as_deref().unwrap_or_default())
+                });
+                if takes_password {
+                    responses.entry("503".to_string()).or_insert_with(|| {
+                        problem("Too many password checks at once (`server_busy`); try again after `Retry-After`.")
+                    });
+                }
+            }
+        }
+    }
+}
+
+/// Operations that hash or check a password on the bounded pool.
+const PASSWORD_OPERATIONS: [&str; 5] = [
+    "login",
+    "activate_account",
+    "reset_password",
+    "change_password",
+    "request_email_change",
+];
+
 /// The complete document, as served at `/api/openapi.json` and committed in
 /// `openapi/openapi.json`.
 pub fn spec() -> utoipa::openapi::OpenApi {
@@ -155,6 +228,7 @@ pub fn spec() -> utoipa::openapi::OpenApi {
     // After the handlers' paths are merged in: the derive's modifiers run before.
     BodyErrors.modify(&mut api);
     AuthErrors.modify(&mut api);
+    LimitErrors.modify(&mut api);
     api
 }
 

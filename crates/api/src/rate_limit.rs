@@ -41,6 +41,11 @@ const LIMITED: &[&str] = &[
 /// Those of them that may send a mail (on POST).
 const MAILING: &[&str] = &["/api/auth/forgotten-", "/api/registrations"];
 
+/// Whether calls to `path` (a route or a spec path) are rate-limited per client.
+pub fn is_limited(path: &str) -> bool {
+    LIMITED.iter().any(|p| path.starts_with(p))
+}
+
 pub struct RateLimits {
     requests: DefaultKeyedRateLimiter<IpAddr>,
     mails: DefaultKeyedRateLimiter<IpAddr>,
@@ -66,7 +71,7 @@ impl RateLimits {
 
     /// How long `client` must wait before calling `method path`, if it must.
     pub fn check(&self, client: IpAddr, method: &Method, path: &str) -> Option<Duration> {
-        if !LIMITED.iter().any(|p| path.starts_with(p)) {
+        if !is_limited(path) {
             return None;
         }
         let wait = |limiter: &DefaultKeyedRateLimiter<IpAddr>| {

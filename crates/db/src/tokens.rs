@@ -49,6 +49,23 @@ pub fn find(conn: &mut Conn, purpose: &str, token_hash: &str) -> QueryResult<Opt
         .optional()
 }
 
+/// Whether the account has an unused, unexpired link for `purpose`.
+pub fn has_live(
+    conn: &mut Conn,
+    account_id: i64,
+    purpose: &str,
+    now: NaiveDateTime,
+) -> QueryResult<bool> {
+    diesel::select(diesel::dsl::exists(
+        account_tokens::table
+            .filter(account_tokens::account_id.eq(account_id))
+            .filter(account_tokens::purpose.eq(purpose))
+            .filter(account_tokens::used_at.is_null())
+            .filter(account_tokens::expires_at.gt(now)),
+    ))
+    .get_result(conn)
+}
+
 /// Consumes a token. Returns 0 when it was already used (a concurrent request won).
 pub fn consume(conn: &mut Conn, id: i64, now: NaiveDateTime) -> QueryResult<usize> {
     diesel::update(

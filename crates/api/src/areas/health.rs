@@ -14,6 +14,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
 
 /// Health of the portal and its database.
 #[utoipa::path(
+    operation_id = "get_health",
     tag = "health",
     responses(
         (status = 200, description = "The portal and its database answer.", body = Health),

@@ -47,9 +47,18 @@ fn wrap(text: &str) -> String {
 /// forms.
 pub const REMINDER_COOLDOWN_MINUTES: i64 = 2;
 
+/// How long the mails answering a registration (activation, "vous avez déjà un compte")
+/// are not sent again to the same address.
+pub const REGISTRATION_COOLDOWN_MINUTES: i64 = 60;
+
 /// Whether the same reminder went to the same address within the cooldown.
 pub fn sent_recently(conn: &mut db::Conn, mail: &Mail) -> QueryResult<bool> {
-    let since = db::now() - chrono::TimeDelta::minutes(REMINDER_COOLDOWN_MINUTES);
+    sent_within(conn, mail, REMINDER_COOLDOWN_MINUTES)
+}
+
+/// Whether a mail with the same subject went to the same address within `minutes`.
+pub fn sent_within(conn: &mut db::Conn, mail: &Mail, minutes: i64) -> QueryResult<bool> {
+    let since = db::now() - chrono::TimeDelta::minutes(minutes);
     db::outbox::recently_queued(conn, &mail.to, &mail.subject, since)
 }
 

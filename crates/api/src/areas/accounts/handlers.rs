@@ -15,6 +15,7 @@ use crate::state::AppState;
 /// The answer is the same whether or not the address already has an account (an existing
 /// account holder receives a reminder of their login instead).
 #[utoipa::path(
+    operation_id = "register",
     tag = "accounts",
     request_body = RegistrationRequest,
     responses(
@@ -36,6 +37,7 @@ pub async fn register(
 
 /// What the activation page shows: names and the proposed login.
 #[utoipa::path(
+    operation_id = "get_activation",
     tag = "accounts",
     params(("token" = String, Path, description = "Token from the activation link.")),
     responses(
@@ -59,6 +61,7 @@ pub async fn activation_info(
 
 /// "Valider et accéder à votre compte": sets login and password, and logs the person in.
 #[utoipa::path(
+    operation_id = "activate_account",
     tag = "accounts",
     params(("token" = String, Path, description = "Token from the activation link.")),
     request_body = ActivationRequest,

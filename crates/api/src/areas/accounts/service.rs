@@ -8,6 +8,8 @@ use domain::email::Email;
 use domain::login::{suggested_login, with_suffix, Login};
 use domain::problem::FieldError;
 
+use db::tokens::PURPOSE_ACTIVATION;
+
 use crate::areas::auth::sessions;
 use crate::areas::captcha;
 use crate::config::CaptchaMode;
@@ -81,26 +83,43 @@ fn save_registration(
         sex: None,
         updated_at: now,
     };
-    let account_id = match db::accounts::find_by_email(conn, email)? {
+    let cooldown = mail::REGISTRATION_COOLDOWN_MINUTES;
+    let validity = TimeDelta::hours(templates::ACTIVATION_HOURS);
+    let (first_name, token) = match db::accounts::find_by_email(conn, email)? {
         Some(existing) if existing.is_active() => {
             let login = existing.login.unwrap_or_default();
-            mail::queue(
-                conn,
-                &templates::already_registered(settings, email, &login),
-            )?;
+            let reminder = templates::already_registered(settings, email, &login);
+            if !mail::sent_within(conn, &reminder, cooldown)? {
+                mail::queue(conn, &reminder)?;
+            }
             return Ok(());
         }
-        Some(pending) => {
-            // Registered again before activating: the latest identity wins.
-            db::accounts::update_person(conn, pending.person_id, &person)?;
-            db::accounts::renew_consents(conn, pending.id, now)?;
-            pending.id
+        Some(pending) if db::tokens::has_live(conn, pending.id, PURPOSE_ACTIVATION, now)? => {
+            // Someone holds a working link for this address: its identity stays as it
+            // is and that link keeps working. The address gets one more link, at most
+            // once per cooldown, in case the first mail was lost.
+            let profile =
+                db::accounts::find_profile(conn, pending.id)?.ok_or_else(ApiError::not_found)?;
+            let probe = templates::activation(settings, email, &profile.first_name, "");
+            if mail::sent_within(conn, &probe, cooldown)? {
+                return Ok(());
+            }
+            let token = links::add(conn, pending.id, PURPOSE_ACTIVATION, validity)?;
+            (profile.first_name, token)
+        }
+        Some(stale) => {
+            // Registered before, and that link expired: nobody can activate it, the
+            // latest identity wins.
+            db::accounts::update_person(conn, stale.person_id, &person)?;
+            db::accounts::renew_consents(conn, stale.id, now)?;
+            let token = links::issue(conn, stale.id, PURPOSE_ACTIVATION, validity)?;
+            (person.first_name.clone(), token)
         }
         None => {
             let person_id = db::accounts::insert_person(conn, &person, now)?;
             // A registration of the same address committed meanwhile: the transaction
             // rolls back; the answer stays the same, as for an existing account.
-            db::accounts::insert_account(
+            let account_id = db::accounts::insert_account(
                 conn,
                 &db::accounts::NewAccount {
                     person_id,
@@ -112,18 +131,14 @@ fn save_registration(
                     created_at: now,
                 },
             )
-            .map_err(|e| on_constraint(e, "accounts_email_key", "accounts.email", lost_race))?
+            .map_err(|e| on_constraint(e, "accounts_email_key", "accounts.email", lost_race))?;
+            let token = links::issue(conn, account_id, PURPOSE_ACTIVATION, validity)?;
+            (person.first_name.clone(), token)
         }
     };
-    let token = links::issue(
-        conn,
-        account_id,
-        db::tokens::PURPOSE_ACTIVATION,
-        TimeDelta::hours(templates::ACTIVATION_HOURS),
-    )?;
     mail::queue(
         conn,
-        &templates::activation(settings, email, &person.first_name, &token),
+        &templates::activation(settings, email, &first_name, &token),
     )?;
     Ok(())
 }

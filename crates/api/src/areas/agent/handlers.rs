@@ -12,6 +12,7 @@ use crate::state::AppState;
 
 /// The request inbox: every request sent by citizens (not drafts), filtered and paged.
 #[utoipa::path(
+    operation_id = "agent_list_requests",
     tag = "agent",
     security(("bearer" = [])),
     params(RequestFilter),
@@ -35,6 +36,7 @@ pub async fn inbox(
 
 /// One request with its answers and history.
 #[utoipa::path(
+    operation_id = "agent_get_request",
     tag = "agent",
     security(("bearer" = [])),
     params(("id" = i64, Path, description = "Request id.")),
@@ -57,6 +59,7 @@ pub async fn detail(
 
 /// "Prendre en charge": Enregistrée -> En traitement.
 #[utoipa::path(
+    operation_id = "agent_take_request",
     tag = "agent",
     security(("bearer" = [])),
     params(("id" = i64, Path, description = "Request id.")),
@@ -83,6 +86,7 @@ pub async fn take(
 
 /// Adds a comment to the history; the citizen is told by e-mail.
 #[utoipa::path(
+    operation_id = "agent_comment_request",
     tag = "agent",
     security(("bearer" = [])),
     params(("id" = i64, Path, description = "Request id.")),
@@ -112,6 +116,7 @@ pub async fn comment(
 
 /// Accepts the request (Clos). A personal data update is applied to the person.
 #[utoipa::path(
+    operation_id = "agent_accept_request",
     tag = "agent",
     security(("bearer" = [])),
     params(("id" = i64, Path, description = "Request id.")),
@@ -141,6 +146,7 @@ pub async fn accept(
 
 /// Refuses the request (Refusé) with the reason the citizen reads.
 #[utoipa::path(
+    operation_id = "agent_refuse_request",
     tag = "agent",
     security(("bearer" = [])),
     params(("id" = i64, Path, description = "Request id.")),
@@ -171,6 +177,7 @@ pub async fn refuse(
 
 /// A household, read-only: members, civil and social data, contacts, addresses.
 #[utoipa::path(
+    operation_id = "agent_get_household",
     tag = "agent",
     security(("bearer" = [])),
     params(("id" = i64, Path, description = "Household id (from a request).")),
@@ -194,6 +201,7 @@ pub async fn household(
 /// Creates an agent or admin account (admins only). A link to choose a password is
 /// e-mailed; there is never a default password.
 #[utoipa::path(
+    operation_id = "create_staff",
     tag = "agent",
     security(("bearer" = [])),
     request_body = NewStaff,
@@ -221,6 +229,7 @@ pub async fn create_staff(
 
 /// Records a child's school enrolment (school year, establishment, level, class).
 #[utoipa::path(
+    operation_id = "agent_add_school_enrolment",
     tag = "agent",
     security(("bearer" = [])),
     params(("id" = i64, Path, description = "Person id of the child.")),

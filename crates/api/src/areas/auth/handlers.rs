@@ -14,6 +14,7 @@ use crate::state::AppState;
 
 /// "Me connecter" with identifiant (or e-mail address) and password.
 #[utoipa::path(
+    operation_id = "login",
     tag = "auth",
     request_body = LoginRequest,
     responses(
@@ -45,6 +46,7 @@ pub async fn login(
 
 /// Exchanges a refresh token (once) for new tokens.
 #[utoipa::path(
+    operation_id = "refresh_session",
     tag = "auth",
     request_body = RefreshRequest,
     responses(
@@ -65,6 +67,7 @@ pub async fn refresh(
 
 /// "Déconnexion": ends the session; its tokens are refused afterwards.
 #[utoipa::path(
+    operation_id = "logout",
     tag = "auth",
     security(("bearer" = [])),
     responses(
@@ -79,6 +82,7 @@ pub async fn logout(state: web::Data<AppState>, user: AuthUser) -> ApiResult<Htt
 
 /// The signed-in person.
 #[utoipa::path(
+    operation_id = "get_me",
     tag = "auth",
     security(("bearer" = [])),
     responses(
@@ -94,12 +98,14 @@ pub async fn me(state: web::Data<AppState>, user: AuthUser) -> ApiResult<web::Js
 
 /// Changes the password; the person's other sessions end.
 #[utoipa::path(
+    operation_id = "change_password",
     tag = "auth",
     security(("bearer" = [])),
     request_body = PasswordChangeRequest,
     responses(
         (status = 204, description = "Password changed."),
         (status = 422, description = "Wrong current password or new password not following the rules.", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "Too many wrong current passwords (`too_many_attempts`); see `Retry-After`.", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/me/password")]
@@ -122,6 +128,7 @@ pub async fn change_password(
 
 /// "Mon identifiant": sends the login to the address, if an account has it.
 #[utoipa::path(
+    operation_id = "send_forgotten_login",
     tag = "auth",
     request_body = ForgottenLoginRequest,
     responses(
@@ -146,6 +153,7 @@ pub async fn forgotten_login(
 
 /// "Mon mot de passe": sends a reset link for the account with this e-mail or login.
 #[utoipa::path(
+    operation_id = "send_password_reset_link",
     tag = "auth",
     request_body = ForgottenPasswordRequest,
     responses(
@@ -170,6 +178,7 @@ pub async fn forgotten_password(
 
 /// What the reset page shows.
 #[utoipa::path(
+    operation_id = "get_password_reset",
     tag = "auth",
     params(("token" = String, Path, description = "Token from the reset link.")),
     responses(
@@ -191,6 +200,7 @@ pub async fn reset_info(
 
 /// Sets a new password from a reset link; every session of the account ends.
 #[utoipa::path(
+    operation_id = "reset_password",
     tag = "auth",
     params(("token" = String, Path, description = "Token from the reset link.")),
     request_body = PasswordResetRequest,

@@ -6,7 +6,8 @@ use crate::error::ApiResult;
 use crate::state::AppState;
 
 /// A new image challenge. Ask again to renew the image.
-#[utoipa::path(tag = "captcha", responses((status = 201, description = "A new challenge, valid 10 minutes.", body = ImageCaptcha)))]
+#[utoipa::path(
+    operation_id = "create_image_captcha", tag = "captcha", responses((status = 201, description = "A new challenge, valid 10 minutes.", body = ImageCaptcha)))]
 #[post("/captchas/image")]
 pub async fn image(state: web::Data<AppState>) -> ApiResult<HttpResponse> {
     let captcha = service::new_image(&state).await?;
@@ -16,7 +17,8 @@ pub async fn image(state: web::Data<AppState>) -> ApiResult<HttpResponse> {
 }
 
 /// A new proof-of-work challenge: for people who cannot read the image.
-#[utoipa::path(tag = "captcha", responses((status = 201, description = "A new challenge, valid 10 minutes.", body = PowCaptcha)))]
+#[utoipa::path(
+    operation_id = "create_pow_captcha", tag = "captcha", responses((status = 201, description = "A new challenge, valid 10 minutes.", body = PowCaptcha)))]
 #[post("/captchas/pow")]
 pub async fn pow(state: web::Data<AppState>) -> ApiResult<HttpResponse> {
     let captcha = service::new_pow(&state).await?;

@@ -12,7 +12,8 @@ fn cacheable() -> CacheControl {
 }
 
 /// The commune: name, régie and news line ("ACTUALITÉS").
-#[utoipa::path(tag = "catalogue", responses((status = 200, description = "The commune.", body = Commune)))]
+#[utoipa::path(
+    operation_id = "get_commune", tag = "catalogue", responses((status = 200, description = "The commune.", body = Commune)))]
 #[get("/commune")]
 pub async fn commune(state: web::Data<AppState>) -> HttpResponse {
     HttpResponse::Ok()
@@ -21,7 +22,8 @@ pub async fn commune(state: web::Data<AppState>) -> HttpResponse {
 }
 
 /// The services and their procedures, visible without an account.
-#[utoipa::path(tag = "catalogue", responses((status = 200, description = "The catalogue.", body = Catalogue)))]
+#[utoipa::path(
+    operation_id = "get_catalogue", tag = "catalogue", responses((status = 200, description = "The catalogue.", body = Catalogue)))]
 #[get("/catalogue")]
 pub async fn catalogue(state: web::Data<AppState>) -> ApiResult<HttpResponse> {
     let catalogue = db::run(&state.pool, service::catalogue).await?;
@@ -32,6 +34,7 @@ pub async fn catalogue(state: web::Data<AppState>) -> ApiResult<HttpResponse> {
 
 /// A procedure's description page.
 #[utoipa::path(
+    operation_id = "get_procedure",
     tag = "catalogue",
     params(("slug" = String, Path, description = "Procedure identifier, e.g. `fiche-enfant`.")),
     responses(

@@ -13,6 +13,7 @@ use crate::state::AppState;
 
 /// Every card of "Mon profil" for the signed-in account holder.
 #[utoipa::path(
+    operation_id = "get_profile",
     tag = "profile",
     security(("bearer" = [])),
     responses(
@@ -30,6 +31,7 @@ pub async fn profile(state: web::Data<AppState>, user: AuthUser) -> ApiResult<we
 
 /// "Mes informations de contact": replaces the phone numbers (empty clears one).
 #[utoipa::path(
+    operation_id = "update_contacts",
     tag = "profile",
     security(("bearer" = [])),
     request_body = ContactsInput,
@@ -54,6 +56,7 @@ pub async fn update_contacts(
 
 /// "Ajouter une adresse". The first address becomes the default one.
 #[utoipa::path(
+    operation_id = "add_address",
     tag = "profile",
     security(("bearer" = [])),
     request_body = AddressInput,
@@ -78,6 +81,7 @@ pub async fn add_address(
 
 /// Changes one of the person's addresses.
 #[utoipa::path(
+    operation_id = "update_address",
     tag = "profile",
     security(("bearer" = [])),
     params(("id" = i64, Path, description = "Address id.")),
@@ -106,6 +110,7 @@ pub async fn update_address(
 
 /// Deletes one of the person's addresses; another one becomes the default if needed.
 #[utoipa::path(
+    operation_id = "delete_address",
     tag = "profile",
     security(("bearer" = [])),
     params(("id" = i64, Path, description = "Address id.")),
@@ -135,6 +140,7 @@ pub struct PdfDocument(Vec<u8>);
 
 /// "Télécharger le certificat d'inscription" of a child of the household (PDF).
 #[utoipa::path(
+    operation_id = "download_school_certificate",
     tag = "profile",
     security(("bearer" = [])),
     params(("id" = i64, Path, description = "School enrolment id (from `schooled_children`).")),
@@ -166,12 +172,14 @@ pub async fn school_certificate(
 
 /// Asks to use another e-mail address: a confirmation link is sent to it.
 #[utoipa::path(
+    operation_id = "request_email_change",
     tag = "profile",
     security(("bearer" = [])),
     request_body = EmailChangeRequest,
     responses(
         (status = 202, description = "The link was sent; the current address stays until it is used.", body = Accepted),
         (status = 422, description = "Invalid address, same address (`same_email`) or wrong password (`wrong_password`).", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "Too many wrong current passwords (`too_many_attempts`); see `Retry-After`.", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/me/email")]
@@ -198,6 +206,7 @@ pub async fn change_email(
 
 /// Confirms a new e-mail address from the link sent to it (no login needed).
 #[utoipa::path(
+    operation_id = "confirm_email_change",
     tag = "profile",
     params(("token" = String, Path, description = "Token from the confirmation link.")),
     responses(

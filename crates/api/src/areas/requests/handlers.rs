@@ -10,6 +10,7 @@ use crate::state::AppState;
 
 /// "Mes demandes": the household's requests, En cours and Effectuées.
 #[utoipa::path(
+    operation_id = "list_requests",
     tag = "requests",
     security(("bearer" = [])),
     responses(
@@ -28,6 +29,7 @@ pub async fn list(state: web::Data<AppState>, user: AuthUser) -> ApiResult<web::
 
 /// Starts a request as a draft (Brouillon). Required answers may still be missing.
 #[utoipa::path(
+    operation_id = "create_request",
     tag = "requests",
     security(("bearer" = [])),
     request_body = RequestInput,
@@ -52,6 +54,7 @@ pub async fn create(
 
 /// One request with its answers and history ("Voir et imprimer la demande").
 #[utoipa::path(
+    operation_id = "get_request",
     tag = "requests",
     security(("bearer" = [])),
     params(("id" = i64, Path, description = "Request id.")),
@@ -77,6 +80,7 @@ pub async fn detail(
 
 /// Changes the answers, while the request is a draft or not yet taken by an agent.
 #[utoipa::path(
+    operation_id = "update_request",
     tag = "requests",
     security(("bearer" = [])),
     params(("id" = i64, Path, description = "Request id.")),
@@ -107,6 +111,7 @@ pub async fn update(
 
 /// Deletes a draft.
 #[utoipa::path(
+    operation_id = "delete_request",
     tag = "requests",
     security(("bearer" = [])),
     params(("id" = i64, Path, description = "Request id.")),
@@ -132,6 +137,7 @@ pub async fn delete(
 
 /// "Enregistrer la demande": sends the draft to the town hall; a receipt is e-mailed.
 #[utoipa::path(
+    operation_id = "submit_request",
     tag = "requests",
     security(("bearer" = [])),
     params(("id" = i64, Path, description = "Request id.")),
