@@ -50,44 +50,59 @@ where
     .map_err(|e| E::from(DbError::Task(e.to_string())))?
 }
 
-/// Runs `work` in a write transaction. On SQLite the transaction is `IMMEDIATE`, so two
-/// writers queue on the busy timeout instead of failing when the second one upgrades.
+/// Runs `work` in a write transaction. On SQLite the outermost transaction is
+/// `IMMEDIATE`, so two writers queue on the busy timeout instead of failing when the
+/// second one upgrades. Nested calls become savepoints on both backends: an inner failure
+/// undoes the inner work only, and the outer transaction decides.
 pub fn transaction<T, E, F>(conn: &mut Conn, work: F) -> Result<T, E>
 where
     F: FnOnce(&mut Conn) -> Result<T, E>,
     E: From<diesel::result::Error>,
 {
-    match conn.backend() {
-        Backend::Sqlite => {
-            // `immediate_transaction` lives on SqliteConnection; we reproduce it on the
-            // multi-connection type with the same statements diesel uses.
-            diesel::connection::SimpleConnection::batch_execute(conn, "BEGIN IMMEDIATE")?;
-            // A panic must not leave the transaction open on a pooled connection.
-            let outcome =
-                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(&mut *conn)));
-            match outcome {
-                Ok(Ok(value)) => {
-                    match diesel::connection::SimpleConnection::batch_execute(conn, "COMMIT") {
-                        Ok(()) => Ok(value),
-                        Err(e) => {
-                            let _ = diesel::connection::SimpleConnection::batch_execute(
-                                conn, "ROLLBACK",
-                            );
-                            Err(e.into())
-                        }
-                    }
-                }
-                Ok(Err(e)) => {
-                    let _ = diesel::connection::SimpleConnection::batch_execute(conn, "ROLLBACK");
-                    Err(e)
-                }
-                Err(panic) => {
-                    let _ = diesel::connection::SimpleConnection::batch_execute(conn, "ROLLBACK");
-                    std::panic::resume_unwind(panic)
-                }
+    use diesel::connection::{AnsiTransactionManager, TransactionManager};
+    let outermost_sqlite = match conn {
+        Conn::Sqlite(c) => AnsiTransactionManager::transaction_manager_status_mut(c)
+            .transaction_depth()?
+            .is_none(),
+        Conn::Pg(_) => false,
+    };
+    if !outermost_sqlite {
+        return conn.transaction(work);
+    }
+    // `immediate_transaction` lives on SqliteConnection and takes a closure over it; we
+    // open the same transaction on the inner connection so that diesel counts its depth,
+    // and run the work over the multi-connection.
+    if let Some(c) = sqlite(conn) {
+        AnsiTransactionManager::begin_transaction_sql(c, "BEGIN IMMEDIATE")?;
+    }
+    // A panic must not leave the transaction open on a pooled connection.
+    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(&mut *conn)));
+    let Some(c) = sqlite(conn) else {
+        unreachable!("the backend does not change")
+    };
+    match outcome {
+        Ok(Ok(value)) => match AnsiTransactionManager::commit_transaction(c) {
+            Ok(()) => Ok(value),
+            Err(e) => {
+                let _ = AnsiTransactionManager::rollback_transaction(c);
+                Err(e.into())
             }
+        },
+        Ok(Err(e)) => {
+            let _ = AnsiTransactionManager::rollback_transaction(c);
+            Err(e)
         }
-        Backend::Postgres => conn.transaction(work),
+        Err(panic) => {
+            let _ = AnsiTransactionManager::rollback_transaction(c);
+            std::panic::resume_unwind(panic)
+        }
+    }
+}
+
+fn sqlite(conn: &mut Conn) -> Option<&mut diesel::SqliteConnection> {
+    match conn {
+        Conn::Sqlite(c) => Some(c),
+        Conn::Pg(_) => None,
     }
 }
 
@@ -125,5 +140,75 @@ mod tests {
         let mut conn = pool.get().unwrap();
         crate::transaction(&mut conn, |c| c.batch_execute("INSERT INTO t VALUES (2)")).unwrap();
         let _ = std::fs::remove_file(&path);
+    }
+
+    /// The test database: PostgreSQL when `GUICHET_TEST_DATABASE_URL` names a server (a
+    /// fresh database is created), else a SQLite file.
+    fn test_pool(name: &str) -> (crate::DbPool, Option<(String, String)>) {
+        use diesel::Connection;
+        match std::env::var("GUICHET_TEST_DATABASE_URL")
+            .ok()
+            .filter(|v| !v.is_empty())
+        {
+            Some(admin_url) => {
+                let db = format!("guichet_db_{name}_{}", std::process::id());
+                let mut admin = diesel::PgConnection::establish(&admin_url).unwrap();
+                admin
+                    .batch_execute(&format!("DROP DATABASE IF EXISTS {db}"))
+                    .unwrap();
+                admin
+                    .batch_execute(&format!("CREATE DATABASE {db}"))
+                    .unwrap();
+                let base = admin_url.rsplit_once('/').map(|(b, _)| b).unwrap();
+                (
+                    crate::pool::build(&format!("{base}/{db}")).unwrap(),
+                    Some((admin_url, db)),
+                )
+            }
+            None => {
+                let path = std::env::temp_dir()
+                    .join(format!("guichet-db-{name}-{}.sqlite3", std::process::id()));
+                let _ = std::fs::remove_file(&path);
+                (
+                    crate::pool::build(&format!("sqlite://{}", path.display())).unwrap(),
+                    None,
+                )
+            }
+        }
+    }
+
+    #[test]
+    fn nested_transactions_are_savepoints_on_both_backends() {
+        let (pool, postgres) = test_pool("nested");
+        {
+            let mut conn = pool.get().unwrap();
+            conn.batch_execute("CREATE TABLE t (x INTEGER)").unwrap();
+            let outer = crate::transaction(&mut conn, |c| -> diesel::QueryResult<()> {
+                c.batch_execute("INSERT INTO t VALUES (1)")?;
+                let inner = crate::transaction(c, |c| -> diesel::QueryResult<()> {
+                    c.batch_execute("INSERT INTO t VALUES (2)")?;
+                    Err(diesel::result::Error::RollbackTransaction)
+                });
+                assert!(inner.is_err());
+                crate::transaction(c, |c| c.batch_execute("INSERT INTO t VALUES (3)"))
+            });
+            outer.unwrap();
+            use diesel::prelude::*;
+            #[derive(QueryableByName)]
+            struct Row {
+                #[diesel(sql_type = diesel::sql_types::Integer)]
+                x: i32,
+            }
+            let rows: Vec<Row> = diesel::sql_query("SELECT x FROM t ORDER BY x")
+                .load(&mut *conn)
+                .unwrap();
+            assert_eq!(rows.iter().map(|r| r.x).collect::<Vec<_>>(), [1, 3]);
+        }
+        drop(pool);
+        if let Some((admin_url, db)) = postgres {
+            use diesel::Connection;
+            let mut admin = diesel::PgConnection::establish(&admin_url).unwrap();
+            let _ = admin.batch_execute(&format!("DROP DATABASE IF EXISTS {db} WITH (FORCE)"));
+        }
     }
 }
