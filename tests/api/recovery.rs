@@ -190,3 +190,133 @@ async fn a_reset_lifts_the_login_throttle() {
         200
     );
 }
+
+/// The token of a reset link mailed for `identifier`.
+async fn reset_link(app: &TestApp, email: &str, identifier: &str) -> String {
+    app.post(
+        "/api/auth/forgotten-password",
+        &json!({"identifier": identifier}),
+    )
+    .await;
+    app.smtp
+        .wait_for(email, "réinitialisation")
+        .await
+        .token("/reinitialisation/")
+}
+
+#[tokio::test]
+async fn an_expired_access_token_asks_for_a_refresh() {
+    let app = TestApp::spawn().await;
+    let session = app
+        .create_account("dupin@yopmail.com", "pascal.dupin", people::PASSWORD)
+        .await;
+    let fresh = session["access_token"].as_str().unwrap();
+    let Ok(claims) = app.state.jwt.verify(fresh) else {
+        panic!("a fresh token verifies")
+    };
+    let an_hour_ago = chrono::Utc::now().timestamp() - 3600;
+    let old = app
+        .state
+        .jwt
+        .issue_at(
+            session["account"]["id"].as_i64().unwrap(),
+            claims.sid,
+            "citizen",
+            an_hour_ago,
+        )
+        .unwrap();
+    let response = app.get_auth("/api/me", &old).await;
+    assert_eq!(response.status(), 401);
+    assert_eq!(problem(response).await["code"], "token_expired");
+    let renewed = app
+        .post(
+            "/api/auth/refresh",
+            &json!({"refresh_token": session["refresh_token"]}),
+        )
+        .await;
+    assert_eq!(renewed.status(), 200);
+}
+
+#[tokio::test]
+async fn an_expired_reset_link_is_refused_with_410() {
+    let app = TestApp::spawn().await;
+    app.create_account("dupin@yopmail.com", "pascal.dupin", people::PASSWORD)
+        .await;
+    let token = reset_link(&app, "dupin@yopmail.com", "pascal.dupin").await;
+    let pool = app.state.pool.clone();
+    tokio::task::spawn_blocking(move || {
+        use db::schema::account_tokens::dsl::*;
+        use diesel::prelude::*;
+        let mut conn = pool.get().unwrap();
+        diesel::update(account_tokens.filter(purpose.eq(db::tokens::PURPOSE_PASSWORD_RESET)))
+            .set(expires_at.eq(db::now() - chrono::TimeDelta::minutes(1)))
+            .execute(&mut *conn)
+            .unwrap();
+    })
+    .await
+    .unwrap();
+    let body = json!({"password": people::OTHER_PASSWORD, "password_confirmation": people::OTHER_PASSWORD});
+    let response = app
+        .post(&format!("/api/password-resets/{token}"), &body)
+        .await;
+    assert_eq!(response.status(), 410);
+    assert_eq!(problem(response).await["code"], "link_expired");
+    assert_eq!(
+        app.login("pascal.dupin", people::PASSWORD).await.status(),
+        200,
+        "the password did not change"
+    );
+}
+
+#[tokio::test]
+async fn after_a_reset_the_old_refresh_token_is_refused() {
+    let app = TestApp::spawn().await;
+    let session = app
+        .create_account("dupin@yopmail.com", "pascal.dupin", people::PASSWORD)
+        .await;
+    let token = reset_link(&app, "dupin@yopmail.com", "pascal.dupin").await;
+    let body = json!({"password": people::OTHER_PASSWORD, "password_confirmation": people::OTHER_PASSWORD});
+    let reset = app
+        .post(&format!("/api/password-resets/{token}"), &body)
+        .await;
+    assert_eq!(reset.status(), 204);
+    let refresh = app
+        .post(
+            "/api/auth/refresh",
+            &json!({"refresh_token": session["refresh_token"]}),
+        )
+        .await;
+    assert_eq!(refresh.status(), 401);
+}
+
+#[tokio::test]
+async fn a_reset_link_used_twice_at_once_works_only_once() {
+    let app = TestApp::spawn().await;
+    app.create_account("dupin@yopmail.com", "pascal.dupin", people::PASSWORD)
+        .await;
+    let token = reset_link(&app, "dupin@yopmail.com", "pascal.dupin").await;
+    let uses = [people::OTHER_PASSWORD, "Troisieme!Mot3"].map(|password| {
+        let (app, token) = (&app, &token);
+        async move {
+            let body = json!({"password": password, "password_confirmation": password});
+            app.post(&format!("/api/password-resets/{token}"), &body)
+                .await
+                .status()
+                .as_u16()
+        }
+    });
+    let mut statuses = futures_util::future::join_all(uses).await;
+    statuses.sort();
+    assert_eq!(statuses, [204, 404]);
+    let logins = [people::OTHER_PASSWORD, "Troisieme!Mot3"].map(|p| app.login("pascal.dupin", p));
+    let logins: Vec<u16> = futures_util::future::join_all(logins)
+        .await
+        .iter()
+        .map(|r| r.status().as_u16())
+        .collect();
+    assert_eq!(
+        logins.iter().filter(|s| **s == 200).count(),
+        1,
+        "{logins:?}"
+    );
+}

@@ -272,10 +272,11 @@ async fn a_citizen_never_reaches_another_households_requests() {
     assert_eq!(del.status(), 404);
     let mine: Value = app.get_json("/api/requests", &pascal).await;
     assert_eq!(mine["in_progress"], json!([]));
-    // Naming a person outside the household is refused.
-    let marie_person = marie["account"]["id"].as_i64().unwrap();
+    // Naming a real person of the other household is refused.
+    let her_profile: Value = app.get_json("/api/me/profile", &token(&marie)).await;
+    let marie_person = her_profile["household"][0]["person_id"].as_i64().unwrap();
     let mut body = room_rental(10);
-    body["person_id"] = json!(marie_person + 1000);
+    body["person_id"] = json!(marie_person);
     let response = app.post_auth("/api/requests", &pascal, &body).await;
     assert_eq!(
         field_codes(&problem(response).await),

@@ -67,13 +67,9 @@ impl TestApp {
         let dir = tempfile::tempdir().expect("temp dir");
         let db = TestDb::create(&dir);
         let smtp = SmtpReceiver::start().await;
-        // Reserve a port so that mail links carry the real address.
-        let port = std::net::TcpListener::bind("127.0.0.1:0")
-            .and_then(|l| l.local_addr())
-            .expect("free port")
-            .port();
         let mut settings = Settings::load_from(&[]).expect("default settings");
-        settings.addr = format!("127.0.0.1:{port}");
+        // The server binds a free port itself and puts it in its mail links.
+        settings.addr = "127.0.0.1:0".into();
         settings.data_dir = dir.path().join("data");
         settings.database_url = Some(api::config::Secret::new(db.url()));
         settings.spa_dir = workspace_root().join("frontend").join("dist");

@@ -48,7 +48,7 @@ pub struct Application {
 }
 
 impl Application {
-    pub async fn build(settings: Settings) -> Result<Application, StartupError> {
+    pub async fn build(mut settings: Settings) -> Result<Application, StartupError> {
         prepare_data_dir(&settings)?;
         if settings.captcha == CaptchaMode::Disabled {
             tracing::warn!("captcha DISABLED (GUICHET_CAPTCHA=disabled): only for automated tests");
@@ -92,6 +92,14 @@ impl Application {
             .local_addr()
             .map_err(|e| StartupError::Listen(settings.addr.clone(), e))?
             .port();
+        // Listening on port 0 (tests): links in mails name the port we were given.
+        if settings.public_url.is_none() {
+            let host = listener
+                .local_addr()
+                .map_err(|e| StartupError::Listen(settings.addr.clone(), e))?
+                .ip();
+            settings.public_url = Some(format!("http://{host}:{port}"));
+        }
         let state = AppState {
             rate_limits: Arc::new(crate::rate_limit::RateLimits::new(&settings)),
             pool,

@@ -56,7 +56,17 @@ impl JwtKeys {
     }
 
     pub fn issue(&self, account_id: i64, session_id: i64, role: &str) -> Result<String, String> {
-        let now = chrono::Utc::now().timestamp();
+        self.issue_at(account_id, session_id, role, chrono::Utc::now().timestamp())
+    }
+
+    /// A token as issued at `now` (a Unix time): for tests of expiry.
+    pub fn issue_at(
+        &self,
+        account_id: i64,
+        session_id: i64,
+        role: &str,
+        now: i64,
+    ) -> Result<String, String> {
         let claims = Claims {
             sub: account_id.to_string(),
             sid: session_id,
