@@ -115,3 +115,48 @@ async fn authentication_and_role_are_checked_before_the_body() {
         .unwrap();
     assert_eq!(not_json.status(), 403);
 }
+
+#[tokio::test]
+async fn agent_notes_refuse_control_and_bidi_override_characters() {
+    let app = TestApp::spawn().await;
+    let pascal = token(
+        &app.create_account("dupin@yopmail.com", "pascal.dupin", people::PASSWORD)
+            .await,
+    );
+    let agent = token(
+        &app.create_staff("agent@mairie.fr", "Anne", Role::Agent)
+            .await,
+    );
+    let request = submitted(&app, &pascal).await;
+    let id = request["request"]["id"].as_i64().unwrap();
+    assert_eq!(act(&app, &agent, id, "take", json!({})).await.status(), 200);
+    for (action, body, field) in [
+        ("comments", json!({"text": "Pièce reçue\u{0007}"}), "text"),
+        ("refuse", json!({"text": "Dossier\u{202E}fdp.exe"}), "text"),
+        ("accept", json!({"comment": "Fait\u{2066}"}), "comment"),
+    ] {
+        let response = act(&app, &agent, id, action, body).await;
+        assert_eq!(response.status(), 422, "{action}");
+        assert_eq!(
+            field_codes(&problem(response).await),
+            [(field.to_string(), "invalid_characters".to_string())],
+            "{action}"
+        );
+    }
+    let detail = app
+        .get_json(&format!("/api/agent/requests/{id}"), &agent)
+        .await;
+    assert_eq!(
+        detail["request"]["status"], "in_progress",
+        "nothing applied"
+    );
+    let ok = act(
+        &app,
+        &agent,
+        id,
+        "comments",
+        json!({"text": "Ligne 1\nمرحبا"}),
+    )
+    .await;
+    assert_eq!(ok.status(), 200);
+}

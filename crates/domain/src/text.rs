@@ -41,9 +41,25 @@ pub fn has_control_chars(input: &str) -> bool {
         .any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t')
 }
 
+/// True when the text holds a bidirectional override, embedding or isolate (U+202A to
+/// U+202E, U+2066 to U+2069): characters that make text display in another order than it
+/// reads ("Trojan Source"), never needed in a message to the town hall.
+pub fn has_bidi_controls(input: &str) -> bool {
+    input
+        .chars()
+        .any(|c| ('\u{202A}'..='\u{202E}').contains(&c) || ('\u{2066}'..='\u{2069}').contains(&c))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bidi_controls_are_detected_and_plain_rtl_text_is_not() {
+        assert!(has_bidi_controls("facture\u{202E}fdp.exe"));
+        assert!(has_bidi_controls("a\u{2067}b"));
+        assert!(!has_bidi_controls("مرحبا Bonjour"));
+    }
 
     #[test]
     fn slug_part_folds_accents_and_drops_spaces() {

@@ -136,8 +136,17 @@ fn note(value: &str) -> Result<(), validator::ValidationError> {
     let trimmed = value.trim();
     if trimmed.is_empty() {
         Err(crate::validation::error("required"))
-    } else if trimmed.chars().count() > 4000 {
+    } else {
+        optional_note(trimmed)
+    }
+}
+
+/// A note of at most 4 000 characters, without control or bidi-override characters.
+fn optional_note(value: &str) -> Result<(), validator::ValidationError> {
+    if value.trim().chars().count() > 4000 {
         Err(crate::validation::error("too_long"))
+    } else if crate::text::has_control_chars(value) || crate::text::has_bidi_controls(value) {
+        Err(crate::validation::error("invalid_characters"))
     } else {
         Ok(())
     }
@@ -159,6 +168,6 @@ fn filter_date(date: &NaiveDate) -> Result<(), validator::ValidationError> {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Acceptance {
     #[serde(default)]
-    #[validate(length(max = 4000, code = "too_long"))]
+    #[validate(custom(function = "optional_note"))]
     pub comment: Option<String>,
 }
