@@ -106,6 +106,21 @@ impl Modify for BodyErrors {
     }
 }
 
+/// Every operation of a path item.
+fn operations(
+    item: &mut utoipa::openapi::PathItem,
+) -> impl Iterator<Item = &mut utoipa::openapi::path::Operation> {
+    [
+        &mut item.get,
+        &mut item.post,
+        &mut item.put,
+        &mut item.delete,
+        &mut item.patch,
+    ]
+    .into_iter()
+    .flatten()
+}
+
 /// Who may call what is stated by each handler's `security` and path: the matching
 /// errors are documented here once (a handler lists them only to say something more).
 struct AuthErrors;
@@ -120,14 +135,7 @@ impl Modify for AuthErrors {
             } else {
                 None
             };
-            let operations = [
-                &mut item.get,
-                &mut item.post,
-                &mut item.put,
-                &mut item.delete,
-                &mut item.patch,
-            ];
-            for operation in operations.into_iter().flatten() {
+            for operation in operations(item) {
                 if operation.security.is_none() {
                     continue;
                 }
@@ -173,14 +181,7 @@ impl Modify for LimitErrors {
     fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
         for (path, item) in openapi.paths.paths.iter_mut() {
             let limited = crate::rate_limit::is_limited(path);
-            let operations = [
-                &mut item.get,
-                &mut item.post,
-                &mut item.put,
-                &mut item.delete,
-                &mut item.patch,
-            ];
-            for operation in operations.into_iter().flatten() {
+            for operation in operations(item) {
                 let responses = &mut operation.responses.responses;
                 if limited {
                     responses.entry("429".to_string()).or_insert_with(|| {

@@ -38,8 +38,7 @@ pub struct Settings {
     /// when the public URL is https.
     pub hsts: Option<bool>,
     /// The header a trusted reverse proxy writes the client's address in
-    /// (`GUICHET_CLIENT_IP_HEADER`, e.g. `X-Forwarded-For` or `X-Real-IP`). Unset: the
-    /// TCP peer is the client. Set it only behind such a proxy: anyone else could forge it.
+    /// (`GUICHET_CLIENT_IP_HEADER`, e.g. `X-Forwarded-For`); unset: the TCP peer.
     pub client_ip_header: Option<String>,
     /// Requests per minute one client address may make to the anonymous endpoints
     /// (`GUICHET_ANONYMOUS_RATE`); the same number may come in a burst.
