@@ -15,6 +15,7 @@ mod login;
 mod openapi;
 mod profile;
 mod recovery;
+mod refresh_cookie;
 mod requests;
 mod staff;
 mod strict;

@@ -9,10 +9,15 @@ pub fn token(session: &Value) -> String {
     session["access_token"].as_str().unwrap().to_string()
 }
 
+/// A day two months ahead, as the room rental form wants (`YYYY-MM-DD`).
+pub fn in_two_months() -> String {
+    (chrono::Utc::now().date_naive() + chrono::TimeDelta::days(60)).to_string()
+}
+
 pub fn room_rental(guests: i64) -> Value {
     json!({
         "procedure": "location-salle-des-fetes",
-        "answers": {"event_date": "2027-06-12", "event_type": "mariage", "guests": guests},
+        "answers": {"event_date": in_two_months(), "event_type": "mariage", "guests": guests},
     })
 }
 
@@ -245,6 +250,71 @@ async fn answers_are_checked_against_the_form() {
 }
 
 #[tokio::test]
+async fn implausible_answers_are_refused_when_sent_not_dropped_when_accepted() {
+    let app = TestApp::spawn_for_commune("hesdigneul").await;
+    let t = token(
+        &app.create_account("dupin@yopmail.com", "pascal.dupin", people::PASSWORD)
+            .await,
+    );
+    let refused = |procedure: &'static str, answers: Value| {
+        let (app, t) = (&app, &t);
+        async move {
+            let body = json!({"procedure": procedure, "answers": answers});
+            let response = app.post_auth("/api/requests", t, &body).await;
+            assert_eq!(response.status(), 422, "{body}");
+            field_codes(&problem(response).await)
+        }
+    };
+    let social = refused(
+        "mise-a-jour-donnees-sociales",
+        json!({"family_quotient": 99_999_999_999_i64, "dependent_children": 21, "reference_tax_income": -5, "monthly_income": 20_000_000}),
+    )
+    .await;
+    for expected in [
+        ("answers.family_quotient", "too_large"),
+        ("answers.dependent_children", "too_large"),
+        ("answers.reference_tax_income", "too_small"),
+        ("answers.monthly_income", "too_large"),
+    ] {
+        assert!(
+            social.contains(&(expected.0.into(), expected.1.into())),
+            "{expected:?} in {social:?}"
+        );
+    }
+    let room = refused(
+        "location-salle-des-fetes",
+        json!({"event_date": "2020-06-12", "event_type": "mariage", "guests": 500}),
+    )
+    .await;
+    assert_eq!(
+        room,
+        [
+            ("answers.event_date".into(), "date_not_upcoming".into()),
+            ("answers.guests".into(), "too_large".into())
+        ]
+    );
+    let born = refused("mise-a-jour-filiation", json!({"birth_date": "1899-12-31"})).await;
+    assert_eq!(born, [("answers.birth_date".into(), "date_too_old".into())]);
+    let hidden = refused(
+        "contacter-la-mairie",
+        json!({"subject": "Facture\u{202E}fdp.exe", "message": "Bonjour\u{7}"}),
+    )
+    .await;
+    assert_eq!(
+        hidden,
+        [
+            ("answers.subject".into(), "invalid_characters".into()),
+            ("answers.message".into(), "invalid_characters".into())
+        ]
+    );
+
+    // Right at the bounds, the request goes through and the social card holds them.
+    let body = json!({"procedure": "mise-a-jour-donnees-sociales", "answers": {"family_quotient": 99_999, "dependent_children": 20}});
+    let draft = app.post_auth("/api/requests", &t, &body).await;
+    assert_eq!(draft.status(), 201);
+}
+
+#[tokio::test]
 async fn a_citizen_never_reaches_another_households_requests() {
     let app = TestApp::spawn().await;
     let pascal = token(
@@ -333,7 +403,7 @@ async fn numbers_stay_unique_and_gapless_when_requests_arrive_together() {
     let sends = (0..20).map(|i| {
         let (app, t) = (&app, t.clone());
         async move {
-            app.post_auth("/api/requests", &t, &room_rental(i))
+            app.post_auth("/api/requests", &t, &room_rental(i + 1))
                 .await
                 .status()
         }

@@ -68,6 +68,15 @@ impl Browser {
         }
     }
 
+    /// "Me connecter" with the test password; waits for the greeting.
+    pub async fn log_in(&self, login: &str) {
+        self.goto("/connexion").await;
+        self.fill("#login", login).await;
+        self.fill("#password", tests::people::PASSWORD).await;
+        self.click("#login-submit").await;
+        self.wait_text("header", "Bonjour").await;
+    }
+
     pub async fn goto(&self, path: &str) {
         let url = if path.starts_with("http") {
             path.to_string()

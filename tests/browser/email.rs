@@ -25,10 +25,7 @@ async fn the_account_holder_changes_the_email_after_confirming_it() {
     let token = session["access_token"].as_str().expect("access token");
 
     let b = Browser::open(&app.address).await;
-    b.goto("/connexion").await;
-    b.fill("#login", "pascal.dupin").await;
-    b.fill("#password", people::PASSWORD).await;
-    b.click("#login-submit").await;
+    b.log_in("pascal.dupin").await;
     b.wait_text("header", "Bonjour Pascal DUPIN").await;
 
     b.goto("/mon-compte/profil").await;

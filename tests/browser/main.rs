@@ -8,4 +8,5 @@ mod journeys;
 mod profile;
 mod requests;
 mod schooling;
+mod session;
 mod spa;

@@ -6,14 +6,6 @@ use tests::{people, TestApp};
 
 use crate::driver::Browser;
 
-async fn log_in(b: &Browser, login: &str) {
-    b.goto("/connexion").await;
-    b.fill("#login", login).await;
-    b.fill("#password", people::PASSWORD).await;
-    b.click("#login-submit").await;
-    b.wait_text("header", "Bonjour").await;
-}
-
 #[tokio::test]
 async fn a_personal_data_update_goes_from_draft_to_accepted_by_an_agent_and_shows_in_the_profile() {
     let app = TestApp::spawn().await;
@@ -29,7 +21,7 @@ async fn a_personal_data_update_goes_from_draft_to_accepted_by_an_agent_and_show
 
     // The citizen fills the procedure's form and keeps it as a draft.
     let citizen = Browser::open(&app.address).await;
-    log_in(&citizen, "pascal.dupin").await;
+    citizen.log_in("pascal.dupin").await;
     citizen
         .goto("/demarches/mise-a-jour-informations-personnelles")
         .await;
@@ -70,7 +62,7 @@ async fn a_personal_data_update_goes_from_draft_to_accepted_by_an_agent_and_show
 
     // The agent, in another browser, takes and accepts it.
     let agent = Browser::open(&app.address).await;
-    log_in(&agent, &agent_login).await;
+    agent.log_in(&agent_login).await;
     agent.goto("/agent/demandes").await;
     agent.wait_text("#inbox-count", "1 demande").await;
     agent.assert_accessible("agent inbox").await;

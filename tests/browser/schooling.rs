@@ -10,14 +10,6 @@ use tests::{people, TestApp};
 
 use crate::driver::Browser;
 
-async fn log_in(b: &Browser, login: &str) {
-    b.goto("/connexion").await;
-    b.fill("#login", login).await;
-    b.fill("#password", people::PASSWORD).await;
-    b.click("#login-submit").await;
-    b.wait_text("header", "Bonjour").await;
-}
-
 fn token(session: &Value) -> String {
     session["access_token"]
         .as_str()
@@ -131,7 +123,7 @@ async fn an_agent_records_an_enrolment_and_the_family_downloads_the_certificate(
 
     // The agent records her enrolment from the household's page.
     let b = Browser::open(&app.address).await;
-    log_in(&b, &agent_login).await;
+    b.log_in(&agent_login).await;
     b.goto(&format!("/agent/foyers/{household}")).await;
     b.wait_text("main h1", "Foyer de DUPIN Pascal").await;
     b.wait_text("#enrolments-title", "Inscriptions scolaires")
@@ -181,7 +173,7 @@ async fn an_agent_records_an_enrolment_and_the_family_downloads_the_certificate(
 
     // The family sees it in "Mon profil" and downloads the certificate.
     let b = Browser::open(&app.address).await;
-    log_in(&b, "pascal.dupin").await;
+    b.log_in("pascal.dupin").await;
     b.goto("/mon-compte/profil").await;
     b.wait_text(
         "section[aria-labelledby='schooling-title']",

@@ -25,8 +25,11 @@ fn main() -> Result<()> {
         Some("openapi") => openapi(&root),
         Some("lint") => lint(&root),
         Some("build-spa") => spa::build(&root).map(|_| ()),
+        Some("setup") => setup::browser(&root).and(setup::python_tools(&root).map(|_| ())),
         _ => {
-            eprintln!("usage: cargo xtask <run | test [--postgres] | openapi | lint | build-spa>");
+            eprintln!(
+                "usage: cargo xtask <run | test [--postgres] | openapi | lint | build-spa | setup>"
+            );
             std::process::exit(2);
         }
     }

@@ -22,6 +22,7 @@ pub mod spa;
 pub mod startup;
 pub mod state;
 pub mod telemetry;
+pub mod town_clock;
 
 pub use config::Settings;
 pub use startup::Application;

@@ -67,6 +67,24 @@ pub fn find_live_by_refresh(
         .optional()
 }
 
+/// The live session whose refresh token `refresh_hash` was rotated at or after `since`.
+pub fn find_live_rotated_since(
+    conn: &mut Conn,
+    refresh_hash: &str,
+    since: NaiveDateTime,
+    now: NaiveDateTime,
+) -> QueryResult<Option<SessionRow>> {
+    used_refresh_tokens::table
+        .inner_join(sessions::table)
+        .filter(used_refresh_tokens::refresh_hash.eq(refresh_hash))
+        .filter(used_refresh_tokens::used_at.ge(since))
+        .filter(sessions::revoked_at.is_null())
+        .filter(sessions::expires_at.gt(now))
+        .select(SessionRow::as_select())
+        .first(conn)
+        .optional()
+}
+
 /// Replaces the refresh token and remembers the old one as used. Returns 0 when another
 /// request rotated it first.
 pub fn rotate(

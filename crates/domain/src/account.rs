@@ -109,6 +109,9 @@ pub struct ActivationRequest {
     #[validate(custom(function = "validation::password"))]
     pub password: String,
     pub password_confirmation: String,
+    /// As for login: where the session's refresh token goes.
+    #[serde(default)]
+    pub refresh_token_delivery: crate::auth::RefreshTokenDelivery,
 }
 
 fn activation_passwords_match(r: &ActivationRequest) -> Result<(), ValidationError> {

@@ -41,6 +41,24 @@ pub struct LoginRequest {
     pub login: String,
     #[validate(custom(function = "validation::password_input"))]
     pub password: String,
+    /// Where the refresh token goes: in the answer (`body`, the default, for
+    /// integrators) or in an HttpOnly cookie the page's scripts cannot read (`cookie`,
+    /// what the portal's own pages ask for).
+    #[serde(default)]
+    pub refresh_token_delivery: RefreshTokenDelivery,
+}
+
+/// Where a new refresh token is handed over.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum RefreshTokenDelivery {
+    /// `refresh_token` in the JSON answer.
+    #[default]
+    Body,
+    /// The `guichet_refresh` cookie (HttpOnly, SameSite=Strict, path `/api/auth`);
+    /// `refresh_token` is then left out of the answer.
+    Cookie,
 }
 
 /// The signed-in person, as the header shows it ("Bonjour Prénom NOM").
@@ -73,17 +91,22 @@ pub struct Session {
     pub token_type: String,
     /// Lifetime of the access token, in seconds.
     pub expires_in: i64,
-    /// Opaque token exchanged once at `POST /api/auth/refresh` for new tokens.
-    pub refresh_token: String,
+    /// Opaque token exchanged once at `POST /api/auth/refresh` for new tokens. Absent
+    /// when it was set as the `guichet_refresh` cookie instead.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub refresh_token: Option<String>,
     pub account: Me,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Validate)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RefreshRequest {
+    /// The refresh token received in a `body` delivery. Leave it out to use the
+    /// `guichet_refresh` cookie of a `cookie` delivery.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[validate(length(min = 1, max = 200, code = "required"))]
-    pub refresh_token: String,
+    pub refresh_token: Option<String>,
 }
 
 /// "Mon identifiant": the login is sent to this address.

@@ -189,6 +189,12 @@ fn percent_decode(text: &str) -> Option<String> {
     String::from_utf8(out).ok()
 }
 
+/// New tokens from the `guichet_refresh` cookie (after a reload, or an expired access
+/// token).
+pub async fn refresh_from_cookie() -> ApiResult<Session> {
+    post("/auth/refresh", &RefreshRequest::default()).await
+}
+
 /// Calls made on behalf of the signed-in person. `on_session` hears about every change of
 /// session (refreshed tokens, or `None` when the session is over) so the app can follow.
 #[derive(Clone)]
@@ -321,10 +327,7 @@ impl Authed {
             return Some(stored);
         }
         REFRESHING.with(|r| r.set(true));
-        let body = RefreshRequest {
-            refresh_token: stored.refresh_token,
-        };
-        let answer = post::<_, Session>("/auth/refresh", &body).await;
+        let answer = refresh_from_cookie().await;
         REFRESHING.with(|r| r.set(false));
         match answer {
             Ok(fresh) => {

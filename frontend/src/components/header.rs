@@ -23,6 +23,8 @@ pub fn header() -> Html {
                 <li><AccountMenu /></li>
             </ul>
         },
+        // A reloaded page is getting its session back: no "Me connecter" flash.
+        None if session.restoring => html! {},
         None => html! {
             <ul class="account-links">
                 <li><Link<Route> to={Route::Login}>{ "Me connecter" }</Link<Route>></li>

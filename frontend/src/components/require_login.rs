@@ -17,8 +17,9 @@ pub fn require_login(props: &Props) -> Html {
     let navigator = use_navigator();
     let location = use_location();
     let signed_in = session.me().is_some();
-    use_effect_with(signed_in, move |signed_in| {
-        if !*signed_in {
+    let restoring = session.restoring;
+    use_effect_with((signed_in, restoring), move |(signed_in, restoring)| {
+        if !*signed_in && !*restoring {
             if let (Some(navigator), Some(location)) = (navigator, location) {
                 let back = ReturnTo {
                     retour: Some(location.path().to_string()),
@@ -29,6 +30,8 @@ pub fn require_login(props: &Props) -> Html {
     });
     if signed_in {
         props.children.clone()
+    } else if restoring {
+        html! { <p class="container" role="status">{ "Chargement de votre espace…" }</p> }
     } else {
         html! { <p class="container">{ "Redirection vers la page de connexion…" }</p> }
     }

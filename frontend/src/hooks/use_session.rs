@@ -1,17 +1,21 @@
-//! The signed-in session as a context, so the header follows logins and logouts.
-//! `localStorage` stays the source of truth across reloads; this mirrors it.
+//! The signed-in session as a context, so the header follows logins and logouts. The
+//! session lives in memory (see `api::session`); after a reload it is restored from the
+//! refresh cookie, and pages for signed-in people wait for that before sending anyone
+//! to the login page.
 
 use std::rc::Rc;
 
 use domain::auth::{Me, Session};
 use yew::prelude::*;
 
-use crate::api::client::Authed;
-use crate::api::{account, session};
+use crate::api::client::{self, Authed};
+use crate::api::session;
 
 #[derive(Clone, PartialEq)]
 pub struct SessionContext {
     pub session: Option<Rc<Session>>,
+    /// True while a reloaded page asks the server for its session back.
+    pub restoring: bool,
     set: Callback<Option<Session>>,
 }
 
@@ -49,6 +53,7 @@ pub struct Props {
 #[function_component(SessionProvider)]
 pub fn session_provider(props: &Props) -> Html {
     let state = use_state(|| session::load().map(Rc::new));
+    let restoring = use_state(|| state.is_none() && session::may_be_signed_in());
     let set = {
         let setter = state.setter();
         use_callback((), move |next: Option<Session>, _| {
@@ -61,22 +66,19 @@ pub fn session_provider(props: &Props) -> Html {
     };
     let context = SessionContext {
         session: (*state).clone(),
+        restoring: *restoring,
         set,
     };
 
-    // A stored session may have been closed elsewhere (logout on another device, expired
-    // refresh token): check it once at start and refresh the greeting's name.
+    // A reloaded page: the refresh cookie gives the session back, unless it was closed
+    // elsewhere (logout on another device, expired, password reset).
     {
-        let context = context.clone();
+        let (set, restoring) = (context.set.clone(), restoring.clone());
         use_effect_with((), move |_| {
-            if context.session.is_some() {
+            if *restoring {
                 wasm_bindgen_futures::spawn_local(async move {
-                    if let (Ok(me), Some(mut stored)) =
-                        (account::me(&context.authed()).await, session::load())
-                    {
-                        stored.account = me;
-                        context.sign_in(stored);
-                    }
+                    set.emit(client::refresh_from_cookie().await.ok());
+                    restoring.set(false);
                 });
             }
         });

@@ -1,6 +1,7 @@
 //! The commune a portal serves: names, news line and catalogue. A preset (one per town
 //! of the manuals) gives every value; the configuration file may override any of them.
 
+use domain::catalogue::ProcedureKind;
 use serde::Deserialize;
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -38,17 +39,17 @@ pub struct ProcedureSettings {
     /// Terms to accept before starting.
     #[serde(default)]
     pub terms: Option<String>,
-    /// `generic` (default) or `personal_data_update`, whose acceptance applies the
-    /// answers to the person's civil data.
+    /// What acceptance does besides closing: `generic` (default), `personal_data_update`,
+    /// `social_data_update` or `household_member_addition`. Anything else stops the start.
     #[serde(default = "generic")]
-    pub kind: String,
+    pub kind: ProcedureKind,
     /// The form; a one-step "Objet / Message" form when unset.
     #[serde(default)]
     pub form: Option<domain::request::FormDefinition>,
 }
 
-fn generic() -> String {
-    "generic".into()
+fn generic() -> ProcedureKind {
+    ProcedureKind::Generic
 }
 
 const PRESETS: [(&str, &str); 4] = [
@@ -79,7 +80,27 @@ impl CommuneSettings {
         self.regie_name = self.regie_name.take().or(preset.regie_name);
         self.news = self.news.take().or(preset.news);
         self.catalogue = self.catalogue.take().or(preset.catalogue);
-        Ok(())
+        self.check_forms()
+    }
+
+    /// Every form is checked at start: a number without bounds or a select without
+    /// choices is a configuration mistake, not something to find on a citizen's screen.
+    fn check_forms(&self) -> Result<(), String> {
+        let problems: Vec<String> = self
+            .catalogue()
+            .iter()
+            .flat_map(|c| &c.procedures)
+            .flat_map(|p| {
+                let form = p.form.as_ref().map(|f| f.problems()).unwrap_or_default();
+                form.into_iter()
+                    .map(move |e| format!("procedure `{}`: {e}", p.slug))
+            })
+            .collect();
+        if problems.is_empty() {
+            Ok(())
+        } else {
+            Err(problems.join("; "))
+        }
     }
 
     pub fn name(&self) -> &str {
@@ -122,5 +143,34 @@ mod tests {
             slugs.dedup();
             assert_eq!(slugs.len(), count, "{name} repeats a slug");
         }
+    }
+
+    fn with_catalogue(toml_text: &str) -> Result<(), String> {
+        let catalogue: CommuneSettings = toml::from_str(toml_text).map_err(|e| e.to_string())?;
+        let mut c = CommuneSettings {
+            catalogue: catalogue.catalogue,
+            ..Default::default()
+        };
+        c.resolve()
+    }
+
+    #[test]
+    fn a_mistyped_kind_or_an_unbounded_number_stops_the_start() {
+        let procedure = |extra: &str| {
+            format!(
+                "[[catalogue]]\nname = \"Vie\"\n[[catalogue.procedures]]\nslug = \"x\"\ntitle = \"X\"\n{extra}"
+            )
+        };
+        let kind = with_catalogue(&procedure("kind = \"personal_data_updat\"")).unwrap_err();
+        assert!(kind.contains("personal_data_updat"), "{kind}");
+        let fields = "[[catalogue.procedures.form.steps]]\ntitle = \"Étape\"\n[[catalogue.procedures.form.steps.fields]]\nname = \"age\"\nlabel = \"Âge\"\nkind = \"number\"";
+        let unbounded = with_catalogue(&procedure(fields)).unwrap_err();
+        assert!(
+            unbounded.contains("number field `age` needs `min`"),
+            "{unbounded}"
+        );
+        let typo = with_catalogue(&procedure(&format!("{fields}\nmini = 0"))).unwrap_err();
+        assert!(typo.contains("mini"), "{typo}");
+        assert!(with_catalogue(&procedure(&format!("{fields}\nmin = 0\nmax = 120"))).is_ok());
     }
 }

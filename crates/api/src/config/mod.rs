@@ -316,8 +316,12 @@ impl Settings {
 
     /// Whether answers carry `Strict-Transport-Security`.
     pub fn hsts(&self) -> bool {
-        self.hsts
-            .unwrap_or_else(|| self.public_url().starts_with("https://"))
+        self.hsts.unwrap_or_else(|| self.serves_https())
+    }
+
+    /// Whether people reach the portal over https (cookies are then `Secure`).
+    pub fn serves_https(&self) -> bool {
+        self.public_url().starts_with("https://")
     }
 
     pub fn mail_dir(&self) -> PathBuf {

@@ -4,13 +4,18 @@
 
 use std::collections::BTreeMap;
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, TimeDelta};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::problem::FieldError;
+use crate::text::{has_bidi_controls, has_control_chars};
+
+/// How far ahead an `upcoming` date may lie.
+pub const UPCOMING_DAYS: i64 = 2 * 366;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct FormDefinition {
     #[serde(default)]
@@ -18,6 +23,7 @@ pub struct FormDefinition {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct FormStep {
     pub title: String,
@@ -26,6 +32,7 @@ pub struct FormStep {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct FieldDefinition {
     /// Key of the answer, `snake_case`.
@@ -42,9 +49,32 @@ pub struct FieldDefinition {
     /// For text fields; 200 (`text`) or 4000 (`textarea`) when unset.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_length: Option<u32>,
+    /// For `number`: the smallest answer accepted (required there).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min: Option<i64>,
+    /// For `number`: the largest answer accepted (required there).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max: Option<i64>,
+    /// For `date`: where the date must lie (required there).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dates: Option<DateRule>,
+}
+
+/// Where the answer of a `date` field may lie.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum DateRule {
+    /// From 1 January 1900 to today (a date of birth, a past event).
+    Past,
+    /// After today, at most [`UPCOMING_DAYS`] ahead (a booking, an event to come).
+    Upcoming,
+    /// Any date from 1900 on, at most [`UPCOMING_DAYS`] ahead (a period, a deadline).
+    Any,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Choice {
     pub value: String,
@@ -92,6 +122,9 @@ impl FormDefinition {
             help: None,
             choices: Vec::new(),
             max_length: Some(max_length),
+            min: None,
+            max: None,
+            dates: None,
         };
         FormDefinition {
             steps: vec![FormStep {
@@ -112,9 +145,42 @@ impl FormDefinition {
         self.fields().find(|f| f.name == name)
     }
 
-    /// Checks answers against the form. With `complete = false` (a draft) missing required
-    /// answers are accepted; everything given must still be valid.
-    pub fn check(&self, answers: &Answers, complete: bool) -> Vec<FieldError> {
+    /// What is wrong with the form itself, for the configuration check at start: names
+    /// unique and `snake_case`, bounds on every number and date, choices where chosen.
+    pub fn problems(&self) -> Vec<String> {
+        let mut problems = Vec::new();
+        let mut names = std::collections::BTreeSet::new();
+        for f in self.fields() {
+            let name = &f.name;
+            if !names.insert(name.as_str()) {
+                problems.push(format!("field `{name}` appears twice"));
+            }
+            let snake = |c: char| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_';
+            if name.is_empty() || !name.chars().all(snake) {
+                problems.push(format!("field `{name}`: names are snake_case"));
+            }
+            match f.kind {
+                FieldKind::Number => match (f.min, f.max) {
+                    (Some(min), Some(max)) if min <= max => {}
+                    _ => problems.push(format!("number field `{name}` needs `min` <= `max`")),
+                },
+                FieldKind::Date if f.dates.is_none() => problems.push(format!(
+                    "date field `{name}` needs `dates` (past, upcoming or any)"
+                )),
+                FieldKind::Select | FieldKind::Radio | FieldKind::Checkboxes
+                    if f.choices.is_empty() =>
+                {
+                    problems.push(format!("field `{name}` needs `choices`"))
+                }
+                _ => {}
+            }
+        }
+        problems
+    }
+
+    /// Checks answers against the form, dates against `today`. With `complete = false` (a
+    /// draft) missing required answers are accepted; everything given must still be valid.
+    pub fn check(&self, answers: &Answers, complete: bool, today: NaiveDate) -> Vec<FieldError> {
         let mut errors = Vec::new();
         for name in answers.keys() {
             if self.field(name).is_none() {
@@ -129,8 +195,8 @@ impl FormDefinition {
                 }
                 None => {}
                 Some(value) => {
-                    if let Err(code) = field.check(value) {
-                        errors.push(FieldError::new(path, code));
+                    if let Err(error) = field.check(value, today) {
+                        errors.push(error.at(path));
                     }
                 }
             }
@@ -149,8 +215,31 @@ fn is_empty(value: &Value) -> bool {
     }
 }
 
+/// A wrong answer: its code, and a message when the generic one says too little.
+struct Wrong(&'static str, Option<String>);
+
+impl Wrong {
+    fn at(self, path: String) -> FieldError {
+        let error = FieldError::new(path, self.0);
+        match self.1 {
+            Some(message) => error.with_message(message),
+            None => error,
+        }
+    }
+}
+
+impl From<&'static str> for Wrong {
+    fn from(code: &'static str) -> Wrong {
+        Wrong(code, None)
+    }
+}
+
+fn oldest_date() -> NaiveDate {
+    NaiveDate::from_ymd_opt(1900, 1, 1).unwrap_or(NaiveDate::MIN)
+}
+
 impl FieldDefinition {
-    fn check(&self, value: &Value) -> Result<(), &'static str> {
+    fn check(&self, value: &Value, today: NaiveDate) -> Result<(), Wrong> {
         let text = || value.as_str().ok_or("invalid_type");
         let has_choice = |v: &str| self.choices.iter().any(|c| c.value == v);
         match self.kind {
@@ -162,38 +251,65 @@ impl FieldDefinition {
                     4000
                 });
                 if s.chars().count() > max as usize {
-                    return Err("too_long");
+                    return Err("too_long".into());
                 }
-                let multiline = self.kind == FieldKind::Textarea;
-                if s.chars().any(|c| {
-                    c.is_control() && !(multiline && (c == '\n' || c == '\r' || c == '\t'))
-                }) {
-                    return Err("invalid_characters");
+                let one_line = self.kind == FieldKind::Text && s.contains(['\n', '\r', '\t']);
+                if one_line || has_control_chars(s) || has_bidi_controls(s) {
+                    return Err("invalid_characters".into());
                 }
                 Ok(())
             }
-            FieldKind::Date => NaiveDate::parse_from_str(text()?, "%Y-%m-%d")
-                .map(|_| ())
-                .map_err(|_| "invalid_date"),
-            FieldKind::Email => crate::email::Email::parse(text()?).map(|_| ()),
-            FieldKind::Phone => crate::phone::normalise(text()?).map(|_| ()),
-            FieldKind::Number => value.as_i64().map(|_| ()).ok_or("invalid_type"),
+            FieldKind::Date => {
+                let date =
+                    NaiveDate::parse_from_str(text()?, "%Y-%m-%d").map_err(|_| "invalid_date")?;
+                self.check_date(date, today)
+            }
+            FieldKind::Email => Ok(crate::email::Email::parse(text()?).map(|_| ())?),
+            FieldKind::Phone => Ok(crate::phone::normalise(text()?).map(|_| ())?),
+            FieldKind::Number => {
+                let n = value.as_i64().ok_or("invalid_type")?;
+                let (min, max) = (self.min.unwrap_or(i64::MIN), self.max.unwrap_or(i64::MAX));
+                let between = || Some(format!("Saisissez un nombre entre {min} et {max}."));
+                if n < min {
+                    Err(Wrong("too_small", between()))
+                } else if n > max {
+                    Err(Wrong("too_large", between()))
+                } else {
+                    Ok(())
+                }
+            }
             FieldKind::Select | FieldKind::Radio => {
                 if has_choice(text()?) {
                     Ok(())
                 } else {
-                    Err("invalid_value")
+                    Err("invalid_value".into())
                 }
             }
-            FieldKind::Checkbox => value.as_bool().map(|_| ()).ok_or("invalid_type"),
+            FieldKind::Checkbox => value.as_bool().map(|_| ()).ok_or("invalid_type".into()),
             FieldKind::Checkboxes => {
                 let items = value.as_array().ok_or("invalid_type")?;
                 if items.iter().all(|v| v.as_str().is_some_and(has_choice)) {
                     Ok(())
                 } else {
-                    Err("invalid_value")
+                    Err("invalid_value".into())
                 }
             }
+        }
+    }
+
+    fn check_date(&self, date: NaiveDate, today: NaiveDate) -> Result<(), Wrong> {
+        let horizon = today + TimeDelta::days(UPCOMING_DAYS);
+        let rule = self.dates.unwrap_or(DateRule::Any);
+        if date < oldest_date() {
+            Err("date_too_old".into())
+        } else if rule == DateRule::Past && date > today {
+            Err("date_in_future".into())
+        } else if rule == DateRule::Upcoming && date <= today {
+            Err("date_not_upcoming".into())
+        } else if rule != DateRule::Past && date > horizon {
+            Err("date_too_far".into())
+        } else {
+            Ok(())
         }
     }
 
@@ -234,12 +350,18 @@ mod tests {
     fn form() -> FormDefinition {
         serde_json::from_value(json!({"steps": [{"title": "Votre demande", "fields": [
             {"name": "subject", "label": "Objet", "kind": "text", "required": true, "max_length": 10},
-            {"name": "date", "label": "Date", "kind": "date"},
+            {"name": "date", "label": "Date", "kind": "date", "dates": "upcoming"},
+            {"name": "born", "label": "Né le", "kind": "date", "dates": "past"},
+            {"name": "guests", "label": "Invités", "kind": "number", "min": 1, "max": 150},
             {"name": "room", "label": "Salle", "kind": "select", "required": true,
              "choices": [{"value": "fetes", "label": "Salle des fêtes"}]},
             {"name": "terms", "label": "J'accepte", "kind": "checkbox", "required": true},
         ]}]}))
         .unwrap()
+    }
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 12, 1).unwrap()
     }
 
     fn answers(value: serde_json::Value) -> Answers {
@@ -255,12 +377,12 @@ mod tests {
         let ok = answers(
             json!({"subject": "Mariage", "date": "2027-06-12", "room": "fetes", "terms": true}),
         );
-        assert!(form().check(&ok, true).is_empty());
+        assert!(form().check(&ok, true, today()).is_empty());
         assert!(form()
-            .check(&answers(json!({"subject": "Mariage"})), false)
+            .check(&answers(json!({"subject": "Mariage"})), false, today())
             .is_empty());
         assert_eq!(
-            codes(form().check(&answers(json!({"subject": "Mariage"})), true)),
+            codes(form().check(&answers(json!({"subject": "Mariage"})), true, today())),
             [
                 ("answers.room".to_string(), "required".to_string()),
                 ("answers.terms".into(), "required".into())
@@ -274,7 +396,7 @@ mod tests {
             json!({"subject": "Beaucoup trop long", "date": "12/06/2027", "room": "piscine", "extra": 1}),
         );
         assert_eq!(
-            codes(form().check(&bad, false)),
+            codes(form().check(&bad, false, today())),
             [
                 ("answers.extra".to_string(), "unknown_field".to_string()),
                 ("answers.subject".into(), "too_long".into()),
@@ -282,6 +404,70 @@ mod tests {
                 ("answers.room".into(), "invalid_value".into()),
             ]
         );
+    }
+
+    #[test]
+    fn numbers_and_dates_must_be_plausible() {
+        let wrong = |value: serde_json::Value| codes(form().check(&answers(value), false, today()));
+        assert_eq!(
+            wrong(json!({"guests": 500, "date": "2020-06-12", "born": "2027-01-01"})),
+            [
+                ("answers.date".to_string(), "date_not_upcoming".to_string()),
+                ("answers.born".into(), "date_in_future".into()),
+                ("answers.guests".into(), "too_large".into()),
+            ]
+        );
+        assert_eq!(
+            wrong(json!({"guests": 0, "date": "2026-12-01", "born": "1899-12-31"})),
+            [
+                ("answers.date".to_string(), "date_not_upcoming".to_string()),
+                ("answers.born".into(), "date_too_old".into()),
+                ("answers.guests".into(), "too_small".into()),
+            ]
+        );
+        assert_eq!(
+            wrong(json!({"date": "2029-01-01"})),
+            [("answers.date".to_string(), "date_too_far".to_string())]
+        );
+        let ok = json!({"guests": 150, "date": "2026-12-02", "born": "2026-12-01"});
+        assert!(wrong(ok).is_empty());
+        let message = form().check(&answers(json!({"guests": 151})), false, today());
+        assert_eq!(message[0].message, "Saisissez un nombre entre 1 et 150.");
+    }
+
+    #[test]
+    fn free_text_refuses_control_and_bidi_override_characters() {
+        for bad in [
+            "Mar\u{0}iage",
+            "Mar\u{202E}iage",
+            "Ma\nriage",
+            "Mar\u{2066}iage",
+        ] {
+            assert_eq!(
+                codes(form().check(&answers(json!({"subject": bad})), false, today())),
+                [(
+                    "answers.subject".to_string(),
+                    "invalid_characters".to_string()
+                )],
+                "{bad:?}"
+            );
+        }
+        assert!(form()
+            .check(&answers(json!({"subject": "مرحبا"})), false, today())
+            .is_empty());
+    }
+
+    #[test]
+    fn a_form_without_bounds_is_a_configuration_mistake() {
+        assert!(form().problems().is_empty());
+        let unbounded: FormDefinition =
+            serde_json::from_value(json!({"steps": [{"title": "É", "fields": [
+                {"name": "n", "label": "N", "kind": "number", "min": 3, "max": 1},
+                {"name": "d", "label": "D", "kind": "date"},
+                {"name": "Bad-Name", "label": "S", "kind": "select"},
+            ]}]}))
+            .unwrap();
+        assert_eq!(unbounded.problems().len(), 4, "{:?}", unbounded.problems());
     }
 
     #[test]

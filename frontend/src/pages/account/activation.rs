@@ -1,6 +1,7 @@
 //! The activation link: choose the login and the password, then be signed in.
 
 use domain::account::{ActivationInfo, ActivationRequest};
+use domain::auth::RefreshTokenDelivery;
 use domain::problem::Problem;
 use validator::Validate;
 use yew::prelude::*;
@@ -73,6 +74,7 @@ pub fn activation(props: &Props) -> Html {
                 login: login.trim().to_string(),
                 password: (*password).clone(),
                 password_confirmation: (*confirmation).clone(),
+                refresh_token_delivery: RefreshTokenDelivery::Cookie,
             };
             if let Err(invalid) = request.validate() {
                 errors.set(FieldErrors::from_validation(&invalid));

@@ -1,6 +1,6 @@
 //! "Me connecter", with the invitation to create an account beside it.
 
-use domain::auth::LoginRequest;
+use domain::auth::{LoginRequest, RefreshTokenDelivery};
 use domain::problem::Problem;
 use validator::Validate;
 use yew::prelude::*;
@@ -48,6 +48,7 @@ pub fn login() -> Html {
             let request = LoginRequest {
                 login: login.trim().to_string(),
                 password: (*password).clone(),
+                refresh_token_delivery: RefreshTokenDelivery::Cookie,
             };
             problem.set(None);
             if let Err(invalid) = request.validate() {

@@ -6,6 +6,7 @@ use domain::auth::Session;
 use domain::problem::Problem;
 
 use super::service;
+use crate::areas::auth::refresh_cookie;
 use crate::error::ApiResult;
 use crate::extract::ValidJson;
 use crate::state::AppState;
@@ -66,7 +67,7 @@ pub async fn activation_info(
     params(("token" = String, Path, description = "Token from the activation link.")),
     request_body = ActivationRequest,
     responses(
-        (status = 200, description = "Account activated; the person is logged in.", body = Session),
+        (status = 200, description = "Account activated; the person is logged in (refresh token delivered as for login).", body = Session),
         (status = 404, description = "Unknown or already used link (`link_invalid`).", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Login already taken (`login_taken`).", body = Problem, content_type = "application/problem+json"),
         (status = 410, description = "Expired link (`link_expired`).", body = Problem, content_type = "application/problem+json"),
@@ -78,7 +79,7 @@ pub async fn activate(
     state: web::Data<AppState>,
     token: web::Path<String>,
     body: ValidJson<ActivationRequest>,
-) -> ApiResult<web::Json<Session>> {
+) -> ApiResult<HttpResponse> {
     let body = body.into_inner()?;
     let token = token.into_inner();
     let (probe, login) = (token.clone(), body.login.clone());
@@ -92,5 +93,6 @@ pub async fn activate(
         service::activate(conn, &jwt, &token, &login, &hash)
     })
     .await?;
-    Ok(web::Json(session))
+    let (delivery, secure) = (body.refresh_token_delivery, state.settings.serves_https());
+    Ok(refresh_cookie::respond(session, delivery, secure))
 }

@@ -12,7 +12,7 @@ use crate::error::{ApiError, ApiResult};
 pub fn accepted(conn: &mut db::Conn, row: &db::requests::RequestRow) -> ApiResult<()> {
     let procedure = db::catalogue::find_procedure_by_id(conn, row.procedure_id)?
         .ok_or_else(ApiError::not_found)?;
-    let answers: Answers = serde_json::from_str(&row.answers).unwrap_or_default();
+    let answers: Answers = serde_json::from_str(&row.answers).map_err(ApiError::internal)?;
     let holder =
         db::households::holder_of(conn, row.household_id)?.ok_or_else(ApiError::not_found)?;
     match procedure_view(procedure, String::new()).kind {
@@ -53,17 +53,28 @@ fn civil_data(conn: &mut db::Conn, person: i64, answers: &Answers) -> ApiResult<
 /// Answered values replace the stored ones; amounts are asked in euros, kept in cents.
 fn social_data(conn: &mut db::Conn, household: i64, answers: &Answers) -> ApiResult<()> {
     let mut row = db::households::social_data(conn, household)?.unwrap_or_default();
-    let small = |name: &str| number(answers, name).and_then(|n| i32::try_from(n).ok());
-    let euros = |name: &str| number(answers, name).map(|n| n.saturating_mul(100));
+    // The form's bounds keep answers in range; one that is not (a form changed since the
+    // request was sent) refuses the acceptance rather than being dropped.
+    let out_of_range = |name: &str| ApiError::field(&format!("answers.{name}"), "too_large");
+    let small = |name: &str| {
+        number(answers, name)
+            .map(|n| i32::try_from(n).map_err(|_| out_of_range(name)))
+            .transpose()
+    };
+    let euros = |name: &str| {
+        number(answers, name)
+            .map(|n| n.checked_mul(100).ok_or_else(|| out_of_range(name)))
+            .transpose()
+    };
     row.regime = text(answers, "regime").or(row.regime);
-    row.reference_tax_income = euros("reference_tax_income").or(row.reference_tax_income);
-    row.dependent_children = small("dependent_children").or(row.dependent_children);
+    row.reference_tax_income = euros("reference_tax_income")?.or(row.reference_tax_income);
+    row.dependent_children = small("dependent_children")?.or(row.dependent_children);
     row.caf_holder_name = text(answers, "caf_holder_name").or(row.caf_holder_name);
     row.caf_number = text(answers, "caf_number").or(row.caf_number);
-    row.quotient = small("quotient").or(row.quotient);
-    row.monthly_income = euros("monthly_income").or(row.monthly_income);
+    row.quotient = small("quotient")?.or(row.quotient);
+    row.monthly_income = euros("monthly_income")?.or(row.monthly_income);
     row.family_composition = text(answers, "family_composition").or(row.family_composition);
-    row.family_quotient = small("family_quotient").or(row.family_quotient);
+    row.family_quotient = small("family_quotient")?.or(row.family_quotient);
     db::households::save_social_data(conn, household, &row, db::now())?;
     Ok(())
 }

@@ -2,7 +2,6 @@
 //! decision (accept, applying a personal data change when it is one, or refuse). Each
 //! step is recorded in the history and mailed to the citizen.
 
-use chrono::NaiveTime;
 use domain::profile::Profile;
 use domain::request::{RequestDetail, RequestFilter, RequestPage, RequestStatus};
 
@@ -15,16 +14,6 @@ use crate::error::{ApiError, ApiResult};
 use crate::mail::{self, templates};
 
 const PER_PAGE: u32 = 25;
-
-/// The UTC instant a day starts in Europe/Paris (days are the town hall's).
-fn paris_midnight(day: chrono::NaiveDate) -> chrono::NaiveDateTime {
-    use chrono::TimeZone;
-    chrono_tz::Europe::Paris
-        .from_local_datetime(&day.and_time(NaiveTime::MIN))
-        .earliest()
-        .map(|at| at.naive_utc())
-        .unwrap_or_else(|| day.and_time(NaiveTime::MIN))
-}
 
 pub fn inbox(conn: &mut db::Conn, filter: &RequestFilter) -> ApiResult<RequestPage> {
     validator::Validate::validate(filter)
@@ -40,8 +29,11 @@ pub fn inbox(conn: &mut db::Conn, filter: &RequestFilter) -> ApiResult<RequestPa
     let search = db::requests::Search {
         status: filter.status.map(|s| s.as_str().to_string()),
         procedure_id,
-        from: filter.from.map(paris_midnight),
-        to: filter.to.and_then(|d| d.succ_opt()).map(paris_midnight),
+        from: filter.from.map(crate::town_clock::midnight),
+        to: filter
+            .to
+            .and_then(|d| d.succ_opt())
+            .map(crate::town_clock::midnight),
         person: filter
             .person
             .as_deref()

@@ -1,14 +1,15 @@
-use actix_web::{get, post, web, HttpResponse};
+use actix_web::{get, post, web, HttpRequest, HttpResponse};
 use domain::auth::{
     Accepted, ForgottenLoginRequest, ForgottenPasswordRequest, LoginRequest, Me,
-    PasswordChangeRequest, PasswordResetInfo, PasswordResetRequest, RefreshRequest, Session,
+    PasswordChangeRequest, PasswordResetInfo, PasswordResetRequest, RefreshRequest,
+    RefreshTokenDelivery, Session,
 };
 use domain::problem::Problem;
 
-use super::{checks, service, sessions};
+use super::{checks, refresh_cookie, service, sessions};
 use crate::auth_user::AuthUser;
 use crate::client_ip::ClientIp;
-use crate::error::ApiResult;
+use crate::error::{ApiError, ApiResult};
 use crate::extract::ValidJson;
 use crate::state::AppState;
 
@@ -18,7 +19,8 @@ use crate::state::AppState;
     tag = "auth",
     request_body = LoginRequest,
     responses(
-        (status = 200, description = "Logged in.", body = Session),
+        (status = 200, description = "Logged in. With `refresh_token_delivery: cookie` the refresh token is set as the `guichet_refresh` cookie (HttpOnly, SameSite=Strict, path `/api/auth`, Secure on https) and left out of the body.", body = Session,
+            headers(("Set-Cookie" = String, description = "`guichet_refresh=…` when the delivery is `cookie`."))),
         (status = 401, description = "Wrong login or password (`invalid_credentials`).", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Missing fields.", body = Problem, content_type = "application/problem+json"),
         (status = 429, description = "Too many failed attempts (`too_many_attempts`); see `Retry-After`.", body = Problem, content_type = "application/problem+json"),
@@ -29,8 +31,12 @@ pub async fn login(
     state: web::Data<AppState>,
     client: ClientIp,
     body: ValidJson<LoginRequest>,
-) -> ApiResult<web::Json<Session>> {
-    let LoginRequest { login, password } = body.into_inner()?;
+) -> ApiResult<HttpResponse> {
+    let LoginRequest {
+        login,
+        password,
+        refresh_token_delivery,
+    } = body.into_inner()?;
     let check = db::run(&state.pool, move |conn| {
         service::begin_login(conn, &login, client)
     })
@@ -41,7 +47,12 @@ pub async fn login(
         service::finish_login(conn, &jwt, check, verified)
     })
     .await?;
-    Ok(web::Json(session))
+    let secure = state.settings.serves_https();
+    Ok(refresh_cookie::respond(
+        session,
+        refresh_token_delivery,
+        secure,
+    ))
 }
 
 /// Exchanges a refresh token (once) for new tokens.
@@ -50,19 +61,33 @@ pub async fn login(
     tag = "auth",
     request_body = RefreshRequest,
     responses(
-        (status = 200, description = "New tokens; the old refresh token no longer works.", body = Session),
-        (status = 401, description = "Unknown, used or revoked refresh token (`unauthenticated`).", body = Problem, content_type = "application/problem+json"),
+        (status = 200, description = "New tokens; the old refresh token no longer works. A token sent as the `guichet_refresh` cookie is renewed in the cookie and left out of the body; presented again within a few seconds of its renewal (two tabs of one browser), it gets an access token and no new refresh token.", body = Session,
+            headers(("Set-Cookie" = String, description = "The renewed `guichet_refresh` cookie, when the token came from it."))),
+        (status = 401, description = "No, unknown, used or revoked refresh token (`unauthenticated`); a used one also ends its session.", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/auth/refresh")]
 pub async fn refresh(
     state: web::Data<AppState>,
+    req: HttpRequest,
     body: ValidJson<RefreshRequest>,
-) -> ApiResult<web::Json<Session>> {
+) -> ApiResult<HttpResponse> {
     let body = body.into_inner()?;
+    let (token, delivery) = match body.refresh_token {
+        Some(token) => (token, RefreshTokenDelivery::Body),
+        None => (
+            refresh_cookie::read(&req).ok_or_else(ApiError::unauthenticated)?,
+            RefreshTokenDelivery::Cookie,
+        ),
+    };
     let jwt = state.jwt.clone();
-    let session = db::run(&state.pool, move |conn| service::refresh(conn, &jwt, &body)).await?;
-    Ok(web::Json(session))
+    let from_cookie = delivery == RefreshTokenDelivery::Cookie;
+    let session = db::run(&state.pool, move |conn| {
+        service::refresh(conn, &jwt, &token, from_cookie)
+    })
+    .await?;
+    let secure = state.settings.serves_https();
+    Ok(refresh_cookie::respond(session, delivery, secure))
 }
 
 /// "Déconnexion": ends the session; its tokens are refused afterwards.
@@ -71,13 +96,17 @@ pub async fn refresh(
     tag = "auth",
     security(("bearer" = [])),
     responses(
-        (status = 204, description = "Logged out."),
+        (status = 204, description = "Logged out; the `guichet_refresh` cookie is removed.",
+            headers(("Set-Cookie" = String, description = "Removes `guichet_refresh`."))),
     )
 )]
 #[post("/auth/logout")]
 pub async fn logout(state: web::Data<AppState>, user: AuthUser) -> ApiResult<HttpResponse> {
     db::run(&state.pool, move |conn| service::logout(conn, user)).await?;
-    Ok(HttpResponse::NoContent().finish())
+    let secure = state.settings.serves_https();
+    Ok(HttpResponse::NoContent()
+        .cookie(refresh_cookie::removal(secure))
+        .finish())
 }
 
 /// The signed-in person.

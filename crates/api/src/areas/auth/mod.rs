@@ -2,6 +2,7 @@
 
 pub mod checks;
 mod handlers;
+pub mod refresh_cookie;
 pub mod service;
 pub mod sessions;
 pub mod throttle;

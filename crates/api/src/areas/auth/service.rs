@@ -5,8 +5,7 @@
 use actix_web::http::StatusCode;
 use chrono::TimeDelta;
 use domain::auth::{
-    Accepted, ForgottenLoginRequest, ForgottenPasswordRequest, PasswordResetInfo, RefreshRequest,
-    Session,
+    Accepted, ForgottenLoginRequest, ForgottenPasswordRequest, PasswordResetInfo, Session,
 };
 use domain::email::Email;
 
@@ -113,27 +112,46 @@ pub fn finish_current_password(
     Ok(check.account)
 }
 
+/// A used refresh token presented again this soon after its rotation, by a browser whose
+/// tabs refreshed at once (they share one cookie), is a race, not a theft.
+pub const REUSE_GRACE_SECONDS: i64 = 10;
+
 /// Exchanges a refresh token for a new pair. A refresh token used a second time means it
-/// was copied: the whole session ends, for the thief and the owner alike.
-pub fn refresh(conn: &mut db::Conn, jwt: &JwtKeys, request: &RefreshRequest) -> ApiResult<Session> {
-    let old_hash = tokens::digest(&request.refresh_token);
+/// was copied: the whole session ends, for the thief and the owner alike. With
+/// `tabs_share_it` (the token came from the cookie), a reuse within
+/// [`REUSE_GRACE_SECONDS`] of the rotation gets an access token for the same live session
+/// and no new refresh token: the cookie already holds the successor.
+pub fn refresh(
+    conn: &mut db::Conn,
+    jwt: &JwtKeys,
+    refresh_token: &str,
+    tabs_share_it: bool,
+) -> ApiResult<Session> {
+    let old_hash = tokens::digest(refresh_token);
     let outcome = db::transaction(conn, |conn| {
-        let session = match db::sessions::find_live_by_refresh(conn, &old_hash, db::now())? {
+        let now = db::now();
+        let session = match db::sessions::find_live_by_refresh(conn, &old_hash, now)? {
             Some(session) => session,
-            None => return Ok(Err(old_hash.clone())),
+            None if tabs_share_it => {
+                let since = now - TimeDelta::seconds(REUSE_GRACE_SECONDS);
+                return match db::sessions::find_live_rotated_since(conn, &old_hash, since, now)? {
+                    Some(s) => sessions::issue(conn, jwt, s.account_id, s.id, None).map(Ok),
+                    None => Ok(Err(())),
+                };
+            }
+            None => return Ok(Err(())),
         };
         let new_token = tokens::generate();
-        let now = db::now();
         let expires = now + TimeDelta::days(sessions::SESSION_DAYS);
         let new_hash = tokens::digest(&new_token);
         if db::sessions::rotate(conn, session.id, &old_hash, &new_hash, expires, now)? != 1 {
-            return Ok(Err(old_hash.clone()));
+            return Ok(Err(()));
         }
-        sessions::issue(conn, jwt, session.account_id, session.id, new_token).map(Ok)
+        sessions::issue(conn, jwt, session.account_id, session.id, Some(new_token)).map(Ok)
     })?;
     match outcome {
         Ok(session) => Ok(session),
-        Err(old_hash) => {
+        Err(()) => {
             db::transaction(conn, |conn| {
                 db::sessions::revoke_by_previous_refresh(conn, &old_hash, db::now())
             })?;

@@ -21,16 +21,16 @@ pub fn open(conn: &mut db::Conn, jwt: &JwtKeys, account_id: i64) -> ApiResult<Se
         now + TimeDelta::days(SESSION_DAYS),
         now,
     )?;
-    issue(conn, jwt, account_id, session_id, refresh_token)
+    issue(conn, jwt, account_id, session_id, Some(refresh_token))
 }
 
-/// Access token and profile for an open session.
+/// Access token and profile for an open session, with its new refresh token if any.
 pub fn issue(
     conn: &mut db::Conn,
     jwt: &JwtKeys,
     account_id: i64,
     session_id: i64,
-    refresh_token: String,
+    refresh_token: Option<String>,
 ) -> ApiResult<Session> {
     let account = me(conn, account_id)?;
     let access_token = jwt

@@ -108,7 +108,7 @@ pub fn sync(
                         description: &p.description,
                         duration_minutes: p.duration_minutes,
                         terms: p.terms.as_deref(),
-                        kind: &p.kind,
+                        kind: p.kind.as_str(),
                         form: &form,
                         created_at: now,
                     },

@@ -35,7 +35,7 @@ fn checked(
     }
     let form =
         crate::areas::catalogue::service::procedure_view(procedure.clone(), String::new()).form;
-    let errors = form.check(&input.answers, complete);
+    let errors = form.check(&input.answers, complete, crate::town_clock::today());
     if !errors.is_empty() {
         return Err(ApiError::validation(errors));
     }

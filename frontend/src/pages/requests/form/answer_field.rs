@@ -27,7 +27,15 @@ pub fn answer_field(props: &Props) -> Html {
     let f = &props.field;
     let id = AttrValue::from(input_id(&f.name));
     let label = AttrValue::from(f.label.clone());
-    let hint = f.help.clone().map(AttrValue::from);
+    let bounds = match (f.kind, f.min, f.max) {
+        (FieldKind::Number, Some(min), Some(max)) => Some(format!("Nombre entre {min} et {max}.")),
+        _ => None,
+    };
+    let hint = match (f.help.clone(), bounds) {
+        (Some(help), Some(bounds)) => Some(format!("{help} {bounds}")),
+        (help, bounds) => help.or(bounds),
+    }
+    .map(AttrValue::from);
     let error = props.error.clone();
     let required = f.required;
     let value = AttrValue::from(text(props.value.as_ref()));

@@ -72,7 +72,7 @@ pub fn step_errors(form: &FormDefinition, index: usize, answers: &Answers) -> Fi
         return FieldErrors::default();
     };
     let errors = form
-        .check(answers, true)
+        .check(answers, true, crate::dates::today())
         .into_iter()
         .filter(|e| {
             step.fields
@@ -85,7 +85,10 @@ pub fn step_errors(form: &FormDefinition, index: usize, answers: &Answers) -> Fi
 
 /// Errors of the whole form; `complete` asks every required answer (not for drafts).
 pub fn form_errors(form: &FormDefinition, answers: &Answers, complete: bool) -> FieldErrors {
-    FieldErrors::new(localised(form, form.check(answers, complete)))
+    FieldErrors::new(localised(
+        form,
+        form.check(answers, complete, crate::dates::today()),
+    ))
 }
 
 /// The step that holds the first of these errors (`answers.x` or `person_id`).
