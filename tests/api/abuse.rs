@@ -154,7 +154,7 @@ async fn a_role_change_applies_to_tokens_already_issued() {
     let pool = app.state.pool.clone();
     tokio::task::spawn_blocking(move || {
         let mut conn = pool.get().unwrap();
-        db::accounts::set_role(&mut conn, account_id, "citizen").unwrap();
+        db::accounts::set_role(&mut conn, account_id, domain::auth::Role::Citizen).unwrap();
     })
     .await
     .unwrap();

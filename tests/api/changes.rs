@@ -10,7 +10,7 @@ use crate::agent::act;
 use crate::requests::token;
 
 /// Answers of "Mise à jour d'une filiation" declaring a child.
-fn child(
+pub fn child(
     first_name: &str,
     sex: &str,
     birth_date: &str,
@@ -24,7 +24,7 @@ fn child(
 }
 
 /// Sends a request of `procedure` with `answers`, has an agent take and accept it.
-async fn accepted(
+pub async fn accepted(
     app: &TestApp,
     citizen: &str,
     agent: &str,

@@ -128,7 +128,7 @@ async fn the_clean_up_job_forgets_stale_captchas_counters_and_registrations() {
             &mut conn,
             &db::captcha::NewChallenge {
                 public_id: "old",
-                kind: "pow",
+                kind: domain::captcha::CaptchaKind::Pow,
                 answer: "1",
                 salt: None,
                 expires_at: long_ago,

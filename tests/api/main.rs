@@ -19,3 +19,4 @@ mod refresh_cookie;
 mod requests;
 mod staff;
 mod strict;
+mod typed_states;

@@ -219,7 +219,7 @@ async fn a_child_of_separated_parents_appears_in_both_households_each_seeing_onl
         let tim = db::accounts::insert_person(
             &mut conn,
             &db::accounts::NewPerson {
-                civility: "monsieur".into(),
+                civility: domain::civility::Civility::Monsieur,
                 birth_name: "Dupin".into(),
                 first_name: "Tim".into(),
                 second_first_name: None,
@@ -228,7 +228,7 @@ async fn a_child_of_separated_parents_appears_in_both_households_each_seeing_onl
                 birth_country: "France".into(),
                 birth_city: "Boulogne-sur-Mer".into(),
                 birth_department: Some("62".into()),
-                sex: Some("male".into()),
+                sex: Some(domain::civility::Sex::Male),
                 updated_at: now,
             },
             now,
@@ -242,9 +242,23 @@ async fn a_child_of_separated_parents_appears_in_both_households_each_seeing_onl
             let household = db::households::of_holder(&mut conn, holder)
                 .unwrap()
                 .unwrap();
-            db::households::add_member(&mut conn, household, tim, "child", now).unwrap();
-            db::households::add_relation(&mut conn, household, holder, tim, "legal_guardian", now)
-                .unwrap();
+            db::households::add_member(
+                &mut conn,
+                household,
+                tim,
+                domain::profile::MemberRole::Child,
+                now,
+            )
+            .unwrap();
+            db::households::add_relation(
+                &mut conn,
+                household,
+                holder,
+                tim,
+                domain::profile::RelationRole::LegalGuardian,
+                now,
+            )
+            .unwrap();
         }
         diesel::RunQueryDsl::execute(
             diesel::insert_into(db::schema::school_enrolments::table).values((

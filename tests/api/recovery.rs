@@ -1,5 +1,6 @@
 //! Forgotten login, forgotten password and reset.
 
+use domain::account::TokenPurpose;
 use serde_json::{json, Value};
 use tests::app::problem;
 use tests::{people, TestApp};
@@ -248,7 +249,7 @@ async fn an_expired_reset_link_is_refused_with_410() {
         use db::schema::account_tokens::dsl::*;
         use diesel::prelude::*;
         let mut conn = pool.get().unwrap();
-        diesel::update(account_tokens.filter(purpose.eq(db::tokens::PURPOSE_PASSWORD_RESET)))
+        diesel::update(account_tokens.filter(purpose.eq(TokenPurpose::PasswordReset)))
             .set(expires_at.eq(db::now() - chrono::TimeDelta::minutes(1)))
             .execute(&mut *conn)
             .unwrap();

@@ -51,8 +51,7 @@ impl FromRequest for AuthUser {
             })
             .await?;
             let role = match holder {
-                Some((holder, role)) if holder == account_id => Role::parse(&role)
-                    .ok_or_else(|| ApiError::internal(format!("unknown stored role `{role}`")))?,
+                Some((holder, role)) if holder == account_id => role,
                 _ => return Err(ApiError::unauthenticated()),
             };
             Ok(AuthUser {

@@ -2,6 +2,7 @@
 
 use actix_web::http::StatusCode;
 use chrono::TimeDelta;
+use domain::account::TokenPurpose;
 
 use crate::error::{ApiError, ApiResult};
 use crate::security::tokens;
@@ -11,7 +12,7 @@ use crate::security::tokens;
 pub fn issue(
     conn: &mut db::Conn,
     account_id: i64,
-    purpose: &str,
+    purpose: TokenPurpose,
     validity: TimeDelta,
 ) -> ApiResult<String> {
     db::tokens::retire_all(conn, account_id, purpose, db::now())?;
@@ -22,7 +23,7 @@ pub fn issue(
 pub fn add(
     conn: &mut db::Conn,
     account_id: i64,
-    purpose: &str,
+    purpose: TokenPurpose,
     validity: TimeDelta,
 ) -> ApiResult<String> {
     let now = db::now();
@@ -39,7 +40,11 @@ pub fn add(
 }
 
 /// The live link for `token`: 404 `link_invalid` when unknown or used, 410 `link_expired`.
-pub fn check(conn: &mut db::Conn, purpose: &str, token: &str) -> ApiResult<db::tokens::TokenRow> {
+pub fn check(
+    conn: &mut db::Conn,
+    purpose: TokenPurpose,
+    token: &str,
+) -> ApiResult<db::tokens::TokenRow> {
     let row = db::tokens::find(conn, purpose, &tokens::digest(token))?
         .filter(|t| t.used_at.is_none())
         .ok_or_else(|| ApiError::new(StatusCode::NOT_FOUND, "link_invalid"))?;

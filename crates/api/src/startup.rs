@@ -54,7 +54,7 @@ impl Application {
             tracing::warn!("captcha DISABLED (GUICHET_CAPTCHA=disabled): only for automated tests");
         }
         let url = settings.database_url();
-        let backend = db::Backend::from_url(&url);
+        let backend = db::Backend::from_url(&url).map_or("unknown", db::Backend::name);
         let pool = tokio::task::spawn_blocking(move || db::pool::build(&url))
             .await
             .map_err(|e| StartupError::Pool(db::DbError::Task(e.to_string())))??;
@@ -69,7 +69,7 @@ impl Application {
         })
         .await?;
         tracing::info!(
-            backend = backend.name(),
+            backend,
             migrations_applied = migrated,
             procedures_added = catalogue.added,
             procedures_updated = catalogue.updated,
@@ -198,7 +198,7 @@ pub fn prepare_data_dir(settings: &Settings) -> Result<(), StartupError> {
     crate::private_files::create_dir(&settings.data_dir)
         .map_err(|e| StartupError::DataDir(settings.data_dir.display().to_string(), e))?;
     let url = settings.database_url();
-    if db::Backend::from_url(&url) == db::Backend::Sqlite {
+    if db::Backend::from_url(&url) == Some(db::Backend::Sqlite) {
         let file = std::path::PathBuf::from(db::conn::sqlite_path(&url));
         crate::private_files::touch(&file)
             .map_err(|e| StartupError::DataDir(file.display().to_string(), e))?;

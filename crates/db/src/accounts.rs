@@ -3,16 +3,17 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
+use domain::account::AccountStatus;
+use domain::auth::Role;
+use domain::civility::{Civility, Sex};
+
 use crate::schema::{accounts, persons};
 use crate::Conn;
-
-pub const STATUS_PENDING: &str = "pending";
-pub const STATUS_ACTIVE: &str = "active";
 
 #[derive(Debug, Insertable, AsChangeset)]
 #[diesel(table_name = persons)]
 pub struct NewPerson {
-    pub civility: String,
+    pub civility: Civility,
     pub birth_name: String,
     pub first_name: String,
     pub second_first_name: Option<String>,
@@ -21,8 +22,8 @@ pub struct NewPerson {
     pub birth_country: String,
     pub birth_city: String,
     pub birth_department: Option<String>,
-    /// `male` or `female` (children); not asked of account holders.
-    pub sex: Option<String>,
+    /// Asked of children; not of account holders.
+    pub sex: Option<Sex>,
     pub updated_at: NaiveDateTime,
 }
 
@@ -30,7 +31,7 @@ pub struct NewPerson {
 #[derive(Debug, Insertable)]
 #[diesel(table_name = persons)]
 pub struct NewStaffPerson<'a> {
-    pub civility: &'a str,
+    pub civility: Civility,
     pub first_name: &'a str,
     pub birth_name: &'a str,
     pub created_at: NaiveDateTime,
@@ -66,8 +67,8 @@ pub fn insert_active(
 pub struct NewAccount<'a> {
     pub person_id: i64,
     pub email: &'a str,
-    pub role: &'a str,
-    pub status: &'a str,
+    pub role: Role,
+    pub status: AccountStatus,
     pub terms_accepted_at: NaiveDateTime,
     pub privacy_consent_at: NaiveDateTime,
     pub created_at: NaiveDateTime,
@@ -81,13 +82,13 @@ pub struct AccountRow {
     pub email: String,
     pub login: Option<String>,
     pub password_hash: Option<String>,
-    pub role: String,
-    pub status: String,
+    pub role: Role,
+    pub status: AccountStatus,
 }
 
 impl AccountRow {
     pub fn is_active(&self) -> bool {
-        self.status == STATUS_ACTIVE
+        self.status == AccountStatus::Active
     }
 }
 
@@ -95,7 +96,7 @@ impl AccountRow {
 #[derive(Debug, Clone, Queryable)]
 pub struct AccountProfile {
     pub account: AccountRow,
-    pub civility: String,
+    pub civility: Civility,
     pub first_name: String,
     pub birth_name: String,
 }
@@ -200,12 +201,12 @@ pub fn activate(
     diesel::update(
         accounts::table
             .find(id)
-            .filter(accounts::status.eq(STATUS_PENDING)),
+            .filter(accounts::status.eq(AccountStatus::Pending)),
     )
     .set((
         accounts::login.eq(login),
         accounts::password_hash.eq(password_hash),
-        accounts::status.eq(STATUS_ACTIVE),
+        accounts::status.eq(AccountStatus::Active),
         accounts::activated_at.eq(now),
     ))
     .execute(conn)
@@ -217,8 +218,8 @@ pub fn set_password(conn: &mut Conn, id: i64, password_hash: &str) -> QueryResul
         .execute(conn)
 }
 
-/// Changes the role of an account (`citizen`, `agent`, `admin`).
-pub fn set_role(conn: &mut Conn, id: i64, role: &str) -> QueryResult<usize> {
+/// Changes the role of an account.
+pub fn set_role(conn: &mut Conn, id: i64, role: Role) -> QueryResult<usize> {
     diesel::update(accounts::table.find(id))
         .set(accounts::role.eq(role))
         .execute(conn)
@@ -269,7 +270,7 @@ pub fn confirm_email(conn: &mut Conn, id: i64, email: &str) -> QueryResult<usize
 /// Forgets registrations never activated, made before `before`, with their identity.
 pub fn purge_pending(conn: &mut Conn, before: NaiveDateTime) -> QueryResult<usize> {
     let stale: Vec<(i64, i64)> = accounts::table
-        .filter(accounts::status.eq(STATUS_PENDING))
+        .filter(accounts::status.eq(AccountStatus::Pending))
         .filter(accounts::created_at.lt(before))
         .select((accounts::id, accounts::person_id))
         .limit(1000)

@@ -3,17 +3,16 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
+use domain::captcha::CaptchaKind;
+
 use crate::schema::captcha_challenges;
 use crate::Conn;
-
-pub const KIND_IMAGE: &str = "image";
-pub const KIND_POW: &str = "pow";
 
 #[derive(Debug, Insertable)]
 #[diesel(table_name = captcha_challenges)]
 pub struct NewChallenge<'a> {
     pub public_id: &'a str,
-    pub kind: &'a str,
+    pub kind: CaptchaKind,
     pub answer: &'a str,
     pub salt: Option<&'a str>,
     pub expires_at: NaiveDateTime,
@@ -24,7 +23,7 @@ pub struct NewChallenge<'a> {
 #[diesel(table_name = captcha_challenges)]
 pub struct ChallengeRow {
     pub id: i64,
-    pub kind: String,
+    pub kind: CaptchaKind,
     pub answer: String,
     pub salt: Option<String>,
     pub expires_at: NaiveDateTime,

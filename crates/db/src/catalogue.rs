@@ -25,7 +25,7 @@ pub struct ProcedureRow {
     pub description: String,
     pub duration_minutes: Option<i32>,
     pub terms: Option<String>,
-    pub kind: String,
+    pub kind: domain::catalogue::ProcedureKind,
     /// The form definition, JSON.
     pub form: String,
 }
@@ -49,7 +49,7 @@ pub struct NewProcedure<'a> {
     pub description: &'a str,
     pub duration_minutes: Option<i32>,
     pub terms: Option<&'a str>,
-    pub kind: &'a str,
+    pub kind: domain::catalogue::ProcedureKind,
     pub form: &'a str,
     pub created_at: chrono::NaiveDateTime,
 }

@@ -18,11 +18,15 @@ pub enum Backend {
 }
 
 impl Backend {
-    pub fn from_url(url: &str) -> Backend {
+    /// `postgres://`, `postgresql://`, `sqlite:` or a bare file path; `None` for any
+    /// other scheme (`mysql://`, a typo), which must stop the start.
+    pub fn from_url(url: &str) -> Option<Backend> {
         if url.starts_with("postgres://") || url.starts_with("postgresql://") {
-            Backend::Postgres
+            Some(Backend::Postgres)
+        } else if url.starts_with("sqlite:") || !url.contains("://") {
+            Some(Backend::Sqlite)
         } else {
-            Backend::Sqlite
+            None
         }
     }
 
@@ -56,7 +60,7 @@ impl Conn {
     /// Opens a connection. We do not use the derived `establish`: it hides PostgreSQL's
     /// real error (a wrong password reads "Invalid connection url for multiconnection").
     pub fn open(url: &str) -> Result<Conn, ConnectionError> {
-        match Backend::from_url(url) {
+        match Backend::from_url(url).ok_or_else(|| unknown_scheme(url))? {
             Backend::Postgres => PgConnection::establish(url).map(Conn::Pg),
             Backend::Sqlite => {
                 let path = sqlite_path(url);
@@ -74,6 +78,13 @@ impl Conn {
             Conn::Sqlite(_) => Backend::Sqlite,
         }
     }
+}
+
+fn unknown_scheme(url: &str) -> ConnectionError {
+    let scheme = url.split("://").next().unwrap_or_default();
+    ConnectionError::InvalidConnectionUrl(format!(
+        "unknown database scheme `{scheme}://`: use postgres:// or sqlite://"
+    ))
 }
 
 /// `sqlite:///abs/path`, `sqlite://rel/path`, `sqlite:path` or a bare path.

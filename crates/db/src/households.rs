@@ -3,13 +3,12 @@
 
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
+use domain::profile::{MemberRole, RelationRole};
 
 use crate::schema::{
     household_members, household_social_data, households, persons, relations, school_enrolments,
 };
 use crate::Conn;
-
-pub const ROLE_ACCOUNT_HOLDER: &str = "account_holder";
 
 /// Creates the household of an account holder, with the holder as its first member.
 pub fn create_for_holder(conn: &mut Conn, person_id: i64, now: NaiveDateTime) -> QueryResult<i64> {
@@ -20,7 +19,7 @@ pub fn create_for_holder(conn: &mut Conn, person_id: i64, now: NaiveDateTime) ->
         ))
         .returning(households::id)
         .get_result(conn)?;
-    add_member(conn, id, person_id, ROLE_ACCOUNT_HOLDER, now)?;
+    add_member(conn, id, person_id, MemberRole::AccountHolder, now)?;
     Ok(id)
 }
 
@@ -28,7 +27,7 @@ pub fn add_member(
     conn: &mut Conn,
     household_id: i64,
     person_id: i64,
-    role: &str,
+    role: MemberRole,
     now: NaiveDateTime,
 ) -> QueryResult<usize> {
     diesel::insert_into(household_members::table)
@@ -64,7 +63,7 @@ pub fn is_child(conn: &mut Conn, person_id: i64) -> QueryResult<bool> {
     diesel::select(diesel::dsl::exists(
         household_members::table
             .filter(household_members::person_id.eq(person_id))
-            .filter(household_members::role.eq("child")),
+            .filter(household_members::role.eq(MemberRole::Child)),
     ))
     .get_result(conn)
 }
@@ -72,7 +71,7 @@ pub fn is_child(conn: &mut Conn, person_id: i64) -> QueryResult<bool> {
 #[derive(Debug, Clone, Queryable)]
 pub struct MemberRow {
     pub person_id: i64,
-    pub role: String,
+    pub role: MemberRole,
     pub first_name: String,
     pub birth_name: String,
     pub birth_date: Option<NaiveDate>,
@@ -120,7 +119,7 @@ pub fn social_data(conn: &mut Conn, household_id: i64) -> QueryResult<Option<Soc
 pub struct RelationRow {
     pub person_id: i64,
     pub related_person_id: i64,
-    pub role: String,
+    pub role: RelationRole,
 }
 
 pub fn relations(conn: &mut Conn, household_id: i64) -> QueryResult<Vec<RelationRow>> {
@@ -140,7 +139,7 @@ pub fn add_relation(
     household_id: i64,
     person_id: i64,
     related_person_id: i64,
-    role: &str,
+    role: RelationRole,
     now: NaiveDateTime,
 ) -> QueryResult<usize> {
     diesel::insert_into(relations::table)

@@ -10,7 +10,7 @@ use crate::Conn;
 #[diesel(table_name = persons)]
 pub struct PersonRow {
     pub id: i64,
-    pub civility: String,
+    pub civility: domain::civility::Civility,
     pub birth_name: String,
     pub usage_name: Option<String>,
     pub first_name: String,
@@ -20,7 +20,7 @@ pub struct PersonRow {
     pub birth_country: Option<String>,
     pub birth_city: Option<String>,
     pub birth_department: Option<String>,
-    pub sex: Option<String>,
+    pub sex: Option<domain::civility::Sex>,
 }
 
 pub fn find(conn: &mut Conn, id: i64) -> QueryResult<Option<PersonRow>> {

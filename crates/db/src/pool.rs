@@ -44,8 +44,8 @@ pub fn build(url: &str) -> Result<DbPool, diesel::ConnectionError> {
     // Fail fast with the real error rather than r2d2's timeout.
     drop(Conn::open(url)?);
     let size = match Backend::from_url(url) {
-        Backend::Postgres => 10,
-        Backend::Sqlite => 8,
+        Some(Backend::Postgres) => 10,
+        _ => 8,
     };
     Ok(r2d2::Pool::builder()
         .max_size(size)

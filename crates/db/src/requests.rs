@@ -2,6 +2,7 @@
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
+use domain::request::RequestStatus;
 
 use crate::schema::{accounts, counters, persons, request_events, requests};
 
@@ -16,7 +17,7 @@ pub struct NewRequest<'a> {
     pub household_id: i64,
     pub account_id: i64,
     pub person_id: Option<i64>,
-    pub status: &'a str,
+    pub status: RequestStatus,
     pub answers: &'a str,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
@@ -31,7 +32,7 @@ pub struct RequestRow {
     pub household_id: i64,
     pub account_id: i64,
     pub person_id: Option<i64>,
-    pub status: String,
+    pub status: RequestStatus,
     pub answers: String,
     pub agent_account_id: Option<i64>,
     pub refusal_reason: Option<String>,
@@ -91,7 +92,7 @@ pub fn list_for_household(conn: &mut Conn, household_id: i64) -> QueryResult<Vec
 pub fn update_answers(
     conn: &mut Conn,
     id: i64,
-    status: &str,
+    status: RequestStatus,
     person_id: Option<i64>,
     answers: &str,
     now: NaiveDateTime,
@@ -120,8 +121,8 @@ pub struct StatusFields {
 pub fn change_status(
     conn: &mut Conn,
     id: i64,
-    from: &str,
-    to: &str,
+    from: RequestStatus,
+    to: RequestStatus,
     fields: &StatusFields,
     now: NaiveDateTime,
 ) -> QueryResult<usize> {
@@ -135,7 +136,7 @@ pub fn change_status(
 }
 
 /// Deletes the request if the status is still `status`; returns 0 otherwise.
-pub fn delete(conn: &mut Conn, id: i64, status: &str) -> QueryResult<usize> {
+pub fn delete(conn: &mut Conn, id: i64, status: RequestStatus) -> QueryResult<usize> {
     diesel::delete(requests::table.find(id).filter(requests::status.eq(status))).execute(conn)
 }
 
@@ -143,8 +144,8 @@ pub fn delete(conn: &mut Conn, id: i64, status: &str) -> QueryResult<usize> {
 #[diesel(table_name = request_events)]
 pub struct EventRow {
     pub actor_account_id: Option<i64>,
-    pub from_status: Option<String>,
-    pub to_status: String,
+    pub from_status: Option<RequestStatus>,
+    pub to_status: RequestStatus,
     pub comment: Option<String>,
     pub created_at: NaiveDateTime,
 }
@@ -153,8 +154,8 @@ pub fn add_event(
     conn: &mut Conn,
     request_id: i64,
     actor_account_id: Option<i64>,
-    from: Option<&str>,
-    to: &str,
+    from: Option<RequestStatus>,
+    to: RequestStatus,
     comment: Option<&str>,
     now: NaiveDateTime,
 ) -> QueryResult<usize> {
@@ -181,7 +182,7 @@ pub fn events(conn: &mut Conn, request_id: i64) -> QueryResult<Vec<EventRow>> {
 /// Filters of the agents' inbox, resolved to ids by the caller.
 #[derive(Debug, Default, Clone)]
 pub struct Search {
-    pub status: Option<String>,
+    pub status: Option<RequestStatus>,
     pub procedure_id: Option<i64>,
     pub from: Option<NaiveDateTime>,
     pub to: Option<NaiveDateTime>,
@@ -192,10 +193,10 @@ pub struct Search {
 fn filtered(search: &Search) -> requests::BoxedQuery<'static, crate::conn::MultiBackend> {
     // Drafts are the citizen's own business.
     let mut query = requests::table
-        .filter(requests::status.ne("draft"))
+        .filter(requests::status.ne(RequestStatus::Draft))
         .into_boxed();
-    if let Some(status) = &search.status {
-        query = query.filter(requests::status.eq(status.clone()));
+    if let Some(status) = search.status {
+        query = query.filter(requests::status.eq(status));
     }
     if let Some(procedure_id) = search.procedure_id {
         query = query.filter(requests::procedure_id.eq(procedure_id));

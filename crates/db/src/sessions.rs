@@ -40,14 +40,14 @@ pub fn find_live_holder(
     conn: &mut Conn,
     id: i64,
     now: NaiveDateTime,
-) -> QueryResult<Option<(i64, String)>> {
+) -> QueryResult<Option<(i64, domain::auth::Role)>> {
     use crate::schema::accounts;
     sessions::table
         .inner_join(accounts::table)
         .filter(sessions::id.eq(id))
         .filter(sessions::revoked_at.is_null())
         .filter(sessions::expires_at.gt(now))
-        .filter(accounts::status.eq(crate::accounts::STATUS_ACTIVE))
+        .filter(accounts::status.eq(domain::account::AccountStatus::Active))
         .select((accounts::id, accounts::role))
         .first(conn)
         .optional()

@@ -3,20 +3,17 @@
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
+use domain::account::TokenPurpose;
 
 use crate::schema::account_tokens;
 use crate::Conn;
-
-pub const PURPOSE_ACTIVATION: &str = "activation";
-pub const PURPOSE_PASSWORD_RESET: &str = "password_reset";
-pub const PURPOSE_EMAIL_CHANGE: &str = "email_change";
 
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = account_tokens)]
 pub struct TokenRow {
     pub id: i64,
     pub account_id: i64,
-    pub purpose: String,
+    pub purpose: TokenPurpose,
     pub expires_at: NaiveDateTime,
     pub used_at: Option<NaiveDateTime>,
 }
@@ -24,7 +21,7 @@ pub struct TokenRow {
 pub fn insert(
     conn: &mut Conn,
     account_id: i64,
-    purpose: &str,
+    purpose: TokenPurpose,
     token_hash: &str,
     expires_at: NaiveDateTime,
     now: NaiveDateTime,
@@ -40,7 +37,11 @@ pub fn insert(
         .execute(conn)
 }
 
-pub fn find(conn: &mut Conn, purpose: &str, token_hash: &str) -> QueryResult<Option<TokenRow>> {
+pub fn find(
+    conn: &mut Conn,
+    purpose: TokenPurpose,
+    token_hash: &str,
+) -> QueryResult<Option<TokenRow>> {
     account_tokens::table
         .filter(account_tokens::token_hash.eq(token_hash))
         .filter(account_tokens::purpose.eq(purpose))
@@ -53,7 +54,7 @@ pub fn find(conn: &mut Conn, purpose: &str, token_hash: &str) -> QueryResult<Opt
 pub fn has_live(
     conn: &mut Conn,
     account_id: i64,
-    purpose: &str,
+    purpose: TokenPurpose,
     now: NaiveDateTime,
 ) -> QueryResult<bool> {
     diesel::select(diesel::dsl::exists(
@@ -81,7 +82,7 @@ pub fn consume(conn: &mut Conn, id: i64, now: NaiveDateTime) -> QueryResult<usiz
 pub fn retire_all(
     conn: &mut Conn,
     account_id: i64,
-    purpose: &str,
+    purpose: TokenPurpose,
     now: NaiveDateTime,
 ) -> QueryResult<usize> {
     diesel::update(

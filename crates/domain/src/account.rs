@@ -1,8 +1,30 @@
 //! Account creation ("Création de compte particulier") and activation.
 
+use crate::text_enum::text_enum;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use validator::{Validate, ValidationError};
+
+text_enum! {
+    /// Where an account stands.
+    pub enum AccountStatus {
+        /// Registered; the activation link has not been used yet.
+        Pending = "pending",
+        /// Activated: the person can log in.
+        Active = "active",
+        /// Disabled by an administrator (an agent who left): no login, no session.
+        Disabled = "disabled",
+    }
+}
+
+text_enum! {
+    /// What a link sent by mail is for.
+    pub enum TokenPurpose {
+        Activation = "activation",
+        PasswordReset = "password_reset",
+        EmailChange = "email_change",
+    }
+}
 
 use crate::captcha::CaptchaAnswer;
 use crate::civility::Civility;

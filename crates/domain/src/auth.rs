@@ -1,5 +1,6 @@
 //! Login, sessions, forgotten login or password.
 
+use crate::text_enum::text_enum;
 use serde::{Deserialize, Serialize};
 use validator::{Validate, ValidationError};
 
@@ -7,28 +8,11 @@ use crate::account::passwords_match;
 use crate::civility::Civility;
 use crate::validation;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum Role {
-    Citizen,
-    Agent,
-    Admin,
-}
-
-impl Role {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Role::Citizen => "citizen",
-            Role::Agent => "agent",
-            Role::Admin => "admin",
-        }
-    }
-
-    pub fn parse(value: &str) -> Option<Role> {
-        [Role::Citizen, Role::Agent, Role::Admin]
-            .into_iter()
-            .find(|r| r.as_str() == value)
+text_enum! {
+    pub enum Role {
+        Citizen = "citizen",
+        Agent = "agent",
+        Admin = "admin",
     }
 }
 

@@ -1,7 +1,18 @@
 //! Captcha challenges as the API hands them out.
 
+use crate::text_enum::text_enum;
 use serde::{Deserialize, Serialize};
 use validator::Validate;
+
+text_enum! {
+    /// How a captcha challenge is solved.
+    pub enum CaptchaKind {
+        /// Characters to copy from an image.
+        Image = "image",
+        /// A proof of work the browser computes.
+        Pow = "pow",
+    }
+}
 
 /// "Recopiez les caractères de l'image": a new image challenge.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

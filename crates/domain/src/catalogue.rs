@@ -1,5 +1,6 @@
 //! The commune and its catalogue of procedures (services and démarches), public.
 
+use crate::text_enum::text_enum;
 use serde::{Deserialize, Serialize};
 
 /// The commune this portal serves.
@@ -58,40 +59,17 @@ pub struct Procedure {
     pub form: crate::request::FormDefinition,
 }
 
-/// What accepting a request of this procedure does besides closing it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum ProcedureKind {
-    /// Nothing more.
-    Generic,
-    /// Applies the answers to the civil data of the person concerned (or the holder).
-    PersonalDataUpdate,
-    /// Applies the answers to the household's social data.
-    SocialDataUpdate,
-    /// Adds a person (child or partner) to the household with their relation.
-    HouseholdMemberAddition,
-}
-
-impl ProcedureKind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ProcedureKind::Generic => "generic",
-            ProcedureKind::PersonalDataUpdate => "personal_data_update",
-            ProcedureKind::SocialDataUpdate => "social_data_update",
-            ProcedureKind::HouseholdMemberAddition => "household_member_addition",
-        }
-    }
-
-    pub fn parse(value: &str) -> Option<ProcedureKind> {
-        [
-            ProcedureKind::Generic,
-            ProcedureKind::PersonalDataUpdate,
-            ProcedureKind::SocialDataUpdate,
-            ProcedureKind::HouseholdMemberAddition,
-        ]
-        .into_iter()
-        .find(|k| k.as_str() == value)
+text_enum! {
+    /// What accepting a request of this procedure does besides closing it.
+    pub enum ProcedureKind {
+        /// Nothing more.
+        Generic = "generic",
+        /// Applies the answers to the civil data of the person concerned (or the holder).
+        PersonalDataUpdate = "personal_data_update",
+        /// Applies the answers to the household's social data.
+        SocialDataUpdate = "social_data_update",
+        /// Adds a person (child or partner) to the household with their relation.
+        HouseholdMemberAddition = "household_member_addition",
     }
 }
 

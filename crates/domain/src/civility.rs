@@ -1,26 +1,15 @@
 //! Civilité.
 
-use serde::{Deserialize, Serialize};
+use crate::text_enum::text_enum;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum Civility {
-    Monsieur,
-    Madame,
+text_enum! {
+    pub enum Civility {
+        Monsieur = "monsieur",
+        Madame = "madame",
+    }
 }
 
 impl Civility {
-    pub const ALL: [Civility; 2] = [Civility::Monsieur, Civility::Madame];
-
-    /// The stored and serialised form.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Civility::Monsieur => "monsieur",
-            Civility::Madame => "madame",
-        }
-    }
-
     /// The French label shown to people.
     pub fn label(self) -> &'static str {
         match self {
@@ -28,8 +17,22 @@ impl Civility {
             Civility::Madame => "Madame",
         }
     }
+}
 
-    pub fn parse(value: &str) -> Option<Civility> {
-        Self::ALL.into_iter().find(|c| c.as_str() == value)
+text_enum! {
+    /// Sexe, as a birth certificate states it.
+    pub enum Sex {
+        Male = "male",
+        Female = "female",
+    }
+}
+
+impl Sex {
+    /// The civility a new person of this sex gets until they say otherwise.
+    pub fn civility(self) -> Civility {
+        match self {
+            Sex::Male => Civility::Monsieur,
+            Sex::Female => Civility::Madame,
+        }
     }
 }

@@ -22,4 +22,5 @@ pub mod profile;
 pub mod request;
 pub mod staff;
 pub mod text;
+mod text_enum;
 pub mod validation;

@@ -2,6 +2,7 @@
 //! (contacts and addresses). Civil data, social data and household composition change
 //! through requests to the town hall.
 
+use crate::text_enum::text_enum;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use validator::{Validate, ValidationError};
@@ -195,33 +196,12 @@ fn french_postal_code(a: &AddressInput) -> Result<(), ValidationError> {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum MemberRole {
-    /// Titulaire du compte.
-    AccountHolder,
-    Adult,
-    Child,
-}
-
-impl MemberRole {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            MemberRole::AccountHolder => "account_holder",
-            MemberRole::Adult => "adult",
-            MemberRole::Child => "child",
-        }
-    }
-
-    pub fn parse(value: &str) -> Option<MemberRole> {
-        [
-            MemberRole::AccountHolder,
-            MemberRole::Adult,
-            MemberRole::Child,
-        ]
-        .into_iter()
-        .find(|r| r.as_str() == value)
+text_enum! {
+    pub enum MemberRole {
+        /// Titulaire du compte.
+        AccountHolder = "account_holder",
+        Adult = "adult",
+        Child = "child",
     }
 }
 
@@ -242,30 +222,20 @@ impl Member {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum RelationRole {
-    /// Responsable légal.
-    LegalGuardian,
-    /// Conjoint.
-    Partner,
-    /// Enfant.
-    Child,
-    /// Autre.
-    Other,
+text_enum! {
+    pub enum RelationRole {
+        /// Responsable légal.
+        LegalGuardian = "legal_guardian",
+        /// Conjoint.
+        Partner = "partner",
+        /// Enfant.
+        Child = "child",
+        /// Autre.
+        Other = "other",
+    }
 }
 
 impl RelationRole {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            RelationRole::LegalGuardian => "legal_guardian",
-            RelationRole::Partner => "partner",
-            RelationRole::Child => "child",
-            RelationRole::Other => "other",
-        }
-    }
-
     pub fn label(self) -> &'static str {
         match self {
             RelationRole::LegalGuardian => "Responsable légal",
@@ -273,17 +243,6 @@ impl RelationRole {
             RelationRole::Child => "Enfant",
             RelationRole::Other => "Autre",
         }
-    }
-
-    pub fn parse(value: &str) -> Option<RelationRole> {
-        [
-            RelationRole::LegalGuardian,
-            RelationRole::Partner,
-            RelationRole::Child,
-            RelationRole::Other,
-        ]
-        .into_iter()
-        .find(|r| r.as_str() == value)
     }
 }
 

@@ -183,6 +183,12 @@ impl Settings {
         };
         settings.apply_env(&var)?;
         settings.commune.resolve().map_err(ConfigError::Commune)?;
+        if db::Backend::from_url(&settings.database_url()).is_none() {
+            return Err(ConfigError::Env {
+                name: "DATABASE_URL".into(),
+                reason: "the scheme must be postgres:// or sqlite://".into(),
+            });
+        }
         Ok(settings)
     }
 
@@ -349,6 +355,20 @@ mod tests {
         assert_eq!(s.captcha, CaptchaMode::Enabled);
         assert_eq!(s.commune.name(), "Ville de Quiévrechain");
         assert!(!s.hsts());
+    }
+
+    #[test]
+    fn an_unknown_database_scheme_stops_the_start() {
+        let mysql = vars(&[("GUICHET_DATABASE_URL", "mysql://guichet@db/guichet")]);
+        let error = Settings::load_from(&mysql).unwrap_err().to_string();
+        assert!(error.contains("postgres:// or sqlite://"), "{error}");
+        for fine in [
+            "postgresql://db/guichet",
+            "sqlite:///tmp/g.sqlite3",
+            "data/g.sqlite3",
+        ] {
+            assert!(Settings::load_from(&vars(&[("GUICHET_DATABASE_URL", fine)])).is_ok());
+        }
     }
 
     #[test]

@@ -1,46 +1,23 @@
 //! Brouillon -> Enregistrée -> En traitement -> Clos | Refusé.
 
-use serde::{Deserialize, Serialize};
+use crate::text_enum::text_enum;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum RequestStatus {
-    /// Brouillon: editable and deletable by the citizen.
-    Draft,
-    /// Enregistrée: sent; still editable by the citizen until an agent takes it.
-    Submitted,
-    /// En traitement: an agent took it.
-    InProgress,
-    /// Clos: done.
-    Closed,
-    /// Refusé, with a reason.
-    Refused,
+text_enum! {
+    pub enum RequestStatus {
+        /// Brouillon: editable and deletable by the citizen.
+        Draft = "draft",
+        /// Enregistrée: sent; still editable by the citizen until an agent takes it.
+        Submitted = "submitted",
+        /// En traitement: an agent took it.
+        InProgress = "in_progress",
+        /// Clos: done.
+        Closed = "closed",
+        /// Refusé, with a reason.
+        Refused = "refused",
+    }
 }
 
 impl RequestStatus {
-    pub const ALL: [RequestStatus; 5] = [
-        RequestStatus::Draft,
-        RequestStatus::Submitted,
-        RequestStatus::InProgress,
-        RequestStatus::Closed,
-        RequestStatus::Refused,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            RequestStatus::Draft => "draft",
-            RequestStatus::Submitted => "submitted",
-            RequestStatus::InProgress => "in_progress",
-            RequestStatus::Closed => "closed",
-            RequestStatus::Refused => "refused",
-        }
-    }
-
-    pub fn parse(value: &str) -> Option<RequestStatus> {
-        Self::ALL.into_iter().find(|s| s.as_str() == value)
-    }
-
     /// The label of the manuals.
     pub fn label(self) -> &'static str {
         match self {

@@ -2,13 +2,13 @@
 
 use actix_web::http::StatusCode;
 use chrono::TimeDelta;
+use domain::account::AccountStatus;
+use domain::account::TokenPurpose;
 use domain::account::{ActivationInfo, RegistrationAccepted, RegistrationRequest};
 use domain::auth::{Role, Session};
 use domain::email::Email;
 use domain::login::{suggested_login, with_suffix, Login};
 use domain::problem::FieldError;
-
-use db::tokens::PURPOSE_ACTIVATION;
 
 use crate::areas::auth::sessions;
 use crate::areas::captcha;
@@ -71,7 +71,7 @@ fn save_registration(
 ) -> ApiResult<()> {
     let now = db::now();
     let person = db::accounts::NewPerson {
-        civility: r.civility.as_str().into(),
+        civility: r.civility,
         birth_name: clean(&r.birth_name),
         first_name: clean(&r.first_name),
         second_first_name: clean_optional(&r.second_first_name),
@@ -94,7 +94,7 @@ fn save_registration(
             }
             return Ok(());
         }
-        Some(pending) if db::tokens::has_live(conn, pending.id, PURPOSE_ACTIVATION, now)? => {
+        Some(pending) if db::tokens::has_live(conn, pending.id, TokenPurpose::Activation, now)? => {
             // Someone holds a working link for this address: its identity stays as it
             // is and that link keeps working. The address gets one more link, at most
             // once per cooldown, in case the first mail was lost.
@@ -104,7 +104,7 @@ fn save_registration(
             if mail::sent_within(conn, &probe, cooldown)? {
                 return Ok(());
             }
-            let token = links::add(conn, pending.id, PURPOSE_ACTIVATION, validity)?;
+            let token = links::add(conn, pending.id, TokenPurpose::Activation, validity)?;
             (profile.first_name, token)
         }
         Some(stale) => {
@@ -112,7 +112,7 @@ fn save_registration(
             // latest identity wins.
             db::accounts::update_person(conn, stale.person_id, &person)?;
             db::accounts::renew_consents(conn, stale.id, now)?;
-            let token = links::issue(conn, stale.id, PURPOSE_ACTIVATION, validity)?;
+            let token = links::issue(conn, stale.id, TokenPurpose::Activation, validity)?;
             (person.first_name.clone(), token)
         }
         None => {
@@ -124,15 +124,15 @@ fn save_registration(
                 &db::accounts::NewAccount {
                     person_id,
                     email,
-                    role: Role::Citizen.as_str(),
-                    status: db::accounts::STATUS_PENDING,
+                    role: Role::Citizen,
+                    status: AccountStatus::Pending,
                     terms_accepted_at: now,
                     privacy_consent_at: now,
                     created_at: now,
                 },
             )
             .map_err(|e| on_constraint(e, "accounts_email_key", "accounts.email", lost_race))?;
-            let token = links::issue(conn, account_id, PURPOSE_ACTIVATION, validity)?;
+            let token = links::issue(conn, account_id, TokenPurpose::Activation, validity)?;
             (person.first_name.clone(), token)
         }
     };
@@ -144,7 +144,7 @@ fn save_registration(
 }
 
 pub fn activation_info(conn: &mut db::Conn, token: &str) -> ApiResult<ActivationInfo> {
-    let link = links::check(conn, db::tokens::PURPOSE_ACTIVATION, token)?;
+    let link = links::check(conn, TokenPurpose::Activation, token)?;
     let profile =
         db::accounts::find_profile(conn, link.account_id)?.ok_or_else(ApiError::not_found)?;
     let base = suggested_login(&profile.first_name, &profile.birth_name);
@@ -170,7 +170,7 @@ fn login_taken() -> ApiError {
 /// hash.
 pub fn check_activation(conn: &mut db::Conn, token: &str, login: &str) -> ApiResult<Login> {
     let login = Login::parse(login).map_err(|code| ApiError::field("login", code))?;
-    links::check(conn, db::tokens::PURPOSE_ACTIVATION, token)?;
+    links::check(conn, TokenPurpose::Activation, token)?;
     if db::accounts::find_by_login(conn, login.as_str())?.is_some() {
         return Err(login_taken());
     }
@@ -186,7 +186,7 @@ pub fn activate(
     hash: &str,
 ) -> ApiResult<Session> {
     db::transaction(conn, |conn| {
-        let link = links::check(conn, db::tokens::PURPOSE_ACTIVATION, token)?;
+        let link = links::check(conn, TokenPurpose::Activation, token)?;
         if db::accounts::find_by_login(conn, login.as_str())?.is_some() {
             return Err(login_taken());
         }

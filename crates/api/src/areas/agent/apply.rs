@@ -3,6 +3,8 @@
 //! checked against the form when the citizen sent them.
 
 use domain::catalogue::ProcedureKind;
+use domain::civility::{Civility, Sex};
+use domain::profile::{MemberRole, RelationRole};
 use domain::request::form::Answers;
 use domain::validation::{department, optional_person_name, person_name, place};
 
@@ -111,7 +113,9 @@ fn new_member(
         text(answers, name).ok_or_else(|| ApiError::field(&format!("answers.{name}"), "required"))
     };
     let partner = text(answers, "relation").as_deref() == Some("partner");
-    let sex = text(answers, "sex");
+    let sex = text(answers, "sex")
+        .map(|s| Sex::parse(&s).ok_or_else(|| ApiError::field("answers.sex", "invalid_value")))
+        .transpose()?;
     let now = db::now();
     let birth_date = chrono::NaiveDate::parse_from_str(&required("birth_date")?, "%Y-%m-%d")
         .map_err(|_| ApiError::field("answers.birth_date", "invalid_date"))?;
@@ -135,12 +139,7 @@ fn new_member(
     let person = db::accounts::insert_person(
         conn,
         &db::accounts::NewPerson {
-            civility: if sex.as_deref() == Some("female") {
-                "madame"
-            } else {
-                "monsieur"
-            }
-            .into(),
+            civility: sex.map_or(Civility::Monsieur, Sex::civility),
             birth_name,
             first_name,
             second_first_name: text(answers, "second_first_name"),
@@ -155,9 +154,9 @@ fn new_member(
         now,
     )?;
     let (member_role, relation) = if partner {
-        ("adult", "partner")
+        (MemberRole::Adult, RelationRole::Partner)
     } else {
-        ("child", "legal_guardian")
+        (MemberRole::Child, RelationRole::LegalGuardian)
     };
     db::households::add_member(conn, household, person, member_role, now)?;
     db::households::add_relation(conn, household, holder, person, relation, now)?;

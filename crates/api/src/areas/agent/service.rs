@@ -27,7 +27,7 @@ pub fn inbox(conn: &mut db::Conn, filter: &RequestFilter) -> ApiResult<RequestPa
         None => None,
     };
     let search = db::requests::Search {
-        status: filter.status.map(|s| s.as_str().to_string()),
+        status: filter.status,
         procedure_id,
         from: filter.from.map(crate::town_clock::midnight),
         to: filter
@@ -56,7 +56,7 @@ pub fn inbox(conn: &mut db::Conn, filter: &RequestFilter) -> ApiResult<RequestPa
 /// Any request but a draft (drafts belong to the citizen until sent).
 fn sent(conn: &mut db::Conn, id: i64) -> ApiResult<db::requests::RequestRow> {
     db::requests::find(conn, id)?
-        .filter(|r| views::status(r) != RequestStatus::Draft)
+        .filter(|r| r.status != RequestStatus::Draft)
         .ok_or_else(ApiError::not_found)
 }
 
@@ -88,20 +88,20 @@ fn move_request(
 ) -> ApiResult<RequestDetail> {
     db::transaction(conn, |conn| {
         let row = sent(conn, id)?;
-        if views::status(&row) != from || !from.can_become(transition.to) {
+        if row.status != from || !from.can_become(transition.to) {
             return Err(invalid_transition());
         }
         let now = db::now();
-        let (from_s, to_s) = (from.as_str(), transition.to.as_str());
-        if db::requests::change_status(conn, id, from_s, to_s, &transition.fields, now)? != 1 {
+        let to = transition.to;
+        if db::requests::change_status(conn, id, from, to, &transition.fields, now)? != 1 {
             return Err(invalid_transition());
         }
         db::requests::add_event(
             conn,
             id,
             Some(agent),
-            Some(from_s),
-            to_s,
+            Some(from),
+            to,
             transition.comment,
             now,
         )?;
@@ -165,7 +165,7 @@ pub fn comment(
 ) -> ApiResult<RequestDetail> {
     db::transaction(conn, |conn| {
         let row = sent(conn, id)?;
-        let status = views::status(&row).as_str();
+        let status = row.status;
         db::requests::add_event(
             conn,
             id,

@@ -4,6 +4,8 @@
 
 use actix_web::http::StatusCode;
 use chrono::TimeDelta;
+use domain::account::AccountStatus;
+use domain::account::TokenPurpose;
 use domain::auth::Role;
 use domain::email::Email;
 use domain::login::{suggested_login, with_suffix};
@@ -36,7 +38,7 @@ pub fn create(
         let person_id = db::accounts::insert_staff_person(
             conn,
             &db::accounts::NewStaffPerson {
-                civility: new.civility.as_str(),
+                civility: new.civility,
                 first_name: first,
                 birth_name: birth,
                 created_at: now,
@@ -54,8 +56,8 @@ pub fn create(
             &db::accounts::NewAccount {
                 person_id,
                 email: email.as_str(),
-                role: new.role.as_str(),
-                status: db::accounts::STATUS_ACTIVE,
+                role: new.role,
+                status: AccountStatus::Active,
                 terms_accepted_at: now,
                 privacy_consent_at: now,
                 created_at: now,
@@ -72,7 +74,7 @@ pub fn create(
         let token = links::issue(
             conn,
             id,
-            db::tokens::PURPOSE_PASSWORD_RESET,
+            TokenPurpose::PasswordReset,
             TimeDelta::hours(LINK_HOURS),
         )?;
         let link = format!("{}/reinitialisation/{token}", settings.public_url());

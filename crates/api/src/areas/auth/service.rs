@@ -4,6 +4,7 @@
 
 use actix_web::http::StatusCode;
 use chrono::TimeDelta;
+use domain::account::TokenPurpose;
 use domain::auth::{
     Accepted, ForgottenLoginRequest, ForgottenPasswordRequest, PasswordResetInfo, Session,
 };
@@ -203,7 +204,7 @@ pub fn forgotten_password(
             let token = links::issue(
                 conn,
                 account.id,
-                db::tokens::PURPOSE_PASSWORD_RESET,
+                TokenPurpose::PasswordReset,
                 TimeDelta::minutes(templates::RESET_MINUTES),
             )?;
             mail::queue(
@@ -220,7 +221,7 @@ pub fn forgotten_password(
 
 /// What the reset page shows; also the check made before hashing a new password.
 pub fn reset_info(conn: &mut db::Conn, token: &str) -> ApiResult<PasswordResetInfo> {
-    let link = links::check(conn, db::tokens::PURPOSE_PASSWORD_RESET, token)?;
+    let link = links::check(conn, TokenPurpose::PasswordReset, token)?;
     let account = db::accounts::find(conn, link.account_id)?.ok_or_else(ApiError::not_found)?;
     Ok(PasswordResetInfo {
         login: account.login.unwrap_or_default(),
@@ -236,7 +237,7 @@ pub fn reset_password(
     hash: &str,
 ) -> ApiResult<()> {
     db::transaction(conn, |conn| {
-        let link = links::check(conn, db::tokens::PURPOSE_PASSWORD_RESET, token)?;
+        let link = links::check(conn, TokenPurpose::PasswordReset, token)?;
         links::consume(conn, &link)?;
         let account = db::accounts::find(conn, link.account_id)?.ok_or_else(ApiError::not_found)?;
         throttle::forgive_account(conn, account.id)?;
@@ -271,7 +272,7 @@ fn set_password(
     let now = db::now();
     db::accounts::set_password(conn, account.id, hash)?;
     db::sessions::revoke_others(conn, account.id, keep, now)?;
-    db::tokens::retire_all(conn, account.id, db::tokens::PURPOSE_PASSWORD_RESET, now)?;
+    db::tokens::retire_all(conn, account.id, TokenPurpose::PasswordReset, now)?;
     let login = account.login.as_deref().unwrap_or_default();
     mail::queue(
         conn,

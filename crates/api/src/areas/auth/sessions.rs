@@ -1,8 +1,7 @@
 //! Opening sessions: a refresh token (stored hashed) and a short-lived access token.
 
 use chrono::TimeDelta;
-use domain::auth::{Me, Role, Session};
-use domain::civility::Civility;
+use domain::auth::{Me, Session};
 
 use crate::error::{ApiError, ApiResult};
 use crate::security::jwt::{JwtKeys, ACCESS_TTL_SECONDS};
@@ -53,9 +52,9 @@ pub fn me(conn: &mut db::Conn, account_id: i64) -> ApiResult<Me> {
         id: profile.account.id,
         login: profile.account.login.unwrap_or_default(),
         email: profile.account.email,
-        civility: Civility::parse(&profile.civility).unwrap_or(Civility::Madame),
+        civility: profile.civility,
         first_name: profile.first_name,
         birth_name: profile.birth_name,
-        role: Role::parse(&profile.account.role).unwrap_or(Role::Citizen),
+        role: profile.account.role,
     })
 }

@@ -4,6 +4,7 @@ use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
 use captcha::filters::{Noise, Wave};
 use chrono::TimeDelta;
+use domain::captcha::CaptchaKind;
 use domain::captcha::{CaptchaAnswer, ImageCaptcha, PowCaptcha};
 use rand::Rng;
 
@@ -30,7 +31,7 @@ pub async fn new_image(state: &AppState) -> ApiResult<ImageCaptcha> {
     store(
         state,
         id.clone(),
-        db::captcha::KIND_IMAGE,
+        CaptchaKind::Image,
         answer.to_lowercase(),
         None,
     )
@@ -56,7 +57,7 @@ pub async fn new_pow(state: &AppState) -> ApiResult<PowCaptcha> {
     store(
         state,
         id.clone(),
-        db::captcha::KIND_POW,
+        CaptchaKind::Pow,
         challenge.clone(),
         Some(salt.clone()),
     )
@@ -73,7 +74,7 @@ pub async fn new_pow(state: &AppState) -> ApiResult<PowCaptcha> {
 async fn store(
     state: &AppState,
     id: String,
-    kind: &'static str,
+    kind: CaptchaKind,
     answer: String,
     salt: Option<String>,
 ) -> ApiResult<()> {
@@ -104,8 +105,8 @@ pub fn verify(conn: &mut db::Conn, answer: &CaptchaAnswer) -> ApiResult<()> {
         return Err(ApiError::field("captcha.answer", "captcha_expired"));
     };
     let given = answer.answer.trim();
-    let correct = match challenge.kind.as_str() {
-        db::captcha::KIND_POW => given.parse::<u64>().is_ok_and(|n| {
+    let correct = match challenge.kind {
+        CaptchaKind::Pow => given.parse::<u64>().is_ok_and(|n| {
             domain::pow::verify(
                 challenge.salt.as_deref().unwrap_or(""),
                 &challenge.answer,

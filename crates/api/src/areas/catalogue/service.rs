@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use domain::catalogue::{Catalogue, Category, Commune, Procedure, ProcedureKind, ProcedureSummary};
+use domain::catalogue::{Catalogue, Category, Commune, Procedure, ProcedureSummary};
 use domain::request::FormDefinition;
 
 use crate::config::{CommuneSettings, Settings};
@@ -51,7 +51,7 @@ pub fn procedure(conn: &mut db::Conn, slug: &str) -> ApiResult<Procedure> {
 /// A stored procedure as the API shows it.
 pub fn procedure_view(p: db::catalogue::ProcedureRow, category: String) -> Procedure {
     Procedure {
-        kind: ProcedureKind::parse(&p.kind).unwrap_or(ProcedureKind::Generic),
+        kind: p.kind,
         form: serde_json::from_str(&p.form).unwrap_or_else(|_| FormDefinition::message()),
         id: p.id,
         slug: p.slug,
@@ -108,7 +108,7 @@ pub fn sync(
                         description: &p.description,
                         duration_minutes: p.duration_minutes,
                         terms: p.terms.as_deref(),
-                        kind: p.kind.as_str(),
+                        kind: p.kind,
                         form: &form,
                         created_at: now,
                     },

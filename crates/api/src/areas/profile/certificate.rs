@@ -19,9 +19,9 @@ pub fn school_certificate(
     let (_, household) = holder(conn, account_id)?;
     let enrolment =
         db::households::find_enrolment(conn, enrolment_id)?.ok_or_else(ApiError::not_found)?;
-    let in_household = db::households::members(conn, household)?
-        .iter()
-        .any(|m| m.person_id == enrolment.person_id && m.role == "child");
+    let in_household = db::households::members(conn, household)?.iter().any(|m| {
+        m.person_id == enrolment.person_id && m.role == domain::profile::MemberRole::Child
+    });
     if !in_household {
         return Err(ApiError::not_found());
     }

@@ -4,6 +4,7 @@
 
 use actix_web::http::StatusCode;
 use chrono::TimeDelta;
+use domain::account::TokenPurpose;
 use domain::auth::Accepted;
 use domain::email::Email;
 use domain::profile::EmailChangeRequest;
@@ -31,7 +32,7 @@ pub fn request(
         let token = links::issue(
             conn,
             account.id,
-            db::tokens::PURPOSE_EMAIL_CHANGE,
+            TokenPurpose::EmailChange,
             TimeDelta::hours(CONFIRMATION_HOURS),
         )?;
         mail::queue(
@@ -52,7 +53,7 @@ fn taken() -> ApiError {
 
 pub fn confirm(conn: &mut db::Conn, settings: &Settings, token: &str) -> ApiResult<Accepted> {
     db::transaction(conn, |conn| {
-        let link = links::check(conn, db::tokens::PURPOSE_EMAIL_CHANGE, token)?;
+        let link = links::check(conn, TokenPurpose::EmailChange, token)?;
         let account = db::accounts::find(conn, link.account_id)?.ok_or_else(ApiError::not_found)?;
         let new_email = db::accounts::pending_email(conn, account.id)?
             .ok_or_else(|| ApiError::new(StatusCode::NOT_FOUND, "link_invalid"))?;

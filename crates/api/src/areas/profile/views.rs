@@ -2,15 +2,14 @@
 
 use std::collections::HashMap;
 
-use domain::civility::Civility;
 use domain::profile::{
-    Address, CivilData, Member, MemberRole, Relation, RelationRole, SchoolEnrolment, SocialData,
+    Address, CivilData, Member, MemberRole, Relation, SchoolEnrolment, SocialData,
 };
 
 /// Civil data of a citizen (staff members have no birth data and no profile).
 pub fn civil(p: db::persons::PersonRow) -> Option<CivilData> {
     Some(CivilData {
-        civility: Civility::parse(&p.civility).unwrap_or(Civility::Madame),
+        civility: p.civility,
         birth_name: p.birth_name,
         usage_name: p.usage_name,
         first_name: p.first_name,
@@ -60,7 +59,7 @@ pub fn members(rows: Vec<db::households::MemberRow>) -> Vec<Member> {
             person_id: m.person_id,
             first_name: m.first_name,
             birth_name: m.birth_name,
-            role: MemberRole::parse(&m.role).unwrap_or(MemberRole::Adult),
+            role: m.role,
         })
         .collect();
     members.sort_by_key(|m| match m.role {
@@ -85,7 +84,7 @@ pub fn relations(rows: Vec<db::households::RelationRow>, members: &[Member]) -> 
                 related_person_name: names.get(&r.related_person_id)?.clone(),
                 person_id: r.person_id,
                 related_person_id: r.related_person_id,
-                role: RelationRole::parse(&r.role)?,
+                role: r.role,
             })
         })
         .collect()

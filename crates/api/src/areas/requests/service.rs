@@ -65,7 +65,7 @@ pub fn create(
                 household_id: household,
                 account_id,
                 person_id: input.person_id,
-                status: RequestStatus::Draft.as_str(),
+                status: RequestStatus::Draft,
                 answers: &answers,
                 created_at: now,
                 updated_at: now,
@@ -76,7 +76,7 @@ pub fn create(
             id,
             Some(account_id),
             None,
-            RequestStatus::Draft.as_str(),
+            RequestStatus::Draft,
             None,
             now,
         )?;
@@ -94,7 +94,7 @@ pub fn update(
     let (_, household) = holder(conn, account_id)?;
     db::transaction(conn, |conn| {
         let row = own(conn, household, id)?;
-        let status = views::status(&row);
+        let status = row.status;
         if !status.citizen_can_edit() {
             return Err(locked());
         }
@@ -103,14 +103,8 @@ pub fn update(
         if procedure.id != row.procedure_id {
             return Err(ApiError::field("procedure", "invalid_value"));
         }
-        if db::requests::update_answers(
-            conn,
-            id,
-            status.as_str(),
-            input.person_id,
-            &answers,
-            db::now(),
-        )? != 1
+        if db::requests::update_answers(conn, id, status, input.person_id, &answers, db::now())?
+            != 1
         {
             return Err(locked());
         }
@@ -123,10 +117,10 @@ pub fn delete(conn: &mut db::Conn, account_id: i64, id: i64) -> ApiResult<()> {
     let (_, household) = holder(conn, account_id)?;
     db::transaction(conn, |conn| {
         let row = own(conn, household, id)?;
-        if views::status(&row) != RequestStatus::Draft {
+        if row.status != RequestStatus::Draft {
             return Err(locked());
         }
-        if db::requests::delete(conn, id, RequestStatus::Draft.as_str())? != 1 {
+        if db::requests::delete(conn, id, RequestStatus::Draft)? != 1 {
             return Err(locked());
         }
         Ok(())
@@ -143,7 +137,7 @@ pub fn submit(
     let (account, household) = holder(conn, account_id)?;
     db::transaction(conn, |conn| {
         let row = own(conn, household, id)?;
-        if views::status(&row) != RequestStatus::Draft {
+        if row.status != RequestStatus::Draft {
             return Err(invalid_transition());
         }
         let procedure = db::catalogue::find_procedure_by_id(conn, row.procedure_id)?
@@ -151,7 +145,7 @@ pub fn submit(
         let input = RequestInput {
             procedure: procedure.slug.clone(),
             person_id: row.person_id,
-            answers: serde_json::from_str(&row.answers).unwrap_or_default(),
+            answers: serde_json::from_str(&row.answers).map_err(ApiError::internal)?,
         };
         checked(conn, household, &input, true)?;
         let now = db::now();
@@ -159,10 +153,7 @@ pub fn submit(
             submitted_at: Some(now),
             ..Default::default()
         };
-        let (from, to) = (
-            RequestStatus::Draft.as_str(),
-            RequestStatus::Submitted.as_str(),
-        );
+        let (from, to) = (RequestStatus::Draft, RequestStatus::Submitted);
         if db::requests::change_status(conn, id, from, to, &fields, now)? != 1 {
             return Err(invalid_transition());
         }

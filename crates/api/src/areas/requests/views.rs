@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, NaiveDateTime, Utc};
-use domain::request::{PersonRef, RequestDetail, RequestStatus, RequestSummary, StatusChange};
+use domain::request::{PersonRef, RequestDetail, RequestSummary, StatusChange};
 
 use crate::areas::catalogue::service::procedure_view;
 use crate::error::{ApiError, ApiResult};
@@ -14,10 +14,6 @@ pub fn utc(at: NaiveDateTime) -> DateTime<Utc> {
 
 fn display_name(first: &str, birth: &str) -> String {
     format!("{} {}", birth.to_uppercase(), first)
-}
-
-pub fn status(row: &db::requests::RequestRow) -> RequestStatus {
-    RequestStatus::parse(&row.status).unwrap_or(RequestStatus::Draft)
 }
 
 /// Summaries of `rows`, in their order, naming procedures and people in two queries.
@@ -51,7 +47,7 @@ pub fn summaries(
                         name: name.clone(),
                     })
                 }),
-                status: status(r),
+                status: r.status,
             }
         })
         .collect())
@@ -79,8 +75,8 @@ pub fn detail(conn: &mut db::Conn, row: db::requests::RequestRow) -> ApiResult<R
                 .actor_account_id
                 .and_then(|id| names.get(&id).cloned())
                 .unwrap_or_else(|| "La mairie".into()),
-            from: e.from_status.as_deref().and_then(RequestStatus::parse),
-            to: RequestStatus::parse(&e.to_status).unwrap_or(RequestStatus::Draft),
+            from: e.from_status,
+            to: e.to_status,
             comment: e.comment,
         })
         .collect();

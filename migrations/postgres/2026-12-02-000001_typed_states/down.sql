@@ -1,0 +1,12 @@
+ALTER TABLE procedures DROP CONSTRAINT procedures_kind_check;
+ALTER TABLE persons DROP CONSTRAINT persons_civility_check;
+ALTER TABLE persons DROP CONSTRAINT persons_sex_check;
+ALTER TABLE accounts DROP CONSTRAINT accounts_role_check;
+ALTER TABLE accounts DROP CONSTRAINT accounts_status_check;
+ALTER TABLE account_tokens DROP CONSTRAINT account_tokens_purpose_check;
+ALTER TABLE captcha_challenges DROP CONSTRAINT captcha_challenges_kind_check;
+ALTER TABLE household_members DROP CONSTRAINT household_members_role_check;
+ALTER TABLE relations DROP CONSTRAINT relations_role_check;
+ALTER TABLE requests DROP CONSTRAINT requests_status_check;
+ALTER TABLE request_events DROP CONSTRAINT request_events_from_status_check;
+ALTER TABLE request_events DROP CONSTRAINT request_events_to_status_check;
