@@ -78,6 +78,9 @@ impl TestApp {
         settings.mail.transport = MailTransportKind::Smtp;
         settings.mail.smtp_host = "127.0.0.1".into();
         settings.mail.smtp_port = smtp.port;
+        // No mail test may pass by the sender's own polling: each mail must leave
+        // because the commit that queued it woke the sender.
+        settings.mail.poll_seconds = 3600;
         // One client (this test) makes every call: the per-client limits have their own
         // tests, with low limits set there.
         settings.anonymous_rate_per_minute = 100_000;
@@ -238,14 +241,12 @@ impl TestApp {
             email: email.into(),
             role,
         };
-        let (pool, settings) = (self.state.pool.clone(), self.state.settings.clone());
-        let (created, _) = tokio::task::spawn_blocking(move || {
-            let mut conn = pool.get().expect("connection");
-            api::areas::agent::staff::create(&mut conn, &settings, &new).expect("staff created")
-        })
-        .await
-        .expect("staff task");
-        self.state.wake_mailer();
+        let settings = self.state.settings.clone();
+        let (created, _) = self
+            .state
+            .run(move |conn| api::areas::agent::staff::create(conn, &settings, &new))
+            .await
+            .expect("staff created");
         let token = self
             .smtp
             .wait_for(email, "votre compte agent")

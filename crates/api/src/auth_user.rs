@@ -2,12 +2,12 @@
 //! live. The check cannot be forgotten.
 
 use actix_web::dev::Payload;
-use actix_web::http::{header, StatusCode};
+use actix_web::http::header;
 use actix_web::{web, FromRequest, HttpRequest};
 use domain::auth::Role;
 use futures_util::future::LocalBoxFuture;
 
-use crate::error::ApiError;
+use crate::error::{ApiError, ErrorKind};
 use crate::security::jwt::TokenError;
 use crate::state::AppState;
 
@@ -37,7 +37,7 @@ impl FromRequest for AuthUser {
             let state = state.ok_or_else(|| ApiError::internal("application state missing"))?;
             let token = token.ok_or_else(ApiError::unauthenticated)?;
             let claims = state.jwt.verify(&token).map_err(|e| match e {
-                TokenError::Expired => ApiError::new(StatusCode::UNAUTHORIZED, "token_expired"),
+                TokenError::Expired => ApiError::new(ErrorKind::Unauthenticated, "token_expired"),
                 TokenError::Invalid => ApiError::unauthenticated(),
             })?;
             let account_id: i64 = claims

@@ -1,5 +1,7 @@
-//! The API's one error type. Every error answers `application/problem+json` with a stable
-//! `code`; handlers and services use `?` and the `From` impls below do the mapping.
+//! The API's one error type. Services build it without any HTTP type (an [`ErrorKind`]
+//! and a stable `code`); this module alone turns it into an `application/problem+json`
+//! answer with its status. Handlers and services use `?`; the `From` impls below map
+//! database, pool and hashing errors.
 
 use std::fmt;
 
@@ -11,9 +13,58 @@ use domain::problem::{FieldError, Problem};
 
 pub const PROBLEM_JSON: &str = "application/problem+json";
 
+/// What went wrong, as a service says it; [`ErrorKind::status`] is the only mapping to
+/// HTTP.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ErrorKind {
+    /// The request cannot be read (malformed JSON, a bad query string).
+    BadRequest,
+    /// Not logged in, or the session is over.
+    Unauthenticated,
+    /// Logged in, but not allowed.
+    Forbidden,
+    /// Nothing here, or nothing this person may see.
+    NotFound,
+    MethodNotAllowed,
+    /// The state does not allow it (taken login, a request already handled).
+    Conflict,
+    /// It existed and is over (an expired link).
+    Gone,
+    PayloadTooLarge,
+    UnsupportedMediaType,
+    /// Fields break the rules (422 with per-field errors).
+    Invalid,
+    /// Slow down: see `retry_after`.
+    TooManyRequests,
+    /// Try again later (database down, hashing pool full).
+    Unavailable,
+    /// A bug or an unexpected failure; the cause is logged, never sent.
+    Internal,
+}
+
+impl ErrorKind {
+    pub fn status(self) -> StatusCode {
+        match self {
+            ErrorKind::BadRequest => StatusCode::BAD_REQUEST,
+            ErrorKind::Unauthenticated => StatusCode::UNAUTHORIZED,
+            ErrorKind::Forbidden => StatusCode::FORBIDDEN,
+            ErrorKind::NotFound => StatusCode::NOT_FOUND,
+            ErrorKind::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
+            ErrorKind::Conflict => StatusCode::CONFLICT,
+            ErrorKind::Gone => StatusCode::GONE,
+            ErrorKind::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            ErrorKind::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            ErrorKind::Invalid => StatusCode::UNPROCESSABLE_ENTITY,
+            ErrorKind::TooManyRequests => StatusCode::TOO_MANY_REQUESTS,
+            ErrorKind::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
+            ErrorKind::Internal => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+}
+
 #[derive(Debug)]
 pub struct ApiError {
-    status: StatusCode,
+    kind: ErrorKind,
     code: &'static str,
     detail: Option<String>,
     errors: Vec<FieldError>,
@@ -23,9 +74,9 @@ pub struct ApiError {
 pub type ApiResult<T> = Result<T, ApiError>;
 
 impl ApiError {
-    pub fn new(status: StatusCode, code: &'static str) -> ApiError {
+    pub fn new(kind: ErrorKind, code: &'static str) -> ApiError {
         ApiError {
-            status,
+            kind,
             code,
             detail: None,
             errors: Vec::new(),
@@ -37,7 +88,7 @@ impl ApiError {
     pub fn validation(errors: Vec<FieldError>) -> ApiError {
         ApiError {
             errors,
-            ..ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed")
+            ..ApiError::new(ErrorKind::Invalid, "validation_failed")
         }
     }
 
@@ -47,21 +98,21 @@ impl ApiError {
     }
 
     pub fn not_found() -> ApiError {
-        ApiError::new(StatusCode::NOT_FOUND, "not_found")
+        ApiError::new(ErrorKind::NotFound, "not_found")
     }
 
     pub fn unauthenticated() -> ApiError {
-        ApiError::new(StatusCode::UNAUTHORIZED, "unauthenticated")
+        ApiError::new(ErrorKind::Unauthenticated, "unauthenticated")
     }
 
     pub fn forbidden() -> ApiError {
-        ApiError::new(StatusCode::FORBIDDEN, "forbidden")
+        ApiError::new(ErrorKind::Forbidden, "forbidden")
     }
 
     /// Logs the cause (never sent to the client) and answers 500.
     pub fn internal(cause: impl fmt::Display) -> ApiError {
         tracing::error!(error = %cause, "internal error");
-        ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "internal_error")
+        ApiError::new(ErrorKind::Internal, "internal_error")
     }
 
     pub fn with_detail(mut self, detail: impl Into<String>) -> ApiError {
@@ -83,11 +134,15 @@ impl ApiError {
         self.code
     }
 
+    pub fn kind(&self) -> ErrorKind {
+        self.kind
+    }
+
     pub fn problem(&self) -> Problem {
         Problem {
             kind: format!("urn:guichet:problem:{}", self.code),
             title: problem_title(self.code).to_string(),
-            status: self.status.as_u16(),
+            status: self.kind.status().as_u16(),
             detail: self.detail.clone(),
             code: self.code.to_string(),
             errors: self.errors.clone(),
@@ -97,23 +152,23 @@ impl ApiError {
 
 impl fmt::Display for ApiError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} {}", self.status.as_u16(), self.code)
+        write!(f, "{} {}", self.kind.status().as_u16(), self.code)
     }
 }
 
 impl ResponseError for ApiError {
     fn status_code(&self) -> StatusCode {
-        self.status
+        self.kind.status()
     }
 
     fn error_response(&self) -> HttpResponse {
-        let mut response = HttpResponse::build(self.status);
+        let mut response = HttpResponse::build(self.kind.status());
         response.insert_header((header::CONTENT_TYPE, PROBLEM_JSON));
         response.insert_header((header::CACHE_CONTROL, "no-store"));
         if let Some(seconds) = self.retry_after {
             response.insert_header((header::RETRY_AFTER, seconds.to_string()));
         }
-        if self.status == StatusCode::UNAUTHORIZED {
+        if self.kind == ErrorKind::Unauthenticated {
             response.insert_header((header::WWW_AUTHENTICATE, "Bearer"));
         }
         response.body(serde_json::to_string(&self.problem()).unwrap_or_default())
@@ -125,7 +180,7 @@ impl From<DieselError> for ApiError {
         match e {
             DieselError::NotFound => ApiError::not_found(),
             DieselError::DatabaseError(DatabaseErrorKind::ClosedConnection, _) => {
-                ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "database_unavailable")
+                ApiError::new(ErrorKind::Unavailable, "database_unavailable")
             }
             other => ApiError::internal(other),
         }
@@ -137,8 +192,7 @@ impl From<db::DbError> for ApiError {
         match e {
             db::DbError::Pool(cause) => {
                 tracing::error!(error = %cause, "database unreachable");
-                ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "database_unavailable")
-                    .retry_after(5)
+                ApiError::new(ErrorKind::Unavailable, "database_unavailable").retry_after(5)
             }
             db::DbError::Task(cause) => ApiError::internal(cause),
         }
@@ -147,7 +201,7 @@ impl From<db::DbError> for ApiError {
 
 impl From<crate::security::password::Busy> for ApiError {
     fn from(_: crate::security::password::Busy) -> ApiError {
-        ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "server_busy").retry_after(2)
+        ApiError::new(ErrorKind::Unavailable, "server_busy").retry_after(2)
     }
 }
 

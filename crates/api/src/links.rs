@@ -1,10 +1,9 @@
 //! Single-use links sent by e-mail (activation, password reset): issuing and checking.
 
-use actix_web::http::StatusCode;
 use chrono::TimeDelta;
 use domain::account::TokenPurpose;
 
-use crate::error::{ApiError, ApiResult};
+use crate::error::{ApiError, ApiResult, ErrorKind};
 use crate::security::tokens;
 
 /// Retires the account's earlier links for `purpose` and issues a new one; returns the
@@ -47,9 +46,9 @@ pub fn check(
 ) -> ApiResult<db::tokens::TokenRow> {
     let row = db::tokens::find(conn, purpose, &tokens::digest(token))?
         .filter(|t| t.used_at.is_none())
-        .ok_or_else(|| ApiError::new(StatusCode::NOT_FOUND, "link_invalid"))?;
+        .ok_or_else(|| ApiError::new(ErrorKind::NotFound, "link_invalid"))?;
     if row.expires_at <= db::now() {
-        return Err(ApiError::new(StatusCode::GONE, "link_expired"));
+        return Err(ApiError::new(ErrorKind::Gone, "link_expired"));
     }
     Ok(row)
 }
@@ -59,6 +58,6 @@ pub fn consume(conn: &mut db::Conn, row: &db::tokens::TokenRow) -> ApiResult<()>
     if db::tokens::consume(conn, row.id, db::now())? == 1 {
         Ok(())
     } else {
-        Err(ApiError::new(StatusCode::NOT_FOUND, "link_invalid"))
+        Err(ApiError::new(ErrorKind::NotFound, "link_invalid"))
     }
 }

@@ -15,7 +15,7 @@ use std::time::Duration;
 
 use actix_web::body::{BoxBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
-use actix_web::http::{Method, StatusCode};
+use actix_web::http::Method;
 use actix_web::middleware::Next;
 use actix_web::{web, ResponseError};
 use governor::clock::{Clock, DefaultClock};
@@ -23,7 +23,7 @@ use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 
 use crate::client_ip::ClientIp;
 use crate::config::Settings;
-use crate::error::ApiError;
+use crate::error::{ApiError, ErrorKind};
 use crate::state::AppState;
 
 /// Paths (prefixes) of the anonymous endpoints.
@@ -109,7 +109,7 @@ pub async fn limit(
     });
     if let Some(wait) = wait {
         let seconds = wait.as_secs() + u64::from(wait.subsec_nanos() > 0);
-        let error = ApiError::new(StatusCode::TOO_MANY_REQUESTS, "too_many_attempts")
+        let error = ApiError::new(ErrorKind::TooManyRequests, "too_many_attempts")
             .with_detail(format!(
                 "Trop de demandes depuis votre connexion : réessayez dans {seconds} seconde(s)."
             ))

@@ -14,7 +14,7 @@ use utoipa_swagger_ui::SwaggerUi;
 
 use crate::areas;
 use crate::config::{CaptchaMode, Settings};
-use crate::error::{ApiError, PROBLEM_JSON};
+use crate::error::{ApiError, ErrorKind, PROBLEM_JSON};
 use crate::mail::{transport::Sender, worker};
 use crate::security::jwt::JwtKeys;
 use crate::state::AppState;
@@ -136,7 +136,7 @@ impl Application {
                 .app_data(web::Data::new(app_state.clone()))
                 .app_data(web::QueryConfig::default().error_handler(|_, _| {
                     // serde's message would repeat the submitted value: say it in French.
-                    ApiError::new(StatusCode::BAD_REQUEST, "invalid_query")
+                    ApiError::new(ErrorKind::BadRequest, "invalid_query")
                         .with_detail(
                             "Vérifiez le statut, les dates (AAAA-MM-JJ) et les numéros de page.",
                         )
@@ -220,7 +220,7 @@ fn method_not_allowed<B>(res: ServiceResponse<B>) -> actix_web::Result<ErrorHand
     }
     let (req, _) = res.into_parts();
     let response =
-        ApiError::new(StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed").error_response();
+        ApiError::new(ErrorKind::MethodNotAllowed, "method_not_allowed").error_response();
     Ok(ErrorHandlerResponse::Response(
         ServiceResponse::new(req, response)
             .map_into_right_body::<B>()

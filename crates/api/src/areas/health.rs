@@ -5,7 +5,7 @@ use domain::health::Health;
 use domain::problem::Problem;
 use utoipa_actix_web::service_config::ServiceConfig;
 
-use crate::error::{ApiError, ApiResult};
+use crate::error::{ApiError, ApiResult, ErrorKind};
 use crate::state::AppState;
 
 pub fn configure(cfg: &mut ServiceConfig) {
@@ -26,10 +26,7 @@ pub async fn health(state: web::Data<AppState>) -> ApiResult<web::Json<Health>> 
     let backend = db::run(&state.pool, |conn| -> Result<&'static str, ApiError> {
         db::ping(conn).map_err(|e| {
             tracing::error!(error = %e, "health check query failed");
-            ApiError::new(
-                actix_web::http::StatusCode::SERVICE_UNAVAILABLE,
-                "database_unavailable",
-            )
+            ApiError::new(ErrorKind::Unavailable, "database_unavailable")
         })?;
         Ok(conn.backend().name())
     })

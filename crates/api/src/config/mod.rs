@@ -81,6 +81,9 @@ pub struct MailSettings {
     pub smtp_password: Option<Secret>,
     /// `none`, `starttls` or `tls` (`GUICHET_SMTP_TLS`).
     pub smtp_tls: SmtpTls,
+    /// How often the sender looks for retries due (`GUICHET_MAIL_POLL_SECONDS`); new
+    /// mail does not wait for it, the commit that queued it wakes the sender.
+    pub poll_seconds: u64,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -131,6 +134,7 @@ impl Default for MailSettings {
             smtp_username: None,
             smtp_password: None,
             smtp_tls: SmtpTls::None,
+            poll_seconds: 5,
         }
     }
 }
@@ -284,6 +288,9 @@ impl Settings {
         }
         if let Some(v) = var("GUICHET_SMTP_TLS") {
             mail.smtp_tls = choice("GUICHET_SMTP_TLS", v)?;
+        }
+        if let Some(v) = var("GUICHET_MAIL_POLL_SECONDS") {
+            mail.poll_seconds = parse("GUICHET_MAIL_POLL_SECONDS", v)?;
         }
         let commune = &mut self.commune;
         if let Some(v) = var("GUICHET_COMMUNE") {

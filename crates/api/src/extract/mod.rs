@@ -11,7 +11,7 @@
 mod strict;
 
 use actix_web::dev::Payload;
-use actix_web::http::{header, StatusCode};
+use actix_web::http::header;
 use actix_web::{FromRequest, HttpRequest};
 use domain::problem::FieldError;
 use domain::validation::field_errors;
@@ -21,7 +21,7 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 use validator::Validate;
 
-use crate::error::ApiError;
+use crate::error::{ApiError, ErrorKind};
 
 /// Largest JSON body accepted.
 pub const JSON_LIMIT: usize = 64 * 1024;
@@ -63,16 +63,16 @@ async fn read_body<T: DeserializeOwned + Validate>(
 ) -> Result<T, ApiError> {
     if !is_json {
         return Err(ApiError::new(
-            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            ErrorKind::UnsupportedMediaType,
             "unsupported_media_type",
         ));
     }
     let mut body = Vec::new();
     while let Some(chunk) = payload.next().await {
-        let chunk = chunk.map_err(|_| ApiError::new(StatusCode::BAD_REQUEST, "malformed_json"))?;
+        let chunk = chunk.map_err(|_| ApiError::new(ErrorKind::BadRequest, "malformed_json"))?;
         if body.len() + chunk.len() > JSON_LIMIT {
             return Err(ApiError::new(
-                StatusCode::PAYLOAD_TOO_LARGE,
+                ErrorKind::PayloadTooLarge,
                 "payload_too_large",
             ));
         }
@@ -84,7 +84,7 @@ async fn read_body<T: DeserializeOwned + Validate>(
 /// Parses and validates a JSON body.
 pub fn parse_body<T: DeserializeOwned + Validate>(body: &[u8]) -> Result<T, ApiError> {
     let value: Value = serde_json::from_slice(body).map_err(|e| {
-        ApiError::new(StatusCode::BAD_REQUEST, "malformed_json").with_detail(format!(
+        ApiError::new(ErrorKind::BadRequest, "malformed_json").with_detail(format!(
             "Erreur de syntaxe ligne {}, colonne {}.",
             e.line(),
             e.column()

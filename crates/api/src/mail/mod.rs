@@ -62,8 +62,20 @@ pub fn sent_within(conn: &mut db::Conn, mail: &Mail, minutes: i64) -> QueryResul
     db::outbox::recently_queued(conn, &mail.to, &mail.subject, since)
 }
 
+thread_local! {
+    /// Set when this thread queued mail; [`crate::state::AppState::run`] reads it after
+    /// the service returns and wakes the worker.
+    static QUEUED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Whether mail was queued on this thread since the last call; resets it.
+pub fn take_queued() -> bool {
+    QUEUED.with(|q| q.replace(false))
+}
+
 /// Queues a mail; call inside the transaction of the change it tells about.
 pub fn queue(conn: &mut db::Conn, mail: &Mail) -> QueryResult<()> {
+    QUEUED.with(|q| q.set(true));
     let now = db::now();
     let body = wrap(&mail.body);
     db::outbox::enqueue(

@@ -12,9 +12,9 @@ use crate::state::AppState;
 
 const BATCH: i64 = 20;
 const LEASE_MINUTES: i64 = 5;
-const IDLE_POLL: Duration = Duration::from_secs(5);
 
 pub fn spawn(state: AppState, sender: Arc<Sender>) -> tokio::task::JoinHandle<()> {
+    let idle_poll = Duration::from_secs(state.settings.mail.poll_seconds.max(1));
     tokio::spawn(async move {
         loop {
             if let Err(e) = deliver_due(&state, &sender).await {
@@ -22,7 +22,7 @@ pub fn spawn(state: AppState, sender: Arc<Sender>) -> tokio::task::JoinHandle<()
             }
             tokio::select! {
                 _ = state.mail_wakeup.notified() => {}
-                _ = tokio::time::sleep(IDLE_POLL) => {}
+                _ = tokio::time::sleep(idle_poll) => {}
             }
         }
     })

@@ -32,7 +32,10 @@ pub async fn register(
     body: ValidJson<RegistrationRequest>,
 ) -> ApiResult<HttpResponse> {
     let body = body.into_inner()?;
-    let accepted = service::register(&state, body).await?;
+    let settings = state.settings.clone();
+    let accepted = state
+        .run(move |conn| service::register(conn, &settings, &body))
+        .await?;
     Ok(HttpResponse::Accepted().json(accepted))
 }
 
@@ -53,10 +56,9 @@ pub async fn activation_info(
     token: web::Path<String>,
 ) -> ApiResult<web::Json<ActivationInfo>> {
     let token = token.into_inner();
-    let info = db::run(&state.pool, move |conn| {
-        service::activation_info(conn, &token)
-    })
-    .await?;
+    let info = state
+        .run(move |conn| service::activation_info(conn, &token))
+        .await?;
     Ok(web::Json(info))
 }
 
@@ -83,16 +85,14 @@ pub async fn activate(
     let body = body.into_inner()?;
     let token = token.into_inner();
     let (probe, login) = (token.clone(), body.login.clone());
-    let login = db::run(&state.pool, move |conn| {
-        service::check_activation(conn, &probe, &login)
-    })
-    .await?;
+    let login = state
+        .run(move |conn| service::check_activation(conn, &probe, &login))
+        .await?;
     let hash = crate::areas::auth::checks::new_password_hash(&state, body.password).await?;
     let jwt = state.jwt.clone();
-    let session = db::run(&state.pool, move |conn| {
-        service::activate(conn, &jwt, &token, &login, &hash)
-    })
-    .await?;
+    let session = state
+        .run(move |conn| service::activate(conn, &jwt, &token, &login, &hash))
+        .await?;
     let (delivery, secure) = (body.refresh_token_delivery, state.settings.serves_https());
     Ok(refresh_cookie::respond(session, delivery, secure))
 }

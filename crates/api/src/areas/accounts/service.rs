@@ -1,6 +1,5 @@
 //! Creating and activating accounts.
 
-use actix_web::http::StatusCode;
 use chrono::TimeDelta;
 use domain::account::AccountStatus;
 use domain::account::TokenPurpose;
@@ -12,12 +11,11 @@ use domain::problem::FieldError;
 
 use crate::areas::auth::sessions;
 use crate::areas::captcha;
-use crate::config::CaptchaMode;
-use crate::error::{on_constraint, ApiError, ApiResult};
+use crate::config::{CaptchaMode, Settings};
+use crate::error::{on_constraint, ApiError, ApiResult, ErrorKind};
 use crate::links;
 use crate::mail::{self, templates};
 use crate::security::jwt::JwtKeys;
-use crate::state::AppState;
 
 fn clean(value: &str) -> String {
     value.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -29,32 +27,28 @@ fn clean_optional(value: &Option<String>) -> Option<String> {
 
 /// Marks a registration that lost a race with another one for the same address.
 fn lost_race() -> ApiError {
-    ApiError::new(StatusCode::CONFLICT, "email_taken")
+    ApiError::new(ErrorKind::Conflict, "email_taken")
 }
 
-pub async fn register(
-    state: &AppState,
-    request: RegistrationRequest,
+/// "Enregistrer la demande": checks the captcha (spent either way), then saves the
+/// registration and queues its mail in one transaction.
+pub fn register(
+    conn: &mut db::Conn,
+    settings: &Settings,
+    request: &RegistrationRequest,
 ) -> ApiResult<RegistrationAccepted> {
     let email = Email::parse(&request.email).map_err(|code| ApiError::field("email", code))?;
-    let check_captcha = state.settings.captcha == CaptchaMode::Enabled;
-    let settings = state.settings.clone();
-    let address = email.as_str().to_string();
-    db::run(&state.pool, move |conn| -> ApiResult<()> {
-        if check_captcha {
-            captcha::service::verify(conn, &request.captcha)?;
-        }
-        match db::transaction(conn, |conn| {
-            save_registration(conn, &settings, &request, &address)
-        }) {
-            // Another registration of this address won the race and sent its mail:
-            // answer as if this one had.
-            Err(e) if e.code() == "email_taken" => Ok(()),
-            other => other,
-        }
-    })
-    .await?;
-    state.wake_mailer();
+    if settings.captcha == CaptchaMode::Enabled {
+        captcha::service::verify(conn, &request.captcha)?;
+    }
+    match db::transaction(conn, |conn| {
+        save_registration(conn, settings, request, email.as_str())
+    }) {
+        // Another registration of this address won the race and sent its mail: answer
+        // as if this one had.
+        Err(e) if e.code() == "email_taken" => {}
+        other => other?,
+    }
     Ok(RegistrationAccepted {
         message: format!(
             "Votre demande a bien été enregistrée. Un courriel vient d'être envoyé à {email} : cliquez sur le lien qu'il contient pour activer votre compte."
@@ -65,7 +59,7 @@ pub async fn register(
 
 fn save_registration(
     conn: &mut db::Conn,
-    settings: &crate::config::Settings,
+    settings: &Settings,
     r: &RegistrationRequest,
     email: &str,
 ) -> ApiResult<()> {
@@ -162,7 +156,7 @@ pub fn activation_info(conn: &mut db::Conn, token: &str) -> ApiResult<Activation
 }
 
 fn login_taken() -> ApiError {
-    ApiError::new(StatusCode::CONFLICT, "login_taken")
+    ApiError::new(ErrorKind::Conflict, "login_taken")
         .with_errors(vec![FieldError::new("login", "login_taken")])
 }
 
@@ -197,7 +191,7 @@ pub fn activate(
                     on_constraint(e, "accounts_login_key", "accounts.login", login_taken)
                 })?;
         if activated != 1 {
-            return Err(ApiError::new(StatusCode::NOT_FOUND, "link_invalid"));
+            return Err(ApiError::new(ErrorKind::NotFound, "link_invalid"));
         }
         let account = db::accounts::find(conn, link.account_id)?.ok_or_else(ApiError::not_found)?;
         db::households::create_for_holder(conn, account.person_id, db::now())?;

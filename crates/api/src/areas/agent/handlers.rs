@@ -30,7 +30,7 @@ pub async fn inbox(
 ) -> ApiResult<web::Json<RequestPage>> {
     let filter = filter.into_inner();
     Ok(web::Json(
-        db::run(&state.pool, move |conn| service::inbox(conn, &filter)).await?,
+        state.run(move |conn| service::inbox(conn, &filter)).await?,
     ))
 }
 
@@ -53,7 +53,7 @@ pub async fn detail(
 ) -> ApiResult<web::Json<RequestDetail>> {
     let id = id.into_inner();
     Ok(web::Json(
-        db::run(&state.pool, move |conn| service::detail(conn, id)).await?,
+        state.run(move |conn| service::detail(conn, id)).await?,
     ))
 }
 
@@ -76,11 +76,9 @@ pub async fn take(
     id: web::Path<i64>,
 ) -> ApiResult<web::Json<RequestDetail>> {
     let (id, settings, agent) = (id.into_inner(), state.settings.clone(), agent.0.account_id);
-    let request = db::run(&state.pool, move |conn| {
-        service::take(conn, &settings, agent, id)
-    })
-    .await?;
-    state.wake_mailer();
+    let request = state
+        .run(move |conn| service::take(conn, &settings, agent, id))
+        .await?;
     Ok(web::Json(request))
 }
 
@@ -106,11 +104,9 @@ pub async fn comment(
 ) -> ApiResult<web::Json<RequestDetail>> {
     let body = body.into_inner()?;
     let (id, settings, agent) = (id.into_inner(), state.settings.clone(), agent.0.account_id);
-    let request = db::run(&state.pool, move |conn| {
-        service::comment(conn, &settings, agent, id, &body.text)
-    })
-    .await?;
-    state.wake_mailer();
+    let request = state
+        .run(move |conn| service::comment(conn, &settings, agent, id, &body.text))
+        .await?;
     Ok(web::Json(request))
 }
 
@@ -136,11 +132,9 @@ pub async fn accept(
 ) -> ApiResult<web::Json<RequestDetail>> {
     let body = body.into_inner()?;
     let (id, settings, agent) = (id.into_inner(), state.settings.clone(), agent.0.account_id);
-    let request = db::run(&state.pool, move |conn| {
-        service::accept(conn, &settings, agent, id, body.comment.as_deref())
-    })
-    .await?;
-    state.wake_mailer();
+    let request = state
+        .run(move |conn| service::accept(conn, &settings, agent, id, body.comment.as_deref()))
+        .await?;
     Ok(web::Json(request))
 }
 
@@ -167,11 +161,9 @@ pub async fn refuse(
 ) -> ApiResult<web::Json<RequestDetail>> {
     let body = body.into_inner()?;
     let (id, settings, agent) = (id.into_inner(), state.settings.clone(), agent.0.account_id);
-    let request = db::run(&state.pool, move |conn| {
-        service::refuse(conn, &settings, agent, id, &body.text)
-    })
-    .await?;
-    state.wake_mailer();
+    let request = state
+        .run(move |conn| service::refuse(conn, &settings, agent, id, &body.text))
+        .await?;
     Ok(web::Json(request))
 }
 
@@ -194,7 +186,7 @@ pub async fn household(
 ) -> ApiResult<web::Json<Profile>> {
     let id = id.into_inner();
     Ok(web::Json(
-        db::run(&state.pool, move |conn| service::household(conn, id)).await?,
+        state.run(move |conn| service::household(conn, id)).await?,
     ))
 }
 
@@ -219,11 +211,9 @@ pub async fn create_staff(
 ) -> ApiResult<HttpResponse> {
     let body = body.into_inner()?;
     let settings = state.settings.clone();
-    let (created, _link) = db::run(&state.pool, move |conn| {
-        staff::create(conn, &settings, &body)
-    })
-    .await?;
-    state.wake_mailer();
+    let (created, _link) = state
+        .run(move |conn| staff::create(conn, &settings, &body))
+        .await?;
     Ok(HttpResponse::Created().json(created))
 }
 
@@ -249,9 +239,8 @@ pub async fn add_enrolment(
 ) -> ApiResult<HttpResponse> {
     let body = body.into_inner()?;
     let id = id.into_inner();
-    let enrolment = db::run(&state.pool, move |conn| {
-        service::add_enrolment(conn, id, &body)
-    })
-    .await?;
+    let enrolment = state
+        .run(move |conn| service::add_enrolment(conn, id, &body))
+        .await?;
     Ok(HttpResponse::Created().json(enrolment))
 }

@@ -2,7 +2,6 @@
 //! single-use link lets the person choose one. Used by `POST /api/admin/staff` and by
 //! the `guichet create-admin` command (the first admin).
 
-use actix_web::http::StatusCode;
 use chrono::TimeDelta;
 use domain::account::AccountStatus;
 use domain::account::TokenPurpose;
@@ -12,7 +11,7 @@ use domain::login::{suggested_login, with_suffix};
 use domain::staff::{NewStaff, StaffCreated};
 
 use crate::config::Settings;
-use crate::error::{on_constraint, ApiError, ApiResult};
+use crate::error::{on_constraint, ApiError, ApiResult, ErrorKind};
 use crate::links;
 use crate::mail::{self, templates};
 
@@ -31,7 +30,7 @@ pub fn create(
     let email = Email::parse(&new.email).map_err(|code| ApiError::field("email", code))?;
     db::transaction(conn, |conn| {
         if db::accounts::find_by_email(conn, email.as_str())?.is_some() {
-            return Err(ApiError::new(StatusCode::CONFLICT, "email_taken"));
+            return Err(ApiError::new(ErrorKind::Conflict, "email_taken"));
         }
         let now = db::now();
         let (first, birth) = (new.first_name.trim(), new.birth_name.trim());
@@ -68,7 +67,7 @@ pub fn create(
         .map_err(|e| {
             // Another creation took the address or the login meanwhile.
             on_constraint(e, "accounts_email_key", "accounts.email", || {
-                ApiError::new(StatusCode::CONFLICT, "email_taken")
+                ApiError::new(ErrorKind::Conflict, "email_taken")
             })
         })?;
         let token = links::issue(

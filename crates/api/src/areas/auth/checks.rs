@@ -14,15 +14,13 @@ pub async fn current_password(
     account_id: i64,
     password: String,
 ) -> ApiResult<db::accounts::AccountRow> {
-    let check = db::run(&state.pool, move |conn| {
-        service::begin_current_password(conn, account_id)
-    })
-    .await?;
+    let check = state
+        .run(move |conn| service::begin_current_password(conn, account_id))
+        .await?;
     let verified = state.hasher.verify(password, check.stored_hash()).await?;
-    db::run(&state.pool, move |conn| {
-        service::finish_current_password(conn, check, verified)
-    })
-    .await
+    state
+        .run(move |conn| service::finish_current_password(conn, check, verified))
+        .await
 }
 
 /// The hash of a new password.

@@ -37,16 +37,14 @@ pub async fn login(
         password,
         refresh_token_delivery,
     } = body.into_inner()?;
-    let check = db::run(&state.pool, move |conn| {
-        service::begin_login(conn, &login, client)
-    })
-    .await?;
+    let check = state
+        .run(move |conn| service::begin_login(conn, &login, client))
+        .await?;
     let verified = state.hasher.verify(password, check.stored_hash()).await?;
     let jwt = state.jwt.clone();
-    let session = db::run(&state.pool, move |conn| {
-        service::finish_login(conn, &jwt, check, verified)
-    })
-    .await?;
+    let session = state
+        .run(move |conn| service::finish_login(conn, &jwt, check, verified))
+        .await?;
     let secure = state.settings.serves_https();
     Ok(refresh_cookie::respond(
         session,
@@ -82,10 +80,9 @@ pub async fn refresh(
     };
     let jwt = state.jwt.clone();
     let from_cookie = delivery == RefreshTokenDelivery::Cookie;
-    let session = db::run(&state.pool, move |conn| {
-        service::refresh(conn, &jwt, &token, from_cookie)
-    })
-    .await?;
+    let session = state
+        .run(move |conn| service::refresh(conn, &jwt, &token, from_cookie))
+        .await?;
     let secure = state.settings.serves_https();
     Ok(refresh_cookie::respond(session, delivery, secure))
 }
@@ -102,7 +99,7 @@ pub async fn refresh(
 )]
 #[post("/auth/logout")]
 pub async fn logout(state: web::Data<AppState>, user: AuthUser) -> ApiResult<HttpResponse> {
-    db::run(&state.pool, move |conn| service::logout(conn, user)).await?;
+    state.run(move |conn| service::logout(conn, user)).await?;
     let secure = state.settings.serves_https();
     Ok(HttpResponse::NoContent()
         .cookie(refresh_cookie::removal(secure))
@@ -121,7 +118,9 @@ pub async fn logout(state: web::Data<AppState>, user: AuthUser) -> ApiResult<Htt
 )]
 #[get("/me")]
 pub async fn me(state: web::Data<AppState>, user: AuthUser) -> ApiResult<web::Json<Me>> {
-    let me = db::run(&state.pool, move |conn| sessions::me(conn, user.account_id)).await?;
+    let me = state
+        .run(move |conn| sessions::me(conn, user.account_id))
+        .await?;
     Ok(web::Json(me))
 }
 
@@ -147,11 +146,11 @@ pub async fn change_password(
     let account = checks::current_password(&state, user.account_id, body.current_password).await?;
     let hash = checks::new_password_hash(&state, body.password).await?;
     let settings = state.settings.clone();
-    db::run(&state.pool, move |conn| {
-        service::change_password(conn, &settings, &account, user.session_id, &hash)
-    })
-    .await?;
-    state.wake_mailer();
+    state
+        .run(move |conn| {
+            service::change_password(conn, &settings, &account, user.session_id, &hash)
+        })
+        .await?;
     Ok(HttpResponse::NoContent().finish())
 }
 
@@ -172,11 +171,9 @@ pub async fn forgotten_login(
 ) -> ApiResult<HttpResponse> {
     let body = body.into_inner()?;
     let settings = state.settings.clone();
-    let accepted = db::run(&state.pool, move |conn| {
-        service::forgotten_login(conn, &settings, &body)
-    })
-    .await?;
-    state.wake_mailer();
+    let accepted = state
+        .run(move |conn| service::forgotten_login(conn, &settings, &body))
+        .await?;
     Ok(HttpResponse::Accepted().json(accepted))
 }
 
@@ -197,11 +194,9 @@ pub async fn forgotten_password(
 ) -> ApiResult<HttpResponse> {
     let body = body.into_inner()?;
     let settings = state.settings.clone();
-    let accepted = db::run(&state.pool, move |conn| {
-        service::forgotten_password(conn, &settings, &body)
-    })
-    .await?;
-    state.wake_mailer();
+    let accepted = state
+        .run(move |conn| service::forgotten_password(conn, &settings, &body))
+        .await?;
     Ok(HttpResponse::Accepted().json(accepted))
 }
 
@@ -223,7 +218,9 @@ pub async fn reset_info(
 ) -> ApiResult<web::Json<PasswordResetInfo>> {
     let token = token.into_inner();
     Ok(web::Json(
-        db::run(&state.pool, move |conn| service::reset_info(conn, &token)).await?,
+        state
+            .run(move |conn| service::reset_info(conn, &token))
+            .await?,
     ))
 }
 
@@ -250,13 +247,13 @@ pub async fn reset_password(
     let token = token.into_inner();
     // The link first: a bogus token must not cost a password hash.
     let probe = token.clone();
-    db::run(&state.pool, move |conn| service::reset_info(conn, &probe)).await?;
+    state
+        .run(move |conn| service::reset_info(conn, &probe))
+        .await?;
     let hash = checks::new_password_hash(&state, body.password).await?;
     let settings = state.settings.clone();
-    db::run(&state.pool, move |conn| {
-        service::reset_password(conn, &settings, &token, &hash)
-    })
-    .await?;
-    state.wake_mailer();
+    state
+        .run(move |conn| service::reset_password(conn, &settings, &token, &hash))
+        .await?;
     Ok(HttpResponse::NoContent().finish())
 }

@@ -2,7 +2,6 @@
 //! Every function is one unit of work over a connection; the argon2 steps run between
 //! them, on the bounded hasher (see `checks`).
 
-use actix_web::http::StatusCode;
 use chrono::TimeDelta;
 use domain::account::TokenPurpose;
 use domain::auth::{
@@ -15,7 +14,7 @@ use super::throttle::{self, Counted};
 use crate::auth_user::AuthUser;
 use crate::client_ip::ClientIp;
 use crate::config::Settings;
-use crate::error::{ApiError, ApiResult};
+use crate::error::{ApiError, ApiResult, ErrorKind};
 use crate::links;
 use crate::mail::{self, templates};
 use crate::security::jwt::JwtKeys;
@@ -77,7 +76,7 @@ pub fn finish_login(
             db::transaction(conn, |c| sessions::open(c, jwt, account.id))
         }
         None => Err(check.counted.refusal(ApiError::new(
-            StatusCode::UNAUTHORIZED,
+            ErrorKind::Unauthenticated,
             "invalid_credentials",
         ))),
     }

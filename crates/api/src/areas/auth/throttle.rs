@@ -12,7 +12,7 @@ use chrono::{NaiveDateTime, TimeDelta};
 use db::throttle::{Attempt, Policy};
 
 use crate::client_ip::ClientIp;
-use crate::error::{ApiError, ApiResult};
+use crate::error::{ApiError, ApiResult, ErrorKind};
 
 /// One client on one account: four free tries, then 30 s, 1 min, 2 min... up to 15 min.
 pub const PER_CLIENT: Policy = Policy {
@@ -61,12 +61,9 @@ pub fn too_many_attempts(until: NaiveDateTime) -> ApiError {
     } else {
         format!("{} minute(s)", (seconds + 59) / 60)
     };
-    ApiError::new(
-        actix_web::http::StatusCode::TOO_MANY_REQUESTS,
-        "too_many_attempts",
-    )
-    .with_detail(format!("Vous pourrez réessayer dans {wait}."))
-    .retry_after(seconds)
+    ApiError::new(ErrorKind::TooManyRequests, "too_many_attempts")
+        .with_detail(format!("Vous pourrez réessayer dans {wait}."))
+        .retry_after(seconds)
 }
 
 /// The login keys of an account (or of an unknown identifier) from a client.

@@ -2,7 +2,7 @@ use actix_web::{post, web, HttpResponse};
 use domain::captcha::{ImageCaptcha, PowCaptcha};
 
 use super::service;
-use crate::error::ApiResult;
+use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
 
 /// A new image challenge. Ask again to renew the image.
@@ -10,7 +10,12 @@ use crate::state::AppState;
     operation_id = "create_image_captcha", tag = "captcha", responses((status = 201, description = "A new challenge, valid 10 minutes.", body = ImageCaptcha)))]
 #[post("/captchas/image")]
 pub async fn image(state: web::Data<AppState>) -> ApiResult<HttpResponse> {
-    let captcha = service::new_image(&state).await?;
+    let (answer, png) = web::block(service::render_image)
+        .await
+        .map_err(ApiError::internal)??;
+    let captcha = state
+        .run(move |conn| service::new_image(conn, &answer, &png))
+        .await?;
     Ok(HttpResponse::Created()
         .insert_header(("Cache-Control", "no-store"))
         .json(captcha))
@@ -21,7 +26,10 @@ pub async fn image(state: web::Data<AppState>) -> ApiResult<HttpResponse> {
     operation_id = "create_pow_captcha", tag = "captcha", responses((status = 201, description = "A new challenge, valid 10 minutes.", body = PowCaptcha)))]
 #[post("/captchas/pow")]
 pub async fn pow(state: web::Data<AppState>) -> ApiResult<HttpResponse> {
-    let captcha = service::new_pow(&state).await?;
+    let max_number = state.settings.captcha_pow_max_number;
+    let captcha = state
+        .run(move |conn| service::new_pow(conn, max_number))
+        .await?;
     Ok(HttpResponse::Created()
         .insert_header(("Cache-Control", "no-store"))
         .json(captcha))

@@ -10,32 +10,28 @@ use rand::Rng;
 
 use crate::error::{ApiError, ApiResult};
 use crate::security::tokens;
-use crate::state::AppState;
 
 const VALIDITY_MINUTES: i64 = 10;
 const IMAGE_LENGTH: u32 = 5;
 
-pub async fn new_image(state: &AppState) -> ApiResult<ImageCaptcha> {
-    let (answer, png) = tokio::task::spawn_blocking(|| {
-        let mut c = captcha::Captcha::new();
-        c.add_chars(IMAGE_LENGTH)
-            .apply_filter(Noise::new(0.2))
-            .apply_filter(Wave::new(2.0, 12.0))
-            .view(220, 90);
-        (c.chars_as_string(), c.as_png())
-    })
-    .await
-    .map_err(ApiError::internal)?;
-    let png = png.ok_or_else(|| ApiError::internal("captcha image could not be encoded"))?;
+/// Draws a new image challenge: its answer and the PNG. CPU work, no connection: the
+/// handler runs it on the blocking pool.
+pub fn render_image() -> ApiResult<(String, Vec<u8>)> {
+    let mut c = captcha::Captcha::new();
+    c.add_chars(IMAGE_LENGTH)
+        .apply_filter(Noise::new(0.2))
+        .apply_filter(Wave::new(2.0, 12.0))
+        .view(220, 90);
+    let png = c
+        .as_png()
+        .ok_or_else(|| ApiError::internal("captcha image could not be encoded"))?;
+    Ok((c.chars_as_string(), png))
+}
+
+/// Stores a drawn image challenge.
+pub fn new_image(conn: &mut db::Conn, answer: &str, png: &[u8]) -> ApiResult<ImageCaptcha> {
     let id = tokens::short_id();
-    store(
-        state,
-        id.clone(),
-        CaptchaKind::Image,
-        answer.to_lowercase(),
-        None,
-    )
-    .await?;
+    store(conn, &id, CaptchaKind::Image, &answer.to_lowercase(), None)?;
     Ok(ImageCaptcha {
         id,
         image: format!("data:image/png;base64,{}", STANDARD.encode(png)),
@@ -43,8 +39,9 @@ pub async fn new_image(state: &AppState) -> ApiResult<ImageCaptcha> {
     })
 }
 
-pub async fn new_pow(state: &AppState) -> ApiResult<PowCaptcha> {
-    let max_number = state.settings.captcha_pow_max_number.max(1);
+/// A new proof-of-work challenge, the secret between 0 and `max_number`.
+pub fn new_pow(conn: &mut db::Conn, max_number: u64) -> ApiResult<PowCaptcha> {
+    let max_number = max_number.max(1);
     let (salt, secret) = {
         let mut rng = rand::thread_rng();
         (
@@ -54,14 +51,7 @@ pub async fn new_pow(state: &AppState) -> ApiResult<PowCaptcha> {
     };
     let challenge = domain::pow::digest(&salt, secret);
     let id = tokens::short_id();
-    store(
-        state,
-        id.clone(),
-        CaptchaKind::Pow,
-        challenge.clone(),
-        Some(salt.clone()),
-    )
-    .await?;
+    store(conn, &id, CaptchaKind::Pow, &challenge, Some(&salt))?;
     Ok(PowCaptcha {
         id,
         algorithm: "SHA-256".into(),
@@ -71,30 +61,27 @@ pub async fn new_pow(state: &AppState) -> ApiResult<PowCaptcha> {
     })
 }
 
-async fn store(
-    state: &AppState,
-    id: String,
+fn store(
+    conn: &mut db::Conn,
+    id: &str,
     kind: CaptchaKind,
-    answer: String,
-    salt: Option<String>,
+    answer: &str,
+    salt: Option<&str>,
 ) -> ApiResult<()> {
-    db::run(&state.pool, move |conn| -> ApiResult<()> {
-        let now = db::now();
-        db::captcha::purge(conn, now - TimeDelta::hours(1))?;
-        db::captcha::insert(
-            conn,
-            &db::captcha::NewChallenge {
-                public_id: &id,
-                kind,
-                answer: &answer,
-                salt: salt.as_deref(),
-                expires_at: now + TimeDelta::minutes(VALIDITY_MINUTES),
-                created_at: now,
-            },
-        )?;
-        Ok(())
-    })
-    .await
+    let now = db::now();
+    db::captcha::purge(conn, now - TimeDelta::hours(1))?;
+    db::captcha::insert(
+        conn,
+        &db::captcha::NewChallenge {
+            public_id: id,
+            kind,
+            answer,
+            salt,
+            expires_at: now + TimeDelta::minutes(VALIDITY_MINUTES),
+            created_at: now,
+        },
+    )?;
+    Ok(())
 }
 
 /// Checks an answer. The challenge is spent either way: call this outside any other

@@ -26,7 +26,7 @@ pub async fn commune(state: web::Data<AppState>) -> HttpResponse {
     operation_id = "get_catalogue", tag = "catalogue", responses((status = 200, description = "The catalogue.", body = Catalogue)))]
 #[get("/catalogue")]
 pub async fn catalogue(state: web::Data<AppState>) -> ApiResult<HttpResponse> {
-    let catalogue = db::run(&state.pool, service::catalogue).await?;
+    let catalogue = state.run(service::catalogue).await?;
     Ok(HttpResponse::Ok()
         .insert_header(cacheable())
         .json(catalogue))
@@ -48,7 +48,9 @@ pub async fn procedure(
     slug: web::Path<String>,
 ) -> ApiResult<HttpResponse> {
     let slug = slug.into_inner();
-    let procedure = db::run(&state.pool, move |conn| service::procedure(conn, &slug)).await?;
+    let procedure = state
+        .run(move |conn| service::procedure(conn, &slug))
+        .await?;
     Ok(HttpResponse::Ok()
         .insert_header(cacheable())
         .json(procedure))

@@ -2,7 +2,6 @@
 //! to it; the former address is told. Whether an address already has an account is not
 //! revealed when asking, only when confirming.
 
-use actix_web::http::StatusCode;
 use chrono::TimeDelta;
 use domain::account::TokenPurpose;
 use domain::auth::Accepted;
@@ -10,7 +9,7 @@ use domain::email::Email;
 use domain::profile::EmailChangeRequest;
 
 use crate::config::Settings;
-use crate::error::{on_constraint, ApiError, ApiResult};
+use crate::error::{on_constraint, ApiError, ApiResult, ErrorKind};
 use crate::links;
 use crate::mail::{self, templates};
 
@@ -48,7 +47,7 @@ pub fn request(
 }
 
 fn taken() -> ApiError {
-    ApiError::new(StatusCode::CONFLICT, "email_taken")
+    ApiError::new(ErrorKind::Conflict, "email_taken")
 }
 
 pub fn confirm(conn: &mut db::Conn, settings: &Settings, token: &str) -> ApiResult<Accepted> {
@@ -56,7 +55,7 @@ pub fn confirm(conn: &mut db::Conn, settings: &Settings, token: &str) -> ApiResu
         let link = links::check(conn, TokenPurpose::EmailChange, token)?;
         let account = db::accounts::find(conn, link.account_id)?.ok_or_else(ApiError::not_found)?;
         let new_email = db::accounts::pending_email(conn, account.id)?
-            .ok_or_else(|| ApiError::new(StatusCode::NOT_FOUND, "link_invalid"))?;
+            .ok_or_else(|| ApiError::new(ErrorKind::NotFound, "link_invalid"))?;
         if db::accounts::find_by_email(conn, &new_email)?.is_some() {
             return Err(taken());
         }

@@ -22,10 +22,9 @@ use crate::state::AppState;
 )]
 #[get("/me/profile")]
 pub async fn profile(state: web::Data<AppState>, user: AuthUser) -> ApiResult<web::Json<Profile>> {
-    let profile = db::run(&state.pool, move |conn| {
-        service::profile(conn, user.account_id)
-    })
-    .await?;
+    let profile = state
+        .run(move |conn| service::profile(conn, user.account_id))
+        .await?;
     Ok(web::Json(profile))
 }
 
@@ -47,10 +46,9 @@ pub async fn update_contacts(
     body: ValidJson<ContactsInput>,
 ) -> ApiResult<web::Json<Contacts>> {
     let body = body.into_inner()?;
-    let contacts = db::run(&state.pool, move |conn| {
-        service::update_contacts(conn, user.account_id, &body)
-    })
-    .await?;
+    let contacts = state
+        .run(move |conn| service::update_contacts(conn, user.account_id, &body))
+        .await?;
     Ok(web::Json(contacts))
 }
 
@@ -72,10 +70,9 @@ pub async fn add_address(
     body: ValidJson<AddressInput>,
 ) -> ApiResult<HttpResponse> {
     let body = body.into_inner()?;
-    let address = db::run(&state.pool, move |conn| {
-        service::save_address(conn, user.account_id, None, &body)
-    })
-    .await?;
+    let address = state
+        .run(move |conn| service::save_address(conn, user.account_id, None, &body))
+        .await?;
     Ok(HttpResponse::Created().json(address))
 }
 
@@ -101,10 +98,9 @@ pub async fn update_address(
 ) -> ApiResult<web::Json<Address>> {
     let body = body.into_inner()?;
     let id = id.into_inner();
-    let address = db::run(&state.pool, move |conn| {
-        service::save_address(conn, user.account_id, Some(id), &body)
-    })
-    .await?;
+    let address = state
+        .run(move |conn| service::save_address(conn, user.account_id, Some(id), &body))
+        .await?;
     Ok(web::Json(address))
 }
 
@@ -126,10 +122,9 @@ pub async fn delete_address(
     id: web::Path<i64>,
 ) -> ApiResult<HttpResponse> {
     let id = id.into_inner();
-    db::run(&state.pool, move |conn| {
-        service::delete_address(conn, user.account_id, id)
-    })
-    .await?;
+    state
+        .run(move |conn| service::delete_address(conn, user.account_id, id))
+        .await?;
     Ok(HttpResponse::NoContent().finish())
 }
 
@@ -156,10 +151,11 @@ pub async fn school_certificate(
     id: web::Path<i64>,
 ) -> ApiResult<HttpResponse> {
     let (id, settings) = (id.into_inner(), state.settings.clone());
-    let (pdf, file) = db::run(&state.pool, move |conn| {
-        super::certificate::school_certificate(conn, &settings, user.account_id, id)
-    })
-    .await?;
+    let (pdf, file) = state
+        .run(move |conn| {
+            super::certificate::school_certificate(conn, &settings, user.account_id, id)
+        })
+        .await?;
     Ok(HttpResponse::Ok()
         .content_type("application/pdf")
         .insert_header((
@@ -196,11 +192,9 @@ pub async fn change_email(
     )
     .await?;
     let settings = state.settings.clone();
-    let accepted = db::run(&state.pool, move |conn| {
-        super::email::request(conn, &settings, &account, &body)
-    })
-    .await?;
-    state.wake_mailer();
+    let accepted = state
+        .run(move |conn| super::email::request(conn, &settings, &account, &body))
+        .await?;
     Ok(HttpResponse::Accepted().json(accepted))
 }
 
@@ -222,10 +216,8 @@ pub async fn confirm_email(
     token: web::Path<String>,
 ) -> ApiResult<web::Json<Accepted>> {
     let (token, settings) = (token.into_inner(), state.settings.clone());
-    let accepted = db::run(&state.pool, move |conn| {
-        super::email::confirm(conn, &settings, &token)
-    })
-    .await?;
-    state.wake_mailer();
+    let accepted = state
+        .run(move |conn| super::email::confirm(conn, &settings, &token))
+        .await?;
     Ok(web::Json(accepted))
 }

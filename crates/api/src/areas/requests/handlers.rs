@@ -20,10 +20,9 @@ use crate::state::AppState;
 #[get("/requests")]
 pub async fn list(state: web::Data<AppState>, user: AuthUser) -> ApiResult<web::Json<MyRequests>> {
     Ok(web::Json(
-        db::run(&state.pool, move |conn| {
-            service::list(conn, user.account_id)
-        })
-        .await?,
+        state
+            .run(move |conn| service::list(conn, user.account_id))
+            .await?,
     ))
 }
 
@@ -45,10 +44,9 @@ pub async fn create(
     body: ValidJson<RequestInput>,
 ) -> ApiResult<HttpResponse> {
     let body = body.into_inner()?;
-    let request = db::run(&state.pool, move |conn| {
-        service::create(conn, user.account_id, &body)
-    })
-    .await?;
+    let request = state
+        .run(move |conn| service::create(conn, user.account_id, &body))
+        .await?;
     Ok(HttpResponse::Created().json(request))
 }
 
@@ -71,10 +69,9 @@ pub async fn detail(
 ) -> ApiResult<web::Json<RequestDetail>> {
     let id = id.into_inner();
     Ok(web::Json(
-        db::run(&state.pool, move |conn| {
-            service::detail(conn, user.account_id, id)
-        })
-        .await?,
+        state
+            .run(move |conn| service::detail(conn, user.account_id, id))
+            .await?,
     ))
 }
 
@@ -102,10 +99,9 @@ pub async fn update(
     let body = body.into_inner()?;
     let id = id.into_inner();
     Ok(web::Json(
-        db::run(&state.pool, move |conn| {
-            service::update(conn, user.account_id, id, &body)
-        })
-        .await?,
+        state
+            .run(move |conn| service::update(conn, user.account_id, id, &body))
+            .await?,
     ))
 }
 
@@ -128,10 +124,9 @@ pub async fn delete(
     id: web::Path<i64>,
 ) -> ApiResult<HttpResponse> {
     let id = id.into_inner();
-    db::run(&state.pool, move |conn| {
-        service::delete(conn, user.account_id, id)
-    })
-    .await?;
+    state
+        .run(move |conn| service::delete(conn, user.account_id, id))
+        .await?;
     Ok(HttpResponse::NoContent().finish())
 }
 
@@ -156,10 +151,8 @@ pub async fn submit(
 ) -> ApiResult<web::Json<RequestDetail>> {
     let id = id.into_inner();
     let settings = state.settings.clone();
-    let request = db::run(&state.pool, move |conn| {
-        service::submit(conn, &settings, user.account_id, id)
-    })
-    .await?;
-    state.wake_mailer();
+    let request = state
+        .run(move |conn| service::submit(conn, &settings, user.account_id, id))
+        .await?;
     Ok(web::Json(request))
 }

@@ -1,21 +1,20 @@
 //! The citizen's requests: drafts, submission with a receipt, changes until an agent
 //! takes the request. Every call is scoped to the caller's household.
 
-use actix_web::http::StatusCode;
 use domain::request::{MyRequests, RequestDetail, RequestInput, RequestStatus};
 
 use super::views;
 use crate::areas::profile::service::holder;
 use crate::config::Settings;
-use crate::error::{ApiError, ApiResult};
+use crate::error::{ApiError, ApiResult, ErrorKind};
 use crate::mail::{self, templates};
 
 pub fn locked() -> ApiError {
-    ApiError::new(StatusCode::CONFLICT, "request_locked")
+    ApiError::new(ErrorKind::Conflict, "request_locked")
 }
 
 pub fn invalid_transition() -> ApiError {
-    ApiError::new(StatusCode::CONFLICT, "invalid_transition")
+    ApiError::new(ErrorKind::Conflict, "invalid_transition")
 }
 
 /// The procedure named by `slug` and the checked answers (`complete` for a submission).
