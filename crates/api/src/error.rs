@@ -75,6 +75,12 @@ pub type ApiResult<T> = Result<T, ApiError>;
 
 impl ApiError {
     pub fn new(kind: ErrorKind, code: &'static str) -> ApiError {
+        debug_assert!(
+            domain::messages::PROBLEM_CODES
+                .iter()
+                .any(|(c, _)| *c == code),
+            "problem code `{code}` is missing from messages::PROBLEM_CODES (and so from the spec)"
+        );
         ApiError {
             kind,
             code,

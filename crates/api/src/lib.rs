@@ -11,6 +11,7 @@ pub mod housekeeping;
 pub mod links;
 pub mod mail;
 pub mod openapi;
+mod openapi_contract;
 pub mod pdf;
 pub mod private_files;
 pub mod rate_limit;

@@ -230,7 +230,9 @@ pub fn spec() -> utoipa::openapi::OpenApi {
     BodyErrors.modify(&mut api);
     AuthErrors.modify(&mut api);
     LimitErrors.modify(&mut api);
-    api
+    let mut document = serde_json::to_value(&api).expect("the document serialises");
+    crate::openapi_contract::complete(&mut document);
+    serde_json::from_value(document).expect("the completed document reads back")
 }
 
 /// The document as committed: pretty JSON with a final newline.

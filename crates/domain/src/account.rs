@@ -38,35 +38,53 @@ use crate::validation;
     function = "department_when_born_in_france",
     skip_on_field_errors = false
 ))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"civility": "monsieur", "birth_name": "Dupin", "first_name": "Pascal", "second_first_name": null, "third_first_name": null, "birth_date": "1984-05-17", "birth_country": "France", "birth_city": "Valenciennes", "birth_department": "59", "email": "dupin@yopmail.com", "terms_accepted": true, "privacy_consent": true, "captcha": {"id": "b3k9x2", "answer": "4127"}})))]
 pub struct RegistrationRequest {
     pub civility: Civility,
     /// Nom de naissance.
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 1, max_length = 80, example = "Dupin")
+    )]
     #[validate(custom(function = "validation::person_name"))]
     pub birth_name: String,
     /// Prénom.
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 1, max_length = 80, example = "Dupin")
+    )]
     #[validate(custom(function = "validation::person_name"))]
     pub first_name: String,
     /// 2nd prénom.
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(max_length = 80))]
     #[validate(custom(function = "validation::optional_person_name"))]
     pub second_first_name: Option<String>,
     /// 3ème prénom.
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(max_length = 80))]
     #[validate(custom(function = "validation::optional_person_name"))]
     pub third_first_name: Option<String>,
     /// Date de naissance (not in the future, from 1900 on).
     #[validate(custom(function = "past_birth_date"))]
     pub birth_date: NaiveDate,
     /// Pays de naissance.
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 100))]
     #[validate(custom(function = "validation::place"))]
     pub birth_country: String,
     /// Commune de naissance.
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 100))]
     #[validate(custom(function = "validation::place"))]
     pub birth_city: String,
     /// Département de naissance: required when born in France.
     #[serde(default)]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(pattern = r"^(|0[1-9]|[1-8][0-9]|9[0-5]|99|2[AaBb]|97[1-6])$")
+    )]
     #[validate(custom(function = "validation::department"))]
     pub birth_department: Option<String>,
+    #[cfg_attr(feature = "openapi", schema(format = Email, max_length = 254, example = "dupin@yopmail.com"))]
     #[validate(custom(function = "validation::email"))]
     pub email: String,
     /// "J'accepte les conditions générales d'utilisation du site": must be true.
@@ -104,6 +122,7 @@ fn past_birth_date(date: &NaiveDate) -> Result<(), ValidationError> {
 /// Answer to a registration: the same whether or not the address already had an account.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"email": "dupin@yopmail.com", "message": "Votre demande a bien été enregistrée. Un courriel vient d'être envoyé à dupin@yopmail.com : cliquez sur le lien qu'il contient pour activer votre compte."})))]
 pub struct RegistrationAccepted {
     pub email: String,
     pub message: String,
@@ -125,9 +144,20 @@ pub struct ActivationInfo {
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[validate(schema(function = "activation_passwords_match", skip_on_field_errors = false))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"login": "pascal.dupin", "password": "Soleil!2026x", "password_confirmation": "Soleil!2026x", "refresh_token_delivery": "body"})))]
 pub struct ActivationRequest {
+    #[cfg_attr(
+        feature = "openapi",
+        schema(
+            min_length = 3,
+            max_length = 60,
+            pattern = r"^[A-Za-z0-9][A-Za-z0-9._-]*$",
+            example = "pascal.dupin"
+        )
+    )]
     #[validate(custom(function = "validation::login"))]
     pub login: String,
+    #[cfg_attr(feature = "openapi", schema(min_length = 8, max_length = 128, format = Password))]
     #[validate(custom(function = "validation::password"))]
     pub password: String,
     pub password_confirmation: String,

@@ -20,9 +20,15 @@ text_enum! {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"login": "pascal.dupin", "password": "Soleil!2026x", "refresh_token_delivery": "body"})))]
 pub struct LoginRequest {
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 1, max_length = 254, example = "pascal.dupin")
+    )]
     #[validate(custom(function = "validation::identifier"))]
     pub login: String,
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 128, format = Password))]
     #[validate(custom(function = "validation::password_input"))]
     pub password: String,
     /// Where the refresh token goes: in the answer (`body`, the default, for
@@ -48,6 +54,7 @@ pub enum RefreshTokenDelivery {
 /// The signed-in person, as the header shows it ("Bonjour Prénom NOM").
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"id": 42, "login": "pascal.dupin", "email": "dupin@yopmail.com", "civility": "monsieur", "first_name": "Pascal", "birth_name": "Dupin", "role": "citizen"})))]
 pub struct Me {
     pub id: i64,
     pub login: String,
@@ -68,6 +75,7 @@ impl Me {
 /// Tokens returned by login, activation and refresh.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"access_token": "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiI0MiJ9.c2lnbmF0dXJl", "token_type": "Bearer", "expires_in": 900, "refresh_token": "q4N1c8hXo2ZlW0v7yR3tUe9sKp6aBmDf", "account": {"id": 42, "login": "pascal.dupin", "email": "dupin@yopmail.com", "civility": "monsieur", "first_name": "Pascal", "birth_name": "Dupin", "role": "citizen"}})))]
 pub struct Session {
     /// Short-lived JWT to send as `Authorization: Bearer <token>`.
     pub access_token: String,
@@ -85,10 +93,12 @@ pub struct Session {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Validate)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"refresh_token": "q4N1c8hXo2ZlW0v7yR3tUe9sKp6aBmDf"})))]
 pub struct RefreshRequest {
     /// The refresh token received in a `body` delivery. Leave it out to use the
     /// `guichet_refresh` cookie of a `cookie` delivery.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 200))]
     #[validate(length(min = 1, max = 200, code = "required"))]
     pub refresh_token: Option<String>,
 }
@@ -97,7 +107,9 @@ pub struct RefreshRequest {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"email": "dupin@yopmail.com"})))]
 pub struct ForgottenLoginRequest {
+    #[cfg_attr(feature = "openapi", schema(format = Email, max_length = 254, example = "dupin@yopmail.com"))]
     #[validate(custom(function = "validation::email"))]
     pub email: String,
 }
@@ -106,7 +118,12 @@ pub struct ForgottenLoginRequest {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"identifier": "pascal.dupin"})))]
 pub struct ForgottenPasswordRequest {
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 1, max_length = 254, example = "pascal.dupin")
+    )]
     #[validate(custom(function = "validation::identifier"))]
     pub identifier: String,
 }
@@ -114,6 +131,7 @@ pub struct ForgottenPasswordRequest {
 /// A request was taken into account; the answer does not tell whether an account exists.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"message": "Si un compte correspond, un courriel vient de lui être envoyé."})))]
 pub struct Accepted {
     pub message: String,
 }
@@ -129,7 +147,9 @@ pub struct PasswordResetInfo {
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[validate(schema(function = "reset_passwords_match", skip_on_field_errors = false))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"password": "Soleil!2026x", "password_confirmation": "Soleil!2026x"})))]
 pub struct PasswordResetRequest {
+    #[cfg_attr(feature = "openapi", schema(min_length = 8, max_length = 128, format = Password))]
     #[validate(custom(function = "validation::password"))]
     pub password: String,
     pub password_confirmation: String,
@@ -143,9 +163,12 @@ fn reset_passwords_match(r: &PasswordResetRequest) -> Result<(), ValidationError
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[validate(schema(function = "change_passwords_match", skip_on_field_errors = false))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"current_password": "Soleil!2026x", "password": "Marée+Haute7", "password_confirmation": "Marée+Haute7"})))]
 pub struct PasswordChangeRequest {
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 128, format = Password))]
     #[validate(custom(function = "validation::password_input"))]
     pub current_password: String,
+    #[cfg_attr(feature = "openapi", schema(min_length = 8, max_length = 128, format = Password))]
     #[validate(custom(function = "validation::password"))]
     pub password: String,
     pub password_confirmation: String,

@@ -44,9 +44,12 @@ pub struct PowCaptcha {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"id": "b3k9x2", "answer": "4127"})))]
 pub struct CaptchaAnswer {
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 64))]
     #[validate(length(min = 1, max = 64, code = "required"))]
     pub id: String,
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 32))]
     #[validate(length(min = 1, max = 32, code = "required"))]
     pub answer: String,
 }

@@ -1,73 +1,115 @@
 //! French messages for machine codes, shared by the API (in problem bodies) and the SPA.
 
-/// Title of an error `code` of the API.
+/// Every error `code` the API answers with, and its French title. The spec lists them
+/// as the values of `Problem.code`.
+pub const PROBLEM_CODES: &[(&str, &str)] = &[
+    ("malformed_json", "La requête n'est pas un JSON valide."),
+    (
+        "unsupported_media_type",
+        "Le corps de la requête doit être du JSON (application/json).",
+    ),
+    ("payload_too_large", "La requête est trop volumineuse."),
+    ("validation_failed", "Certains champs sont invalides."),
+    ("not_found", "La ressource demandée n'existe pas."),
+    ("method_not_allowed", "Cette méthode n'est pas permise ici."),
+    ("unauthenticated", "Vous devez vous connecter."),
+    (
+        "token_expired",
+        "Votre session a expiré, veuillez vous reconnecter.",
+    ),
+    ("forbidden", "Vous n'avez pas accès à cette ressource."),
+    (
+        "invalid_credentials",
+        "Identifiant ou mot de passe incorrect.",
+    ),
+    (
+        "too_many_attempts",
+        "Trop de tentatives de connexion. Veuillez patienter avant de réessayer.",
+    ),
+    (
+        "link_invalid",
+        "Ce lien n'est pas valide ou a déjà été utilisé.",
+    ),
+    (
+        "link_expired",
+        "Ce lien a expiré. Veuillez en demander un nouveau.",
+    ),
+    ("login_taken", "Cet identifiant est déjà utilisé."),
+    (
+        "captcha_invalid",
+        "Les caractères recopiés ne correspondent pas à l'image.",
+    ),
+    ("account_inactive", "Ce compte n'est pas encore activé."),
+    ("email_taken", "Cette adresse e-mail a déjà un compte."),
+    ("invalid_query", "Un filtre de la recherche est invalide."),
+    (
+        "request_locked",
+        "Cette demande ne peut plus être modifiée.",
+    ),
+    (
+        "invalid_transition",
+        "Cette action n'est pas possible dans l'état actuel de la demande.",
+    ),
+    (
+        "database_unavailable",
+        "Le service est momentanément indisponible.",
+    ),
+    (
+        "server_busy",
+        "Le service est très sollicité : veuillez réessayer dans un instant.",
+    ),
+    (
+        "internal_error",
+        "Une erreur inattendue est survenue. Veuillez réessayer.",
+    ),
+];
+
 pub fn problem_title(code: &str) -> &'static str {
-    match code {
-        "malformed_json" => "La requête n'est pas un JSON valide.",
-        "unsupported_media_type" => "Le corps de la requête doit être du JSON (application/json).",
-        "payload_too_large" => "La requête est trop volumineuse.",
-        "validation_failed" => "Certains champs sont invalides.",
-        "not_found" => "La ressource demandée n'existe pas.",
-        "method_not_allowed" => "Cette méthode n'est pas permise ici.",
-        "unauthenticated" => "Vous devez vous connecter.",
-        "token_expired" => "Votre session a expiré, veuillez vous reconnecter.",
-        "forbidden" => "Vous n'avez pas accès à cette ressource.",
-        "invalid_credentials" => "Identifiant ou mot de passe incorrect.",
-        "too_many_attempts" => {
-            "Trop de tentatives de connexion. Veuillez patienter avant de réessayer."
-        }
-        "link_invalid" => "Ce lien n'est pas valide ou a déjà été utilisé.",
-        "link_expired" => "Ce lien a expiré. Veuillez en demander un nouveau.",
-        "login_taken" => "Cet identifiant est déjà utilisé.",
-        "captcha_invalid" => "Les caractères recopiés ne correspondent pas à l'image.",
-        "account_inactive" => "Ce compte n'est pas encore activé.",
-        "email_taken" => "Cette adresse e-mail a déjà un compte.",
-        "invalid_query" => "Un filtre de la recherche est invalide.",
-        "request_locked" => "Cette demande ne peut plus être modifiée.",
-        "invalid_transition" => "Cette action n'est pas possible dans l'état actuel de la demande.",
-        "database_unavailable" => "Le service est momentanément indisponible.",
-        "server_busy" => "Le service est très sollicité : veuillez réessayer dans un instant.",
-        "internal_error" => "Une erreur inattendue est survenue. Veuillez réessayer.",
-        _ => "La requête n'a pas pu aboutir.",
-    }
+    PROBLEM_CODES
+        .iter()
+        .find(|(c, _)| *c == code)
+        .map_or("La requête n'a pas pu aboutir.", |(_, message)| message)
 }
 
-/// Message of a field error `code`.
+/// Every per-field error `code`, and its French message. The spec lists them as the
+/// values of `FieldError.code`.
+pub const FIELD_CODES: &[(&str, &str)] = &[
+    ("required", "Ce champ est obligatoire."),
+    ("too_long", "Ce champ est trop long."),
+    ("too_short", "Ce champ est trop court."),
+    ("invalid_email", "Adresse e-mail invalide."),
+    ("invalid_login", "L'identifiant ne peut contenir que des lettres sans accent, des chiffres, « . », « - » et « _ »."),
+    ("invalid_name", "Seuls les lettres, espaces, apostrophes et tirets sont acceptés."),
+    ("invalid_characters", "Ce champ contient des caractères non autorisés."),
+    ("invalid_date", "Date invalide."),
+    ("date_in_future", "La date ne peut pas être dans le futur."),
+    ("date_too_old", "La date doit être postérieure au 1er janvier 1900."),
+    ("date_not_upcoming", "La date doit être postérieure à aujourd'hui."),
+    ("date_too_far", "La date est trop lointaine : deux ans au plus à partir d'aujourd'hui."),
+    ("too_small", "Ce nombre est trop petit."),
+    ("too_large", "Ce nombre est trop grand."),
+    ("invalid_phone", "Numéro de téléphone invalide (ex. : 06 12 34 56 78)."),
+    ("invalid_school_year", "Année scolaire invalide (ex. : 2026-2027)."),
+    ("invalid_postal_code", "Code postal invalide : 5 chiffres en France."),
+    ("invalid_department", "Département invalide (ex. : 59, 2A, 974)."),
+    ("must_accept", "Vous devez cocher cette case pour continuer."),
+    ("weak_password", "Le mot de passe ne respecte pas les règles."),
+    ("password_mismatch", "Les deux mots de passe ne sont pas identiques."),
+    ("wrong_password", "Mot de passe actuel incorrect."),
+    ("captcha_invalid", "Les caractères recopiés ne correspondent pas à l'image."),
+    ("captcha_expired", "Le code a expiré ; un nouveau code a été généré."),
+    ("login_taken", "Cet identifiant est déjà utilisé."),
+    ("invalid_type", "Valeur d'un type inattendu."),
+    ("invalid_value", "Valeur non reconnue."),
+    ("unknown_field", "Champ inconnu."),
+    ("download_failed", "Le fichier n'a pas pu être enregistré sur votre appareil."),
+    ("same_email", "C'est déjà l'adresse e-mail de votre compte."),
+    ("not_a_member", "Cette personne ne fait pas partie de votre foyer."),
+];
+
 pub fn field_message(code: &str) -> &'static str {
-    match code {
-        "required" => "Ce champ est obligatoire.",
-        "too_long" => "Ce champ est trop long.",
-        "too_short" => "Ce champ est trop court.",
-        "invalid_email" => "Adresse e-mail invalide.",
-        "invalid_login" => {
-            "L'identifiant ne peut contenir que des lettres sans accent, des chiffres, « . », « - » et « _ »."
-        }
-        "invalid_name" => "Seuls les lettres, espaces, apostrophes et tirets sont acceptés.",
-        "invalid_characters" => "Ce champ contient des caractères non autorisés.",
-        "invalid_date" => "Date invalide.",
-        "date_in_future" => "La date ne peut pas être dans le futur.",
-        "date_too_old" => "La date doit être postérieure au 1er janvier 1900.",
-        "date_not_upcoming" => "La date doit être postérieure à aujourd'hui.",
-        "date_too_far" => "La date est trop lointaine : deux ans au plus à partir d'aujourd'hui.",
-        "too_small" => "Ce nombre est trop petit.",
-        "too_large" => "Ce nombre est trop grand.",
-        "invalid_phone" => "Numéro de téléphone invalide (ex. : 06 12 34 56 78).",
-        "invalid_school_year" => "Année scolaire invalide (ex. : 2026-2027).",
-        "invalid_postal_code" => "Code postal invalide : 5 chiffres en France.",
-        "invalid_department" => "Département invalide (ex. : 59, 2A, 974).",
-        "must_accept" => "Vous devez cocher cette case pour continuer.",
-        "weak_password" => "Le mot de passe ne respecte pas les règles.",
-        "password_mismatch" => "Les deux mots de passe ne sont pas identiques.",
-        "wrong_password" => "Mot de passe actuel incorrect.",
-        "captcha_invalid" => "Les caractères recopiés ne correspondent pas à l'image.",
-        "captcha_expired" => "Le code a expiré ; un nouveau code a été généré.",
-        "login_taken" => "Cet identifiant est déjà utilisé.",
-        "invalid_type" => "Valeur d'un type inattendu.",
-        "invalid_value" => "Valeur non reconnue.",
-        "unknown_field" => "Champ inconnu.",
-        "download_failed" => "Le fichier n'a pas pu être enregistré sur votre appareil.",
-        "same_email" => "C'est déjà l'adresse e-mail de votre compte.",
-        "not_a_member" => "Cette personne ne fait pas partie de votre foyer.",
-        _ => "Valeur invalide.",
-    }
+    FIELD_CODES
+        .iter()
+        .find(|(c, _)| *c == code)
+        .map_or("Valeur invalide.", |(_, message)| message)
 }

@@ -46,6 +46,10 @@ pub struct FieldError {
 impl FieldError {
     pub fn new(field: impl Into<String>, code: impl Into<String>) -> FieldError {
         let code = code.into();
+        debug_assert!(
+            crate::messages::FIELD_CODES.iter().any(|(c, _)| *c == code),
+            "field code `{code}` is missing from messages::FIELD_CODES (and so from the spec)"
+        );
         let message = crate::messages::field_message(&code).to_string();
         FieldError {
             field: field.into(),

@@ -65,14 +65,39 @@ pub struct Contacts {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Validate)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"landline": "03 27 45 12 34", "mobile": "06 12 34 56 78", "work_phone": null})))]
 pub struct ContactsInput {
     #[serde(default)]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(
+            max_length = 30,
+            pattern = r"^[0-9 +().-]*$",
+            example = "06 12 34 56 78"
+        )
+    )]
     #[validate(custom(function = "optional_phone"))]
     pub landline: Option<String>,
     #[serde(default)]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(
+            max_length = 30,
+            pattern = r"^[0-9 +().-]*$",
+            example = "06 12 34 56 78"
+        )
+    )]
     #[validate(custom(function = "optional_phone"))]
     pub mobile: Option<String>,
     #[serde(default)]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(
+            max_length = 30,
+            pattern = r"^[0-9 +().-]*$",
+            example = "06 12 34 56 78"
+        )
+    )]
     #[validate(custom(function = "optional_phone"))]
     pub work_phone: Option<String>,
 }
@@ -90,9 +115,12 @@ fn optional_phone(value: &str) -> Result<(), ValidationError> {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"email": "pascal.dupin@exemple.fr", "current_password": "Soleil!2026x"})))]
 pub struct EmailChangeRequest {
+    #[cfg_attr(feature = "openapi", schema(format = Email, max_length = 254, example = "dupin@yopmail.com"))]
     #[validate(custom(function = "validation::email"))]
     pub email: String,
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 128, format = Password))]
     #[validate(custom(function = "validation::password_input"))]
     pub current_password: String,
 }
@@ -124,24 +152,33 @@ pub struct Address {
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[validate(schema(function = "french_postal_code", skip_on_field_errors = false))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"name": "Domicile", "country": "France", "city": "Quiévrechain", "postal_code": "59920", "street_number": "12", "street_number_complement": "bis", "street": "rue Jean Jaurès", "street_complement": null, "is_default": true})))]
 pub struct AddressInput {
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 50))]
     #[validate(custom(function = "short_text"))]
     pub name: String,
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 100))]
     #[validate(custom(function = "validation::place"))]
     pub country: String,
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 100))]
     #[validate(custom(function = "validation::place"))]
     pub city: String,
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 50))]
     #[validate(custom(function = "short_text"))]
     pub postal_code: String,
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(max_length = 50))]
     #[validate(custom(function = "optional_short_text"))]
     pub street_number: Option<String>,
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(max_length = 50))]
     #[validate(custom(function = "optional_short_text"))]
     pub street_number_complement: Option<String>,
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 100))]
     #[validate(custom(function = "validation::place"))]
     pub street: String,
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(max_length = 100))]
     #[validate(custom(function = "optional_place"))]
     pub street_complement: Option<String>,
     /// Make this the default address (the first address always is).
@@ -275,15 +312,23 @@ pub struct SchoolEnrolment {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"school_year": "2026-2027", "establishment": "École primaire Jules Ferry", "level": "CE1", "class_name": "CE1 B"})))]
 pub struct SchoolEnrolmentInput {
     /// `2026-2027`.
+    #[cfg_attr(
+        feature = "openapi",
+        schema(pattern = r"^20[0-9]{2}-20[0-9]{2}$", example = "2026-2027")
+    )]
     #[validate(custom(function = "school_year"))]
     pub school_year: String,
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 100))]
     #[validate(custom(function = "validation::place"))]
     pub establishment: String,
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 50))]
     #[validate(custom(function = "short_text"))]
     pub level: String,
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(max_length = 50))]
     #[validate(custom(function = "optional_short_text"))]
     pub class_name: Option<String>,
 }

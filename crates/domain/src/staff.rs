@@ -11,12 +11,22 @@ use crate::validation;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"civility": "madame", "first_name": "Anne", "birth_name": "Leroy", "email": "a.leroy@mairie-quievrechain.fr", "role": "agent"})))]
 pub struct NewStaff {
     pub civility: Civility,
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 1, max_length = 80, example = "Dupin")
+    )]
     #[validate(custom(function = "validation::person_name"))]
     pub first_name: String,
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 1, max_length = 80, example = "Dupin")
+    )]
     #[validate(custom(function = "validation::person_name"))]
     pub birth_name: String,
+    #[cfg_attr(feature = "openapi", schema(format = Email, max_length = 254, example = "dupin@yopmail.com"))]
     #[validate(custom(function = "validation::email"))]
     pub email: String,
     /// `agent` or `admin`.

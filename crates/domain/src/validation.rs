@@ -160,15 +160,10 @@ fn collect(errors: &ValidationErrors, prefix: &str, out: &mut Vec<FieldError>) {
                         Some(f) => format!("{prefix}.{f}"),
                         None => path.clone(),
                     };
-                    let message = e
-                        .message
-                        .as_ref()
-                        .map(|m| m.to_string())
-                        .unwrap_or_else(|| field_message(&e.code).to_string());
-                    out.push(FieldError {
-                        field,
-                        code: e.code.to_string(),
-                        message,
+                    let error = FieldError::new(field, e.code.to_string());
+                    out.push(match &e.message {
+                        Some(message) => error.with_message(message.to_string()),
+                        None => error,
                     });
                 }
             }

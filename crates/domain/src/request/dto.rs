@@ -11,8 +11,10 @@ use super::status::RequestStatus;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"procedure": "location-salle-des-fetes", "person_id": null, "answers": {"event_date": "2027-06-12", "event_type": "mariage", "guests": 80, "remarks": "Tables et chaises pour 80 personnes."}})))]
 pub struct RequestInput {
     /// The procedure's slug, e.g. `contacter-la-mairie`.
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 100))]
     #[validate(length(min = 1, max = 100, code = "required"))]
     pub procedure: String,
     /// The person concerned ("Personne concernée"): a member of the household, or none.
@@ -20,7 +22,10 @@ pub struct RequestInput {
     pub person_id: Option<i64>,
     /// Answers by field name, as the procedure's form defines them.
     #[serde(default)]
-    #[cfg_attr(feature = "openapi", schema(value_type = Object))]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(value_type = std::collections::BTreeMap<String, crate::request::form::AnswerValue>)
+    )]
     pub answers: Answers,
 }
 
@@ -35,6 +40,7 @@ pub struct PersonRef {
 /// A line of "Mes demandes" and of the agents' inbox.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"id": 7, "number": 7, "procedure": "location-salle-des-fetes", "procedure_title": "Location de la salle des fêtes", "status": "submitted", "person": null, "created_at": "2026-12-01T09:30:00Z"})))]
 pub struct RequestSummary {
     pub id: i64,
     /// Numéro: sequential in the commune.
@@ -72,6 +78,7 @@ pub struct StatusChange {
 /// A request with its answers, form and history ("Voir et imprimer la demande").
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"request": {"id": 7, "number": 7, "procedure": "location-salle-des-fetes", "procedure_title": "Location de la salle des fêtes", "status": "submitted", "person": null, "created_at": "2026-12-01T09:30:00Z"}, "household_id": 3, "requester": "DUPIN Pascal", "answers": {"event_date": "2027-06-12", "event_type": "mariage", "guests": 80}, "form": {"steps": []}, "editable": true, "submitted_at": "2026-12-01T09:31:00Z", "refusal_reason": null, "history": [{"at": "2026-12-01T09:31:00Z", "by": "DUPIN Pascal", "from": "draft", "to": "submitted", "comment": null}]})))]
 pub struct RequestDetail {
     pub request: RequestSummary,
     /// The household that made it (agents open it read-only).
@@ -79,7 +86,10 @@ pub struct RequestDetail {
     /// The account holder who made it.
     pub requester: String,
     pub submitted_at: Option<DateTime<Utc>>,
-    #[cfg_attr(feature = "openapi", schema(value_type = Object))]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(value_type = std::collections::BTreeMap<String, crate::request::form::AnswerValue>)
+    )]
     pub answers: Answers,
     pub form: FormDefinition,
     pub history: Vec<StatusChange>,
@@ -104,12 +114,15 @@ pub struct RequestFilter {
     #[validate(custom(function = "filter_date"))]
     pub to: Option<NaiveDate>,
     /// Part of the concerned person's or requester's name.
+    #[cfg_attr(feature = "openapi", param(max_length = 100))]
     #[validate(length(max = 100, code = "too_long"))]
     pub person: Option<String>,
     /// From 1.
+    #[cfg_attr(feature = "openapi", param(minimum = 1))]
     #[validate(range(min = 1, code = "invalid_value"))]
     pub page: Option<u32>,
     /// 1 to 100; 25 by default.
+    #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 100))]
     #[validate(range(min = 1, max = 100, code = "invalid_value"))]
     pub per_page: Option<u32>,
 }
@@ -127,7 +140,9 @@ pub struct RequestPage {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"text": "Merci de nous faire parvenir le carnet de vaccination DT Polio."})))]
 pub struct AgentNote {
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 4000))]
     #[validate(custom(function = "note"))]
     pub text: String,
 }
@@ -166,8 +181,10 @@ fn filter_date(date: &NaiveDate) -> Result<(), validator::ValidationError> {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Validate)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"comment": "Votre réservation est confirmée."})))]
 pub struct Acceptance {
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(max_length = 4000))]
     #[validate(custom(function = "optional_note"))]
     pub comment: Option<String>,
 }

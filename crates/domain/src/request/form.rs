@@ -111,6 +111,21 @@ pub enum FieldKind {
 /// Answers by field name.
 pub type Answers = BTreeMap<String, Value>;
 
+/// One answer, of the JSON type its field's kind gives (see [`FieldKind`]): text for
+/// `text`, `textarea`, `date` (`YYYY-MM-DD`), `email`, `phone`, `select` and `radio`; an
+/// integer for `number`; a boolean for `checkbox`; a list of choice values for
+/// `checkboxes`. The spec's type only: answers are kept as JSON and checked against the
+/// form.
+#[cfg(feature = "openapi")]
+#[derive(Serialize, utoipa::ToSchema)]
+#[serde(untagged)]
+pub enum AnswerValue {
+    Text(String),
+    Number(i64),
+    Flag(bool),
+    Choices(Vec<String>),
+}
+
 impl FormDefinition {
     /// The form of a procedure that configures none: an object and a message.
     pub fn message() -> FormDefinition {
