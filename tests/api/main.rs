@@ -6,6 +6,7 @@ mod accounts;
 mod agent;
 mod catalogue;
 mod changes;
+mod clients;
 mod contract;
 mod email;
 mod errors;

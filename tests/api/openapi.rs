@@ -81,16 +81,9 @@ fn every_operation_documents_its_errors_and_auth() {
     }
 }
 
-/// The Python of the suite's tools (`cargo xtask test` installs it).
-fn tools_python() -> std::path::PathBuf {
-    std::env::var_os("GUICHET_TEST_PYTHON")
-        .map(std::path::PathBuf::from)
-        .unwrap_or_else(|| tests::app::workspace_root().join("target/tools/python/bin/python"))
-}
-
 #[test]
 fn the_committed_spec_is_a_valid_openapi_3_1_document() {
-    let python = tools_python();
+    let python = tests::app::tools_python();
     let spec = tests::app::workspace_root().join("openapi/openapi.json");
     let output = std::process::Command::new(&python)
         .args(["-m", "openapi_spec_validator"])

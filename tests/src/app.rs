@@ -44,6 +44,13 @@ pub fn workspace_root() -> PathBuf {
         .to_path_buf()
 }
 
+/// The Python of the suite's tools (`cargo xtask test` installs it).
+pub fn tools_python() -> PathBuf {
+    std::env::var_os("GUICHET_TEST_PYTHON")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| workspace_root().join("target/tools/python/bin/python"))
+}
+
 impl TestApp {
     pub async fn spawn() -> TestApp {
         TestApp::spawn_with(|_| {}).await

@@ -25,7 +25,9 @@ fn main() -> Result<()> {
         Some("openapi") => openapi(&root),
         Some("lint") => lint(&root),
         Some("build-spa") => spa::build(&root).map(|_| ()),
-        Some("setup") => setup::browser(&root).and(setup::python_tools(&root).map(|_| ())),
+        Some("setup") => setup::browser(&root)
+            .and(setup::typescript_tools(&root))
+            .and(setup::python_tools(&root).map(|_| ())),
         _ => {
             eprintln!(
                 "usage: cargo xtask <run | test [--postgres] | openapi | lint | build-spa | setup>"
@@ -68,6 +70,7 @@ fn run(root: &Path) -> Result<()> {
 fn test(root: &Path, postgres: bool) -> Result<()> {
     spa::build(root)?;
     setup::browser(root)?;
+    setup::typescript_tools(root)?;
     let python = setup::python_tools(root)?;
     let mut command = cargo();
     command

@@ -112,6 +112,23 @@ pub fn browser(root: &Path) -> Result<()> {
     Ok(())
 }
 
+/// openapi-typescript, openapi-fetch and TypeScript for the generated-client journey.
+pub fn typescript_tools(root: &Path) -> Result<()> {
+    let dir = root.join("tests").join("clients").join("typescript");
+    if !dir.join("node_modules/.bin/tsc").exists() {
+        if !found("npm") {
+            apt_install(&["nodejs", "npm"])?;
+        }
+        println!("xtask: installing the TypeScript client tools (npm ci)");
+        check(
+            Command::new("npm")
+                .current_dir(&dir)
+                .args(["ci", "--no-audit", "--no-fund"]),
+        )?;
+    }
+    Ok(())
+}
+
 const DEFAULT_URL: &str = "postgres://postgres@127.0.0.1:5432/postgres";
 
 fn reachable(url: &str) -> bool {

@@ -34,9 +34,32 @@ fn needs_household(path: &str) -> bool {
 }
 
 pub fn complete(spec: &mut Value) {
+    binary_files(spec);
     error_codes(spec);
     always_sent(spec);
     household_errors(spec);
+}
+
+/// Files are written inline as binary strings (`type: string, format: binary`), the form
+/// client generators recognise; a `$ref` to such a schema is not.
+fn binary_files(spec: &mut Value) {
+    let Some(paths) = spec["paths"].as_object_mut() else {
+        return;
+    };
+    for item in paths.values_mut() {
+        for operation in item
+            .as_object_mut()
+            .into_iter()
+            .flat_map(|o| o.values_mut())
+        {
+            let responses = operation["responses"].as_object_mut();
+            for response in responses.into_iter().flat_map(|r| r.values_mut()) {
+                if let Some(pdf) = response.pointer_mut("/content/application~1pdf") {
+                    pdf["schema"] = json!({"type": "string", "format": "binary"});
+                }
+            }
+        }
+    }
 }
 
 fn error_codes(spec: &mut Value) {
