@@ -155,6 +155,45 @@ impl Browser {
         panic!("never reached {expected}; at {}", self.path().await);
     }
 
+    /// Waits until nothing matches `css`.
+    pub async fn wait_gone(&self, css: &str) {
+        for _ in 0..150 {
+            if self.client.find(Locator::Css(css)).await.is_err() {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        panic!("{css} never went away");
+    }
+
+    /// A phone's width: the window becomes 375 px wide.
+    pub async fn phone(&self) {
+        self.client
+            .set_window_size(375, 800)
+            .await
+            .expect("resize the window");
+    }
+
+    /// Nothing sticks out sideways, nor needs a sideways scroll: every visible element
+    /// lies within the window's width (screen-reader-only text aside).
+    pub async fn assert_fits(&self, screen: &str) {
+        let outside: Value = self
+            .client
+            .execute(
+                "const width = document.documentElement.clientWidth;
+                 return [...document.querySelectorAll('body *')]
+                   .filter(e => !e.closest('.sr-only') && e.getClientRects().length > 0)
+                   .map(e => [e, e.getBoundingClientRect()])
+                   .filter(([e, r]) => r.width > 1 && (r.left < -1 || r.right > width + 1))
+                   .map(([e, r]) => `${e.tagName.toLowerCase()}${e.id ? '#' + e.id : ''}.${e.className} ${Math.round(r.left)}..${Math.round(r.right)} of ${width}`)
+                   .slice(0, 10);",
+                vec![],
+            )
+            .await
+            .expect("measure the page");
+        assert_eq!(outside, json!([]), "{screen} does not fit the window");
+    }
+
     /// Runs axe-core on the page and fails on any violation.
     pub async fn assert_accessible(&self, screen: &str) {
         let axe = std::fs::read_to_string(

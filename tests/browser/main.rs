@@ -5,6 +5,7 @@
 mod driver;
 mod email;
 mod journeys;
+mod phone;
 mod profile;
 mod requests;
 mod schooling;

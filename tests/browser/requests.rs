@@ -65,6 +65,9 @@ async fn a_personal_data_update_goes_from_draft_to_accepted_by_an_agent_and_show
     agent.log_in(&agent_login).await;
     agent.goto("/agent/demandes").await;
     agent.wait_text("#inbox-count", "1 demande").await;
+    // The inbox names who asked and whom it concerns (the holder himself here).
+    let row = agent.wait_text("#request-row-1", "DUPIN Pascal").await;
+    assert_eq!(row.matches("DUPIN Pascal").count(), 2, "{row}");
     agent.assert_accessible("agent inbox").await;
     agent.click("#request-open-1").await;
     agent.wait_text("main", "Dupin-Martin").await;
@@ -74,7 +77,19 @@ async fn a_personal_data_update_goes_from_draft_to_accepted_by_an_agent_and_show
     agent
         .fill("#agent_note", "Changement enregistré, félicitations.")
         .await;
+    // Accepting closes the request: it is asked first, and "Annuler" changes nothing.
     agent.click("#agent-accept").await;
+    agent
+        .wait_text("#agent-confirm-question", "Accepter la demande n° 1 ?")
+        .await;
+    agent
+        .assert_accessible("agent confirming an acceptance")
+        .await;
+    agent.click("#agent-confirm-cancel").await;
+    agent.wait_gone("#agent-confirm").await;
+    agent.wait_text("main", "En traitement").await;
+    agent.click("#agent-accept").await;
+    agent.click("#agent-confirm").await;
     agent.wait_text("#agent-status", "acceptée").await;
 
     // The citizen sees it under Effectuées, and the new usage name in the profile.

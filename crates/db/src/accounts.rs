@@ -280,3 +280,71 @@ pub fn purge_pending(conn: &mut Conn, before: NaiveDateTime) -> QueryResult<usiz
     diesel::delete(persons::table.filter(persons::id.eq_any(&persons))).execute(conn)?;
     Ok(purged)
 }
+
+/// A staff account with its names, for "Comptes des agents".
+#[derive(Debug, Clone, Queryable)]
+pub struct StaffRow {
+    pub id: i64,
+    pub login: Option<String>,
+    pub email: String,
+    pub role: Role,
+    pub status: AccountStatus,
+    pub civility: Civility,
+    pub first_name: String,
+    pub birth_name: String,
+}
+
+type StaffColumns = (
+    accounts::id,
+    accounts::login,
+    accounts::email,
+    accounts::role,
+    accounts::status,
+    persons::civility,
+    persons::first_name,
+    persons::birth_name,
+);
+
+const STAFF_COLUMNS: StaffColumns = (
+    accounts::id,
+    accounts::login,
+    accounts::email,
+    accounts::role,
+    accounts::status,
+    persons::civility,
+    persons::first_name,
+    persons::birth_name,
+);
+
+/// Agents and admins, by name.
+pub fn staff(conn: &mut Conn) -> QueryResult<Vec<StaffRow>> {
+    accounts::table
+        .inner_join(persons::table)
+        .filter(accounts::role.ne(Role::Citizen))
+        .order((persons::birth_name, persons::first_name, accounts::id))
+        .select(STAFF_COLUMNS)
+        .load(conn)
+}
+
+/// One agent or admin account.
+pub fn staff_member(conn: &mut Conn, id: i64) -> QueryResult<Option<StaffRow>> {
+    accounts::table
+        .inner_join(persons::table)
+        .filter(accounts::id.eq(id))
+        .filter(accounts::role.ne(Role::Citizen))
+        .select(STAFF_COLUMNS)
+        .first(conn)
+        .optional()
+}
+
+/// Moves an account from `from` to `to`; 0 when it was not in `from` any more.
+pub fn set_status(
+    conn: &mut Conn,
+    id: i64,
+    from: AccountStatus,
+    to: AccountStatus,
+) -> QueryResult<usize> {
+    diesel::update(accounts::table.find(id).filter(accounts::status.eq(from)))
+        .set(accounts::status.eq(to))
+        .execute(conn)
+}

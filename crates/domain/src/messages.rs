@@ -55,6 +55,10 @@ pub const PROBLEM_CODES: &[(&str, &str)] = &[
         "Le service est momentanément indisponible.",
     ),
     (
+        "cannot_disable_self",
+        "Vous ne pouvez pas désactiver votre propre compte.",
+    ),
+    (
         "server_busy",
         "Le service est très sollicité : veuillez réessayer dans un instant.",
     ),

@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 use validator::Validate;
 
+use crate::account::AccountStatus;
 use crate::auth::Role;
 use crate::civility::Civility;
 use crate::validation;
@@ -41,4 +42,27 @@ pub struct StaffCreated {
     pub login: String,
     pub email: String,
     pub role: Role,
+}
+
+/// A staff account as "Comptes des agents" lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"id": 3, "login": "anne.leroy", "email": "a.leroy@mairie-quievrechain.fr", "civility": "madame", "first_name": "Anne", "birth_name": "Leroy", "role": "agent", "status": "active"})))]
+pub struct StaffMember {
+    pub id: i64,
+    pub login: String,
+    pub email: String,
+    pub civility: Civility,
+    pub first_name: String,
+    pub birth_name: String,
+    pub role: Role,
+    /// `active`, or `disabled` (no login, no session).
+    pub status: AccountStatus,
+}
+
+impl StaffMember {
+    /// "Anne LEROY".
+    pub fn display_name(&self) -> String {
+        format!("{} {}", self.first_name, self.birth_name.to_uppercase())
+    }
 }

@@ -3,7 +3,7 @@
 
 use domain::profile::{Profile, SchoolEnrolment, SchoolEnrolmentInput};
 use domain::request::{Acceptance, AgentNote, RequestDetail, RequestFilter, RequestPage};
-use domain::staff::{NewStaff, StaffCreated};
+use domain::staff::{NewStaff, StaffCreated, StaffMember};
 
 use super::client::{encode, ApiResult, Authed};
 
@@ -86,4 +86,17 @@ pub async fn add_enrolment(
 /// Admins only.
 pub async fn create_staff(authed: &Authed, staff: &NewStaff) -> ApiResult<StaffCreated> {
     authed.post("/admin/staff", staff).await
+}
+
+/// Admins only: the staff accounts, by name.
+pub async fn staff(authed: &Authed) -> ApiResult<Vec<StaffMember>> {
+    authed.get("/admin/staff").await
+}
+
+/// Admins only: disables (`active = false`) or re-enables a staff account.
+pub async fn set_staff_active(authed: &Authed, id: i64, active: bool) -> ApiResult<StaffMember> {
+    let action = if active { "enable" } else { "disable" };
+    authed
+        .post_empty(&format!("/admin/staff/{id}/{action}"))
+        .await
 }

@@ -19,6 +19,9 @@ pub struct Props {
     pub sort_id: Option<AttrValue>,
     /// The content of each row's Action cell.
     pub actions: Callback<RequestSummary, Html>,
+    /// Adds the "Demandeur" column (the agents' inbox).
+    #[prop_or_default]
+    pub show_requester: bool,
 }
 
 #[function_component(RequestTable)]
@@ -57,13 +60,16 @@ pub fn request_table(props: &Props) -> Html {
     };
     html! {
         <div class="table-wrapper">
-            <table class="table requests-table">
+            <table class="table requests-table stacked-table">
                 <caption class={classes!(props.caption_hidden.then_some("sr-only"))}>{ props.caption.clone() }</caption>
                 <thead>
                     <tr>
                         { number_header }
                         <th scope="col">{ "Type" }</th>
                         <th scope="col">{ "Date" }</th>
+                        if props.show_requester {
+                            <th scope="col">{ "Demandeur" }</th>
+                        }
                         <th scope="col">{ "Personne concernée" }</th>
                         <th scope="col">{ "Statut" }</th>
                         <th scope="col">{ "Action" }</th>
@@ -71,16 +77,19 @@ pub fn request_table(props: &Props) -> Html {
                 </thead>
                 <tbody>
                     if items.is_empty() {
-                        <tr><td colspan="6">{ "Aucune demande enregistrée" }</td></tr>
+                        <tr><td colspan={if props.show_requester { "7" } else { "6" }}>{ "Aucune demande enregistrée" }</td></tr>
                     }
                     { for items.into_iter().map(|r| html! {
-                        <tr key={r.id}>
-                            <th scope="row">{ r.number }</th>
-                            <td>{ r.procedure_title.clone() }</td>
-                            <td>{ local_date(&r.created_at) }</td>
-                            <td>{ r.person.as_ref().map(|p| p.name.clone()).unwrap_or_default() }</td>
-                            <td><StatusBadge status={r.status} /></td>
-                            <td class="row-actions">{ props.actions.emit(r.clone()) }</td>
+                        <tr key={r.id} id={format!("request-row-{}", r.number)}>
+                            <th scope="row" data-label="Numéro">{ r.number }</th>
+                            <td data-label="Type">{ r.procedure_title.clone() }</td>
+                            <td data-label="Date">{ local_date(&r.created_at) }</td>
+                            if props.show_requester {
+                                <td data-label="Demandeur">{ r.requester.clone() }</td>
+                            }
+                            <td data-label="Personne concernée">{ r.concerned() }</td>
+                            <td data-label="Statut"><StatusBadge status={r.status} /></td>
+                            <td data-label="Action" class="row-actions">{ props.actions.emit(r.clone()) }</td>
                         </tr>
                     }) }
                 </tbody>

@@ -40,7 +40,7 @@ pub struct PersonRef {
 /// A line of "Mes demandes" and of the agents' inbox.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[cfg_attr(feature = "openapi", schema(example = json!({"id": 7, "number": 7, "procedure": "location-salle-des-fetes", "procedure_title": "Location de la salle des fêtes", "status": "submitted", "person": null, "created_at": "2026-12-01T09:30:00Z"})))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"id": 7, "number": 7, "procedure": "location-salle-des-fetes", "procedure_title": "Location de la salle des fêtes", "status": "submitted", "person": null, "requester": "DUPIN Pascal", "created_at": "2026-12-01T09:30:00Z"})))]
 pub struct RequestSummary {
     pub id: i64,
     /// Numéro: sequential in the commune.
@@ -50,9 +50,20 @@ pub struct RequestSummary {
     pub procedure_title: String,
     /// Date.
     pub created_at: DateTime<Utc>,
-    /// Personne concernée.
+    /// Personne concernée, when it is not the requester.
     pub person: Option<PersonRef>,
+    /// Demandeur: the account holder who made the request ("DUPIN Pascal").
+    pub requester: String,
     pub status: RequestStatus,
+}
+
+impl RequestSummary {
+    /// "Personne concernée" as the tables show it: the person named, else the requester.
+    pub fn concerned(&self) -> String {
+        self.person
+            .as_ref()
+            .map_or_else(|| self.requester.clone(), |p| p.name.clone())
+    }
 }
 
 /// "Mes demandes": En cours and Effectuées, latest number first.
@@ -78,7 +89,7 @@ pub struct StatusChange {
 /// A request with its answers, form and history ("Voir et imprimer la demande").
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[cfg_attr(feature = "openapi", schema(example = json!({"request": {"id": 7, "number": 7, "procedure": "location-salle-des-fetes", "procedure_title": "Location de la salle des fêtes", "status": "submitted", "person": null, "created_at": "2026-12-01T09:30:00Z"}, "household_id": 3, "requester": "DUPIN Pascal", "answers": {"event_date": "2027-06-12", "event_type": "mariage", "guests": 80}, "form": {"steps": []}, "editable": true, "submitted_at": "2026-12-01T09:31:00Z", "refusal_reason": null, "history": [{"at": "2026-12-01T09:31:00Z", "by": "DUPIN Pascal", "from": "draft", "to": "submitted", "comment": null}]})))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"request": {"id": 7, "number": 7, "procedure": "location-salle-des-fetes", "procedure_title": "Location de la salle des fêtes", "status": "submitted", "person": null, "requester": "DUPIN Pascal", "created_at": "2026-12-01T09:30:00Z"}, "household_id": 3, "requester": "DUPIN Pascal", "answers": {"event_date": "2027-06-12", "event_type": "mariage", "guests": 80}, "form": {"steps": []}, "editable": true, "submitted_at": "2026-12-01T09:31:00Z", "refusal_reason": null, "history": [{"at": "2026-12-01T09:31:00Z", "by": "DUPIN Pascal", "from": "draft", "to": "submitted", "comment": null}]})))]
 pub struct RequestDetail {
     pub request: RequestSummary,
     /// The household that made it (agents open it read-only).

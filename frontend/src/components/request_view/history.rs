@@ -17,7 +17,7 @@ pub fn history(props: &Props) -> Html {
         <section class="card" aria-labelledby="request-history-title">
             <h2 id="request-history-title">{ "Historique" }</h2>
             <div class="table-wrapper">
-                <table class="table">
+                <table class="table stacked-table">
                     <caption class="sr-only">{ "Historique de la demande" }</caption>
                     <thead>
                         <tr>
@@ -33,10 +33,10 @@ pub fn history(props: &Props) -> Html {
                         }
                         { for props.history.iter().map(|c| html! {
                             <tr>
-                                <td>{ local_date_time(&c.at) }</td>
-                                <td>{ c.by.clone() }</td>
-                                <td>{ change(c) }</td>
-                                <td class="pre-line">{ value_or_unset(c.comment.as_deref()) }</td>
+                                <td data-label="Date">{ local_date_time(&c.at) }</td>
+                                <td data-label="Par">{ c.by.clone() }</td>
+                                <td data-label="Changement">{ change(c) }</td>
+                                <td data-label="Commentaire" class="pre-line">{ value_or_unset(c.comment.as_deref()) }</td>
                             </tr>
                         }) }
                     </tbody>

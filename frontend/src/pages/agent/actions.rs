@@ -34,6 +34,19 @@ impl Action {
         }
     }
 
+    /// The question asked before an action that closes the request.
+    fn question(self, number: i64) -> Option<String> {
+        match self {
+            Action::Accept => Some(format!(
+                "Accepter la demande n° {number} ? Elle sera close et le demandeur en sera informé par courriel."
+            )),
+            Action::Refuse => Some(format!(
+                "Refuser la demande n° {number} ? Le demandeur recevra le motif par courriel."
+            )),
+            _ => None,
+        }
+    }
+
     /// The message when the note is missing, for the actions that need one.
     fn note_missing(self) -> Option<&'static str> {
         match self {
@@ -58,15 +71,18 @@ pub fn agent_actions(props: &Props) -> Html {
     let busy = use_state(|| None::<Action>);
     let status = use_state(|| None::<&'static str>);
     let problem = use_state(|| None::<Problem>);
+    // Accepting or refusing closes the request: the first click asks, "Confirmer" acts.
+    let confirming = use_state(|| None::<Action>);
     let request = &props.detail.request;
 
     let act = |action: Action| {
-        let (note, error, busy, status, problem) = (
+        let (note, error, busy, status, problem, confirming) = (
             note.clone(),
             error.clone(),
             busy.clone(),
             status.clone(),
             problem.clone(),
+            confirming.clone(),
         );
         let (on_change, authed, id) = (props.on_change.clone(), session.authed(), request.id);
         Callback::from(move |_: MouseEvent| {
@@ -90,6 +106,12 @@ pub fn agent_actions(props: &Props) -> Html {
                 }
             }
             error.set(None);
+            if action.question(0).is_some() && *confirming != Some(action) {
+                confirming.set(Some(action));
+                focus_soon("#agent-confirm");
+                return;
+            }
+            confirming.set(None);
             busy.set(Some(action));
             let (note, error, busy, status, problem, on_change, authed) = (
                 note.clone(),
@@ -134,6 +156,33 @@ pub fn agent_actions(props: &Props) -> Html {
         Callback::from(move |v: String| note.set(v))
     };
     let in_progress = request.status == RequestStatus::InProgress;
+    let cancel = {
+        let confirming = confirming.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(action) = *confirming {
+                confirming.set(None);
+                focus_soon(if action == Action::Accept {
+                    "#agent-accept"
+                } else {
+                    "#agent-refuse"
+                });
+            }
+        })
+    };
+    let confirmation = (*confirming).and_then(|action| {
+        let question = action.question(request.number)?;
+        Some(html! {
+            <div class="confirm" role="group" aria-labelledby="agent-confirm-question">
+                <p class="confirm-question" id="agent-confirm-question">{ question }</p>
+                <div class="actions">
+                    <button type="button" id="agent-confirm" class="button" disabled={busy.is_some()}
+                        onclick={act(action)}>{ if busy.is_some() { "Envoi…" } else { "Confirmer" } }</button>
+                    <button type="button" id="agent-confirm-cancel" class="button button--secondary"
+                        onclick={cancel.clone()}>{ "Annuler" }</button>
+                </div>
+            </div>
+        })
+    });
     html! {
         <section class="card agent-actions no-print" aria-labelledby="agent-actions-title">
             <h2 id="agent-actions-title">{ "Traitement" }</h2>
@@ -160,6 +209,7 @@ pub fn agent_actions(props: &Props) -> Html {
                     }
                     { button("agent-comment", "Ajouter un commentaire", Action::Comment, "button--secondary") }
                 </div>
+                { for confirmation }
             }
         </section>
     }

@@ -113,7 +113,7 @@ fn results(found: &RequestPage, filter: &RequestFilter, go: &Callback<RequestFil
     html! {
         <>
             <p role="status" id="inbox-count" class="count">{ format!("{} demande(s)", found.total) }</p>
-            <RequestTable caption="Demandes trouvées" caption_hidden=true items={found.items.clone()} {actions} />
+            <RequestTable caption="Demandes trouvées" caption_hidden=true items={found.items.clone()} {actions} show_requester=true />
             <nav class="pager" aria-label="Pagination">
                 <button type="button" id="page-previous" class="button button--secondary"
                     disabled={current <= 1} onclick={to_page(current.saturating_sub(1))}>

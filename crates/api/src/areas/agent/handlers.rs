@@ -2,10 +2,9 @@ use actix_web::{get, post, web, HttpResponse};
 use domain::problem::Problem;
 use domain::profile::{Profile, SchoolEnrolment, SchoolEnrolmentInput};
 use domain::request::{Acceptance, AgentNote, RequestDetail, RequestFilter, RequestPage};
-use domain::staff::{NewStaff, StaffCreated};
 
-use super::{service, staff};
-use crate::auth_user::{AuthAdmin, AuthAgent};
+use super::service;
+use crate::auth_user::AuthAgent;
 use crate::error::ApiResult;
 use crate::extract::ValidJson;
 use crate::state::AppState;
@@ -188,33 +187,6 @@ pub async fn household(
     Ok(web::Json(
         state.run(move |conn| service::household(conn, id)).await?,
     ))
-}
-
-/// Creates an agent or admin account (admins only). A link to choose a password is
-/// e-mailed; there is never a default password.
-#[utoipa::path(
-    operation_id = "create_staff",
-    tag = "agent",
-    security(("bearer" = [])),
-    request_body = NewStaff,
-    responses(
-        (status = 201, description = "Created; the password link was e-mailed.", body = StaffCreated),
-        (status = 409, description = "The e-mail address has an account (`email_taken`).", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid fields.", body = Problem, content_type = "application/problem+json"),
-    )
-)]
-#[post("/admin/staff")]
-pub async fn create_staff(
-    state: web::Data<AppState>,
-    _admin: AuthAdmin,
-    body: ValidJson<NewStaff>,
-) -> ApiResult<HttpResponse> {
-    let body = body.into_inner()?;
-    let settings = state.settings.clone();
-    let (created, _link) = state
-        .run(move |conn| staff::create(conn, &settings, &body))
-        .await?;
-    Ok(HttpResponse::Created().json(created))
 }
 
 /// Records a child's school enrolment (school year, establishment, level, class).

@@ -5,6 +5,7 @@ mod apply;
 mod handlers;
 pub mod service;
 pub mod staff;
+mod staff_handlers;
 
 use utoipa_actix_web::service_config::ServiceConfig;
 
@@ -17,5 +18,8 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(handlers::refuse)
         .service(handlers::household)
         .service(handlers::add_enrolment)
-        .service(handlers::create_staff);
+        .service(staff_handlers::list_staff)
+        .service(staff_handlers::create_staff)
+        .service(staff_handlers::disable_staff)
+        .service(staff_handlers::enable_staff);
 }

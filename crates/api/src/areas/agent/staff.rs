@@ -1,6 +1,7 @@
-//! Creating agent and admin accounts: active at once, with a login and no password; a
-//! single-use link lets the person choose one. Used by `POST /api/admin/staff` and by
-//! the `guichet create-admin` command (the first admin).
+//! Staff accounts. Creating one: active at once, with a login and no password; a
+//! single-use link lets the person choose one (`POST /api/admin/staff` and the
+//! `guichet create-admin` command, for the first admin). Listing them, disabling one
+//! (its sessions end) and re-enabling it.
 
 use chrono::TimeDelta;
 use domain::account::AccountStatus;
@@ -8,7 +9,7 @@ use domain::account::TokenPurpose;
 use domain::auth::Role;
 use domain::email::Email;
 use domain::login::{suggested_login, with_suffix};
-use domain::staff::{NewStaff, StaffCreated};
+use domain::staff::{NewStaff, StaffCreated, StaffMember};
 
 use crate::config::Settings;
 use crate::error::{on_constraint, ApiError, ApiResult, ErrorKind};
@@ -90,5 +91,52 @@ pub fn create(
             },
             link,
         ))
+    })
+}
+
+/// Every staff account, by name.
+pub fn list(conn: &mut db::Conn) -> ApiResult<Vec<StaffMember>> {
+    Ok(db::accounts::staff(conn)?.into_iter().map(member).collect())
+}
+
+fn member(row: db::accounts::StaffRow) -> StaffMember {
+    StaffMember {
+        id: row.id,
+        login: row.login.unwrap_or_default(),
+        email: row.email,
+        civility: row.civility,
+        first_name: row.first_name,
+        birth_name: row.birth_name,
+        role: row.role,
+        status: row.status,
+    }
+}
+
+/// Disables (`active = false`) or re-enables a staff account. Disabling ends its
+/// sessions in the same transaction; an administrator cannot disable themself.
+pub fn set_active(
+    conn: &mut db::Conn,
+    admin: i64,
+    id: i64,
+    active: bool,
+) -> ApiResult<StaffMember> {
+    if !active && id == admin {
+        return Err(ApiError::new(ErrorKind::Conflict, "cannot_disable_self"));
+    }
+    db::transaction(conn, |conn| {
+        let found = db::accounts::staff_member(conn, id)?.ok_or_else(ApiError::not_found)?;
+        let (from, to) = if active {
+            (AccountStatus::Disabled, AccountStatus::Active)
+        } else {
+            (AccountStatus::Active, AccountStatus::Disabled)
+        };
+        if found.status == from {
+            db::accounts::set_status(conn, id, from, to)?;
+            if !active {
+                db::sessions::revoke_others(conn, id, None, db::now())?;
+            }
+        }
+        let row = db::accounts::staff_member(conn, id)?.ok_or_else(ApiError::not_found)?;
+        Ok(member(row))
     })
 }

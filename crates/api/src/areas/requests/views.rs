@@ -30,6 +30,11 @@ pub fn summaries(
         .into_iter()
         .map(|(id, first, birth)| (id, display_name(&first, &birth)))
         .collect();
+    let account_ids: Vec<i64> = rows.iter().map(|r| r.account_id).collect();
+    let requesters: HashMap<i64, String> = db::accounts::names(conn, &account_ids)?
+        .into_iter()
+        .map(|(id, first, birth)| (id, display_name(&first, &birth)))
+        .collect();
     Ok(rows
         .iter()
         .map(|r| {
@@ -47,6 +52,7 @@ pub fn summaries(
                         name: name.clone(),
                     })
                 }),
+                requester: requesters.get(&r.account_id).cloned().unwrap_or_default(),
                 status: r.status,
             }
         })
@@ -82,11 +88,11 @@ pub fn detail(conn: &mut db::Conn, row: db::requests::RequestRow) -> ApiResult<R
         .collect();
     Ok(RequestDetail {
         editable: summary.status.citizen_can_edit(),
+        requester: summary.requester.clone(),
         request: summary,
         household_id: row.household_id,
-        requester: names.get(&row.account_id).cloned().unwrap_or_default(),
         submitted_at: row.submitted_at.map(utc),
-        answers: serde_json::from_str(&row.answers).unwrap_or_default(),
+        answers: serde_json::from_str(&row.answers).map_err(ApiError::internal)?,
         form,
         history,
         refusal_reason: row.refusal_reason,

@@ -41,7 +41,7 @@ pub fn schooling_card(props: &Props) -> Html {
                 </ul>
                 <Disclosure id="schooling-details" context="Enfants scolarisés du foyer">
                     <div class="table-wrapper">
-                        <table class="table">
+                        <table class="table stacked-table">
                             <caption>{ "Enfants scolarisés du foyer" }</caption>
                             <thead>
                                 <tr>
@@ -55,11 +55,11 @@ pub fn schooling_card(props: &Props) -> Html {
                             <tbody>
                                 { for props.enrolments.iter().map(|e| html! {
                                     <tr>
-                                        <th scope="row">{ e.child_name.clone() }</th>
-                                        <td>{ e.school_year.clone() }</td>
-                                        <td>{ e.establishment.clone() }</td>
-                                        <td>{ e.level.clone() }</td>
-                                        <td>{ value_or_unset(e.class_name.as_deref()) }</td>
+                                        <th scope="row" data-label="Enfant">{ e.child_name.clone() }</th>
+                                        <td data-label="Année scolaire">{ e.school_year.clone() }</td>
+                                        <td data-label="Établissement">{ e.establishment.clone() }</td>
+                                        <td data-label="Niveau">{ e.level.clone() }</td>
+                                        <td data-label="Classe">{ value_or_unset(e.class_name.as_deref()) }</td>
                                     </tr>
                                 }) }
                             </tbody>

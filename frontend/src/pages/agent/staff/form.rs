@@ -1,5 +1,4 @@
-//! "Créer un compte agent" (admins only): the new agent or admin receives a link to
-//! choose a password.
+//! "Nouvel agent": the new agent or admin receives a link to choose a password.
 
 use domain::auth::Role;
 use domain::civility::Civility;
@@ -9,15 +8,13 @@ use validator::Validate;
 use yew::prelude::*;
 
 use crate::api::agent;
-use crate::components::agent_nav::AgentNav;
 use crate::components::error_summary::ErrorSummary;
 use crate::components::field::TextField;
 use crate::components::problem_alert::ProblemAlert;
-use crate::components::require_login::RequireLogin;
 use crate::components::select_field::SelectField;
 use crate::focus::focus_soon;
 use crate::forms::FieldErrors;
-use crate::hooks::{use_page_title, use_session};
+use crate::hooks::use_session;
 
 const FIELDS: [(&str, &str); 5] = [
     ("civility", "Civilité"),
@@ -27,22 +24,14 @@ const FIELDS: [(&str, &str); 5] = [
     ("role", "Rôle"),
 ];
 
-#[function_component(Staff)]
-pub fn staff() -> Html {
-    use_page_title("Créer un compte agent");
-    html! {
-        <RequireLogin>
-            <div class="container page narrow">
-                <AgentNav />
-                <h1 tabindex="-1">{ "Créer un compte agent" }</h1>
-                <StaffForm />
-            </div>
-        </RequireLogin>
-    }
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    /// Told when an account was created, so the list shows it.
+    pub on_created: Callback<()>,
 }
 
 #[function_component(StaffForm)]
-fn staff_form() -> Html {
+pub fn staff_form(props: &Props) -> Html {
     let session = use_session();
     let civility = use_state(String::new);
     let first_name = use_state(String::new);
@@ -54,14 +43,6 @@ fn staff_form() -> Html {
     let problem = use_state(|| None::<Problem>);
     let sending = use_state(|| false);
     let created = use_state(|| None::<StaffCreated>);
-
-    if session.me().is_some_and(|me| me.role != Role::Admin) {
-        return html! {
-            <div class="alert alert--error" role="alert">
-                <p class="alert-title">{ "Vous n'avez pas accès à cet espace." }</p>
-            </div>
-        };
-    }
 
     let onsubmit = {
         let (civility, first_name, birth_name, email, role) = (
@@ -79,6 +60,7 @@ fn staff_form() -> Html {
             created.clone(),
             session.authed(),
         );
+        let on_created = props.on_created.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             if *sending {
@@ -128,6 +110,7 @@ fn staff_form() -> Html {
                 created.clone(),
                 authed.clone(),
             );
+            let on_created = on_created.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 let answer = agent::create_staff(&authed, &staff).await;
                 sending.set(false);
@@ -137,6 +120,7 @@ fn staff_form() -> Html {
                             field.set(String::new());
                         }
                         created.set(Some(account));
+                        on_created.emit(());
                         focus_soon("#staff-status");
                     }
                     Err(p) if !p.errors.is_empty() => {
