@@ -78,6 +78,7 @@ fn switch(route: Route) -> Html {
         Route::AgentHousehold { id } => html! { <agent::household::Household {id} /> },
         Route::AgentStaff => html! { <agent::staff::Staff /> },
         Route::Profile => html! { <account::profile::Profile /> },
+        Route::Terms => html! { <terms::Terms /> },
         Route::NotFound => html! { <not_found::NotFound /> },
     }
 }

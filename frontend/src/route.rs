@@ -37,9 +37,18 @@ pub enum Route {
     AgentStaff,
     #[at("/mon-compte/profil")]
     Profile,
+    #[at("/conditions-generales")]
+    Terms,
     #[not_found]
     #[at("/page-introuvable")]
     NotFound,
+}
+
+/// `/mes-demandes?brouillon=7`: the draft n° 7 was just saved (the page says so).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct DraftSaved {
+    #[serde(default)]
+    pub brouillon: Option<i64>,
 }
 
 /// `?retour=/demarches/fiche-enfant`: where to go back after logging in.
@@ -56,7 +65,7 @@ impl ReturnTo {
             .as_deref()
             .filter(|path| path.starts_with('/') && !path.starts_with("//"))
             .and_then(Route::recognize)
-            .filter(|route| *route != Route::Login)
+            .filter(|route| !matches!(route, Route::Login | Route::NotFound))
             .unwrap_or(Route::Home)
     }
 }

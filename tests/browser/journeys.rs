@@ -67,6 +67,16 @@ async fn a_new_citizen_registers_activates_logs_out_in_and_resets_the_password()
     b.click("#captcha-pow").await;
     b.wait_text(".captcha-status", "Vérification automatique réussie.")
         .await;
+    // The terms to accept can be read, in a new tab so nothing typed is lost.
+    let link = b.find("#terms-link").await;
+    assert_eq!(
+        link.attr("href").await.unwrap().as_deref(),
+        Some("/conditions-generales")
+    );
+    assert_eq!(
+        link.attr("target").await.unwrap().as_deref(),
+        Some("_blank")
+    );
     b.click("#terms_accepted").await;
     b.click("#privacy_consent").await;
     b.click("#registration-next").await;

@@ -46,6 +46,7 @@ async fn every_page_fits_a_phone_and_stays_accessible() {
         ("/creer-mon-compte", ("main h1", "Création de compte")),
         ("/identifiants-oublies", ("main h1", "oublié")),
         ("/page-introuvable", ("main h1", "introuvable")),
+        ("/conditions-generales", ("main h1", "Conditions générales")),
         ("/activation/inconnu", ("main", "lien")),
         ("/reinitialisation/inconnu", ("main", "lien")),
     ] {

@@ -45,7 +45,10 @@ async fn a_personal_data_update_goes_from_draft_to_accepted_by_an_agent_and_show
     citizen.wait_text("main", "Dupin-Martin").await;
     citizen.assert_accessible("request recap").await;
     citizen.click("#request-save-draft").await;
-    citizen.wait_path("/mes-demandes").await;
+    citizen.wait_path("/mes-demandes?brouillon=1").await;
+    citizen
+        .wait_text("#requests-status", "Votre brouillon n° 1 est enregistré")
+        .await;
     let table = citizen.wait_text("main", "Brouillon").await;
     assert!(table.contains("Mettre à jour mes informations personnelles"));
     citizen.assert_accessible("mes demandes with a draft").await;

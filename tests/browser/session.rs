@@ -47,3 +47,31 @@ async fn a_reload_keeps_the_session_and_no_script_can_read_its_tokens() {
         .await;
     b.close().await;
 }
+
+#[tokio::test]
+async fn after_login_the_return_address_never_leads_off_the_portal() {
+    let app = TestApp::spawn().await;
+    app.create_account("dupin@yopmail.com", "pascal.dupin", people::PASSWORD)
+        .await;
+    let b = Browser::open(&app.address).await;
+    for (retour, lands_on) in [
+        ("%2Fmes-demandes", "/mes-demandes"),
+        ("%2F%2Fevil.example%2Fconnexion", "/"),
+        ("https%3A%2F%2Fevil.example%2F", "/"),
+        ("%2F%5Cevil.example", "/"),
+        ("javascript%3Aalert(1)", "/"),
+    ] {
+        b.goto(&format!("/connexion?retour={retour}")).await;
+        b.fill("#login", "pascal.dupin").await;
+        b.fill("#password", people::PASSWORD).await;
+        b.click("#login-submit").await;
+        b.wait_text("header", "Bonjour").await;
+        b.wait_path(lands_on).await;
+        let url = b.client.current_url().await.unwrap();
+        assert_eq!(url.host_str(), Some("127.0.0.1"), "{retour} led to {url}");
+        b.click("#account-menu-button").await;
+        b.click("#logout-button").await;
+        b.wait_text("header", "Me connecter").await;
+    }
+    b.close().await;
+}

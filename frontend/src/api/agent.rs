@@ -61,7 +61,7 @@ pub async fn accept(authed: &Authed, id: i64, acceptance: &Acceptance) -> ApiRes
         .await
 }
 
-/// En traitement -> Refusé, with the reason.
+/// En traitement -> Refusée, with the reason.
 pub async fn refuse(authed: &Authed, id: i64, reason: &AgentNote) -> ApiResult<RequestDetail> {
     authed
         .post(&format!("/agent/requests/{id}/refuse"), reason)

@@ -7,3 +7,4 @@ pub mod home;
 pub mod not_found;
 pub mod procedures;
 pub mod requests;
+pub mod terms;

@@ -1,4 +1,4 @@
-//! Brouillon -> Enregistrée -> En traitement -> Clos | Refusé.
+//! Brouillon -> Enregistrée -> En traitement -> Clos | Refusée.
 
 use crate::text_enum::text_enum;
 
@@ -12,7 +12,7 @@ text_enum! {
         InProgress = "in_progress",
         /// Clos: done.
         Closed = "closed",
-        /// Refusé, with a reason.
+        /// Refusée, with a reason.
         Refused = "refused",
     }
 }
@@ -25,7 +25,7 @@ impl RequestStatus {
             RequestStatus::Submitted => "Enregistrée",
             RequestStatus::InProgress => "En traitement",
             RequestStatus::Closed => "Clos",
-            RequestStatus::Refused => "Refusé",
+            RequestStatus::Refused => "Refusée",
         }
     }
 

@@ -4,6 +4,7 @@
 use domain::problem::Problem;
 use domain::request::{MyRequests as Lists, RequestStatus, RequestSummary};
 use yew::prelude::*;
+use yew_router::prelude::use_location;
 
 use crate::api::requests;
 use crate::components::load_error::{loading, LoadError};
@@ -13,7 +14,7 @@ use crate::components::require_login::RequireLogin;
 use crate::components::route_link::RouteLink;
 use crate::focus::focus_soon;
 use crate::hooks::{use_page_title, use_session};
-use crate::route::Route;
+use crate::route::{DraftSaved, Route};
 
 #[function_component(MyRequests)]
 pub fn my_requests() -> Html {
@@ -35,7 +36,15 @@ fn request_lists() -> Html {
     let reload = use_state(|| 0u32);
     let confirming = use_state(|| None::<RequestSummary>);
     let deleting = use_state(|| false);
-    let status = use_state(|| None::<String>);
+    // Coming back from "Enregistrer en brouillon": say that it was saved.
+    let saved = use_location()
+        .and_then(|l| l.query::<DraftSaved>().ok())
+        .and_then(|q| q.brouillon);
+    let status = use_state(|| {
+        saved.map(|n| {
+            format!("Votre brouillon n° {n} est enregistré : vous pouvez le reprendre ici à tout moment.")
+        })
+    });
     let problem = use_state(|| None::<Problem>);
     {
         let (state, authed) = (state.clone(), session.authed());

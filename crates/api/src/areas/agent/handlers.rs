@@ -137,7 +137,7 @@ pub async fn accept(
     Ok(web::Json(request))
 }
 
-/// Refuses the request (Refusé) with the reason the citizen reads.
+/// Refuses the request (Refusée) with the reason the citizen reads.
 #[utoipa::path(
     operation_id = "agent_refuse_request",
     tag = "agent",
@@ -145,7 +145,7 @@ pub async fn accept(
     params(("id" = i64, Path, description = "Request id.")),
     request_body = AgentNote,
     responses(
-        (status = 200, description = "The request, Refusé.", body = RequestDetail),
+        (status = 200, description = "The request, Refusée.", body = RequestDetail),
         (status = 404, description = "No such request.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Not En traitement (`invalid_transition`).", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Missing reason.", body = Problem, content_type = "application/problem+json"),

@@ -218,7 +218,7 @@ pub fn accept(
     )
 }
 
-/// Refusé, with the reason the citizen reads.
+/// Refusée, with the reason the citizen reads.
 pub fn refuse(
     conn: &mut db::Conn,
     settings: &Settings,

@@ -102,6 +102,13 @@ pub fn registration_form(props: &Props) -> Html {
                     oninput={text(|d, v| d.email = v)} required=true autocomplete="email" error={e.get("email")} />
                 <Captcha captcha={props.captcha.clone()} answer={draft.captcha_answer.clone()}
                     oninput={text(|d, v| d.captcha_answer = v)} error={e.get("captcha_answer")} />
+                <p class="hint">
+                    <a id="terms-link" href="/conditions-generales" target="_blank" rel="noopener">
+                        { "Lire les conditions générales d'utilisation" }
+                        <span class="sr-only">{ " (s'ouvre dans un nouvel onglet)" }</span>
+                    </a>
+                    <span aria-hidden="true">{ " (nouvel onglet)" }</span>
+                </p>
                 <Checkbox id="terms_accepted" label={TERMS} checked={draft.terms_accepted}
                     onchange={flag(|d, v| d.terms_accepted = v)} required=true error={e.get("terms_accepted")} />
                 <Checkbox id="privacy_consent" label={CONSENT} checked={draft.privacy_consent}

@@ -21,7 +21,7 @@ use crate::api::{profile, requests};
 use crate::focus::focus_soon;
 use crate::forms::FieldErrors;
 use crate::hooks::use_session;
-use crate::route::Route;
+use crate::route::{DraftSaved, Route};
 use answers::{form_errors, known, step_errors, step_of_errors};
 use recap::{Recap, Sending};
 use step::StepView;
@@ -241,9 +241,12 @@ pub fn request_form(props: &Props) -> Html {
                 let answer = save(&authed, id, &input, kind, &saved_id).await;
                 sending.set(None);
                 match answer {
-                    Ok(_) if kind == Sending::Draft => {
+                    Ok(detail) if kind == Sending::Draft => {
                         if let Some(navigator) = navigator {
-                            navigator.push(&Route::MyRequests);
+                            let saved = DraftSaved {
+                                brouillon: Some(detail.request.number),
+                            };
+                            let _ = navigator.push_with_query(&Route::MyRequests, &saved);
                         }
                     }
                     Ok(detail) => stage.set(Stage::Done(detail.request)),
