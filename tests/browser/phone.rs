@@ -72,6 +72,22 @@ async fn every_page_fits_a_phone_and_stays_accessible() {
     ] {
         check(&b, path, ready).await;
     }
+    // Dates are typed jour / mois / année, whatever the browser's language.
+    b.goto("/mes-demandes/1/modifier").await;
+    b.wait_text("main", "Étape 1").await;
+    let date = chrono::NaiveDate::parse_from_str(&in_two_months, "%Y-%m-%d").unwrap();
+    assert_eq!(
+        b.value("#answer_event_date_day").await,
+        date.format("%d").to_string()
+    );
+    assert_eq!(
+        b.value("#answer_event_date_month").await,
+        date.format("%m").to_string()
+    );
+    assert_eq!(
+        b.value("#answer_event_date_year").await,
+        date.format("%Y").to_string()
+    );
     b.click("#account-menu-button").await;
     b.click("#logout-button").await;
     b.wait_text("header", "Me connecter").await;
@@ -91,7 +107,22 @@ async fn every_page_fits_a_phone_and_stays_accessible() {
         check(&b, path, ready).await;
     }
 
+    // The inbox filters by dates typed jj mm aaaa.
+    b.goto("/agent/demandes").await;
+    b.wait_text("#inbox-count", "1 demande").await;
+    let tomorrow = chrono::Utc::now().date_naive() + chrono::TimeDelta::days(1);
+    b.fill("#filter_from_day", &tomorrow.format("%d").to_string())
+        .await;
+    b.fill("#filter_from_month", &tomorrow.format("%m").to_string())
+        .await;
+    b.fill("#filter_from_year", &tomorrow.format("%Y").to_string())
+        .await;
+    b.click("#filter-submit").await;
+    b.wait_text("#inbox-count", "0 demande").await;
+
     // "Désactiver" asks first; the state reads in words.
+    b.goto("/agent/agents").await;
+    b.wait_text("#staff-table", "Anne").await;
     b.click(&format!("#staff-toggle-{agent_id}")).await;
     b.wait_text("#staff-table", "Désactiver le compte de Anne")
         .await;

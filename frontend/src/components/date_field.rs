@@ -28,6 +28,36 @@ impl DateParts {
         };
         Some(date.ok_or("invalid_date"))
     }
+
+    pub fn of(date: chrono::NaiveDate) -> DateParts {
+        DateParts {
+            day: date.format("%d").to_string(),
+            month: date.format("%m").to_string(),
+            year: date.format("%Y").to_string(),
+        }
+    }
+
+    /// Back from [`DateParts::to_text`]: an ISO date, or the parts as typed (`j/m/a`).
+    pub fn from_text(text: &str) -> DateParts {
+        if let Ok(date) = chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+            return DateParts::of(date);
+        }
+        let mut parts = text.splitn(3, '/').map(str::to_string);
+        DateParts {
+            day: parts.next().unwrap_or_default(),
+            month: parts.next().unwrap_or_default(),
+            year: parts.next().unwrap_or_default(),
+        }
+    }
+
+    /// `None` when empty; the ISO date (`YYYY-MM-DD`) when it is one; else the parts as
+    /// typed, `j/m/a`, so that the check names the mistake and nothing typed is lost.
+    pub fn to_text(&self) -> Option<String> {
+        match self.parse()? {
+            Ok(date) => Some(date.format("%Y-%m-%d").to_string()),
+            Err(_) => Some(format!("{}/{}/{}", self.day, self.month, self.year)),
+        }
+    }
 }
 
 #[derive(Properties, PartialEq)]
@@ -41,6 +71,9 @@ pub struct Props {
     pub required: bool,
     #[prop_or_default]
     pub error: Option<AttrValue>,
+    /// A date of birth: the browser may fill it in.
+    #[prop_or_default]
+    pub birthday: bool,
 }
 
 #[function_component(DateField)]
@@ -63,10 +96,11 @@ pub fn date_field(props: &Props) -> Html {
                 cb.emit(next);
             })
         };
-        let autocomplete = match suffix {
-            "day" => "bday-day",
-            "month" => "bday-month",
-            _ => "bday-year",
+        let autocomplete = match (props.birthday, suffix) {
+            (false, _) => "off",
+            (true, "day") => "bday-day",
+            (true, "month") => "bday-month",
+            (true, _) => "bday-year",
         };
         html! {
             <div class={classes!("date-part", format!("date-part--{size}"))}>

@@ -1,12 +1,12 @@
 //! "Filtrer les demandes": status, procedure, dates and person. The form starts from
 //! the filter in the page's address and hands back a new one (first page).
 
-use chrono::NaiveDate;
 use domain::catalogue::Catalogue;
 use domain::request::{RequestFilter, RequestStatus};
 use validator::Validate;
 use yew::prelude::*;
 
+use crate::components::date_field::{DateField, DateParts};
 use crate::components::field::TextField;
 use crate::components::select_field::SelectField;
 use crate::forms::{optional_text, FieldErrors};
@@ -23,8 +23,8 @@ pub fn filter_form(props: &Props) -> Html {
     let f = &props.filter;
     let status = use_state(|| f.status.map(|s| s.as_str().to_string()).unwrap_or_default());
     let procedure = use_state(|| f.procedure.clone().unwrap_or_default());
-    let from = use_state(|| f.from.map(|d| d.to_string()).unwrap_or_default());
-    let to = use_state(|| f.to.map(|d| d.to_string()).unwrap_or_default());
+    let from = use_state(|| f.from.map(DateParts::of).unwrap_or_default());
+    let to = use_state(|| f.to.map(DateParts::of).unwrap_or_default());
     let person = use_state(|| f.person.clone().unwrap_or_default());
     let errors = use_state(FieldErrors::default);
 
@@ -42,16 +42,13 @@ pub fn filter_form(props: &Props) -> Html {
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let mut found = FieldErrors::default();
-            let mut date = |id: &str, value: &str| {
-                let value = value.trim();
-                if value.is_empty() {
-                    return None;
+            let mut date = |id: &str, value: &DateParts| match value.parse() {
+                None => None,
+                Some(Ok(date)) => Some(date),
+                Some(Err(code)) => {
+                    found.push(id, code);
+                    None
                 }
-                let parsed = NaiveDate::parse_from_str(value, "%Y-%m-%d").ok();
-                if parsed.is_none() {
-                    found.push(id, "invalid_date");
-                }
-                parsed
             };
             let filter = RequestFilter {
                 status: RequestStatus::parse(&status),
@@ -76,6 +73,10 @@ pub fn filter_form(props: &Props) -> Html {
     let set = |state: &UseStateHandle<String>| {
         let state = state.clone();
         Callback::from(move |v: String| state.set(v))
+    };
+    let set_date = |state: &UseStateHandle<DateParts>| {
+        let state = state.clone();
+        Callback::from(move |v: DateParts| state.set(v))
     };
     let statuses: Vec<(AttrValue, AttrValue)> = RequestStatus::ALL
         .into_iter()
@@ -102,10 +103,10 @@ pub fn filter_form(props: &Props) -> Html {
                     onchange={set(&status)} placeholder="Tous les statuts" />
                 <SelectField id="filter_procedure" label="Démarche" value={(*procedure).clone()} options={procedures}
                     onchange={set(&procedure)} placeholder="Toutes les démarches" />
-                <TextField id="filter_from" label="Du" input_type="date" value={(*from).clone()}
-                    oninput={set(&from)} error={errors.get("filter_from")} />
-                <TextField id="filter_to" label="Au" input_type="date" value={(*to).clone()}
-                    oninput={set(&to)} error={errors.get("filter_to")} />
+                <DateField prefix="filter_from" legend="Du" value={(*from).clone()}
+                    onchange={set_date(&from)} error={errors.get("filter_from")} />
+                <DateField prefix="filter_to" legend="Au" value={(*to).clone()}
+                    onchange={set_date(&to)} error={errors.get("filter_to")} />
                 <TextField id="filter_person" label="Personne" value={(*person).clone()} oninput={set(&person)}
                     hint="Une partie du nom de la personne concernée ou du demandeur." autocomplete="off"
                     error={errors.get("filter_person")} />

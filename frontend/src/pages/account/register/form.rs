@@ -89,7 +89,7 @@ pub fn registration_form(props: &Props) -> Html {
                     oninput={text(|d, v| d.second_first_name = v)} autocomplete="additional-name" error={e.get("second_first_name")} />
                 <TextField id="third_first_name" label="3ème prénom" value={draft.third_first_name.clone()}
                     oninput={text(|d, v| d.third_first_name = v)} autocomplete="off" error={e.get("third_first_name")} />
-                <DateField prefix="birth" legend="Date de naissance" value={draft.birth_date.clone()}
+                <DateField prefix="birth" legend="Date de naissance" birthday=true value={draft.birth_date.clone()}
                     onchange={on_date} required=true error={e.get("birth_day")} />
                 <TextField id="birth_country" label="Pays de naissance" value={draft.birth_country.clone()}
                     oninput={text(|d, v| d.birth_country = v)} required=true autocomplete="off" error={e.get("birth_country")} />

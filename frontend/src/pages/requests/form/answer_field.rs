@@ -8,6 +8,7 @@ use yew::prelude::*;
 use super::answers::{chosen, from_choices, from_text, input_id, text};
 use crate::components::checkbox::Checkbox;
 use crate::components::choice_group::ChoiceGroup;
+use crate::components::date_field::{DateField, DateParts};
 use crate::components::field::TextField;
 use crate::components::select_field::SelectField;
 use crate::components::textarea_field::TextareaField;
@@ -66,7 +67,16 @@ pub fn answer_field(props: &Props) -> Html {
     };
     match f.kind {
         FieldKind::Text => input("text", None),
-        FieldKind::Date => input("date", None),
+        FieldKind::Date => {
+            let onchange = {
+                let cb = props.onchange.clone();
+                Callback::from(move |parts: DateParts| cb.emit(parts.to_text().map(Value::String)))
+            };
+            let parts = DateParts::from_text(&text(props.value.as_ref()));
+            html! {
+                <DateField prefix={id} legend={label} value={parts} {onchange} {required} {error} />
+            }
+        }
         FieldKind::Email => input("email", Some("email")),
         FieldKind::Phone => input("tel", Some("tel")),
         FieldKind::Number => input("text", Some("numeric")),

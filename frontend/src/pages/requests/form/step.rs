@@ -115,6 +115,8 @@ fn summary(props: &Props, asks_person: bool) -> Vec<SummaryItem> {
                 Some(c) if matches!(f.kind, FieldKind::Radio | FieldKind::Checkboxes) => {
                     format!("{id}_{}", id_part(&c.value))
                 }
+                // A date: lead to its day.
+                _ if f.kind == FieldKind::Date => format!("{id}_day"),
                 _ => id,
             };
             items.push(SummaryItem {
