@@ -17,6 +17,8 @@ pub mod load_error;
 pub mod new_password;
 pub mod password_meter;
 pub mod problem_alert;
+pub mod profile;
+pub mod request_form;
 pub mod request_table;
 pub mod request_view;
 pub mod require_login;

@@ -5,6 +5,7 @@
 mod answers;
 mod history;
 
+use domain::problem::Problem;
 use domain::request::{RequestDetail, RequestStatus};
 use yew::prelude::*;
 
@@ -56,5 +57,31 @@ pub fn request_view(props: &Props) -> Html {
             </section>
             <history::History history={d.history.clone()} />
         </div>
+    }
+}
+
+/// "Demande n° 12 – Location de la salle des fêtes".
+pub fn request_title(state: &Option<Result<RequestDetail, Problem>>) -> String {
+    match state {
+        Some(Ok(d)) => format!(
+            "Demande n° {} – {}",
+            d.request.number, d.request.procedure_title
+        ),
+        Some(Err(_)) => "Demande introuvable".to_string(),
+        None => "Chargement de la demande…".to_string(),
+    }
+}
+
+/// "Voir et imprimer la demande": the browser's print dialog, with the print stylesheet.
+pub fn print_button() -> Html {
+    let onclick = Callback::from(|_: MouseEvent| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.print();
+        }
+    });
+    html! {
+        <button type="button" id="print-request" class="button button--secondary" {onclick}>
+            { "Voir et imprimer la demande" }
+        </button>
     }
 }

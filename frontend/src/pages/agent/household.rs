@@ -6,13 +6,13 @@ use domain::profile::{Profile, SchoolEnrolment};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
+use super::enrolment::EnrolmentsCard;
 use crate::api::agent;
 use crate::components::agent_nav::AgentNav;
 use crate::components::load_error::{loading, LoadError};
+use crate::components::profile::read_only::ReadOnlyProfile;
 use crate::components::require_login::RequireLogin;
 use crate::hooks::{use_page_title, use_session};
-use crate::pages::account::profile::read_only::ReadOnlyProfile;
-use crate::pages::agent::enrolment::EnrolmentsCard;
 use crate::route::Route;
 
 #[derive(Properties, PartialEq)]

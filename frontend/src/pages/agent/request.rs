@@ -11,10 +11,10 @@ use crate::api::agent;
 use crate::components::agent_nav::AgentNav;
 use crate::components::load_error::{loading, LoadError};
 use crate::components::request_view::RequestView;
+use crate::components::request_view::{print_button, request_title};
 use crate::components::require_login::RequireLogin;
 use crate::components::route_link::RouteLink;
 use crate::hooks::{use_page_title, use_session};
-use crate::pages::requests::detail::{print_button, request_title};
 use crate::route::Route;
 
 #[derive(Properties, PartialEq)]

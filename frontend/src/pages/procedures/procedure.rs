@@ -8,9 +8,9 @@ use yew_router::prelude::*;
 use super::intro::Intro;
 use crate::api::catalogue;
 use crate::components::load_error::{loading, LoadError};
+use crate::components::request_form::RequestForm;
 use crate::components::require_login::RequireLogin;
 use crate::hooks::use_page_title;
-use crate::pages::requests::form::RequestForm;
 use crate::route::Route;
 
 #[derive(Properties, PartialEq)]

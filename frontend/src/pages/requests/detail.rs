@@ -9,7 +9,7 @@ use yew_router::prelude::*;
 use crate::api::requests;
 use crate::components::load_error::{loading, LoadError};
 use crate::components::problem_alert::ProblemAlert;
-use crate::components::request_view::RequestView;
+use crate::components::request_view::{print_button, request_title, RequestView};
 use crate::components::require_login::RequireLogin;
 use crate::components::route_link::RouteLink;
 use crate::focus::focus_soon;
@@ -24,32 +24,6 @@ pub struct Props {
 #[function_component(MyRequest)]
 pub fn my_request(props: &Props) -> Html {
     html! { <RequireLogin><Detail id={props.id} /></RequireLogin> }
-}
-
-/// "Demande n° 12 – Location de la salle des fêtes".
-pub fn request_title(state: &Option<Result<RequestDetail, Problem>>) -> String {
-    match state {
-        Some(Ok(d)) => format!(
-            "Demande n° {} – {}",
-            d.request.number, d.request.procedure_title
-        ),
-        Some(Err(_)) => "Demande introuvable".to_string(),
-        None => "Chargement de la demande…".to_string(),
-    }
-}
-
-/// "Voir et imprimer la demande": the browser's print dialog, with the print stylesheet.
-pub fn print_button() -> Html {
-    let onclick = Callback::from(|_: MouseEvent| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.print();
-        }
-    });
-    html! {
-        <button type="button" id="print-request" class="button button--secondary" {onclick}>
-            { "Voir et imprimer la demande" }
-        </button>
-    }
 }
 
 #[function_component(Detail)]

@@ -6,9 +6,9 @@ use domain::request::RequestDetail;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use super::form::{Existing, RequestForm};
 use crate::api::requests;
 use crate::components::load_error::{loading, LoadError};
+use crate::components::request_form::{Existing, RequestForm};
 use crate::components::require_login::RequireLogin;
 use crate::hooks::{use_page_title, use_session};
 use crate::route::Route;

@@ -2,5 +2,4 @@
 
 pub mod detail;
 pub mod edit;
-pub mod form;
 pub mod my_requests;

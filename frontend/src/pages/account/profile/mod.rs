@@ -4,28 +4,19 @@
 //! profile once and the cards hand their changes back up, so every card shows what is
 //! stored.
 
-mod address_form;
-mod addresses;
-mod civil;
-mod contacts;
-mod email;
-mod household;
 mod password;
-pub mod read_only;
-mod relations;
-mod schooling;
-mod social;
 
 use domain::problem::Problem;
 use domain::profile::{Address, Contacts, Profile as ProfileData};
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use crate::api::profile as api;
 use crate::components::problem_alert::ProblemAlert;
+use crate::components::profile::{
+    addresses, civil, contacts, household, relations, schooling, social,
+};
 use crate::components::require_login::RequireLogin;
 use crate::hooks::{use_page_title, use_session};
-use crate::route::Route;
 
 #[function_component(Profile)]
 pub fn profile() -> Html {
@@ -93,24 +84,4 @@ fn profile_view() -> Html {
             <password::ChangePassword />
         </div>
     }
-}
-
-/// The sentence of the read-only cards: changes are asked to the town hall.
-fn request_note(what: &'static str, procedure: &'static str, slug: &'static str) -> Html {
-    html! {
-        <p class="notice">
-            { format!("Pour modifier {what}, faites la demande à la mairie avec la démarche ") }
-            <Link<Route> to={Route::Procedure { slug: slug.to_string() }}>{ format!("« {procedure} »") }</Link<Route>>
-            { "." }
-        </p>
-    }
-}
-
-/// "Mettre à jour mes informations personnelles", for civil and social data.
-fn personal_data_note(what: &'static str) -> Html {
-    request_note(
-        what,
-        "Mettre à jour mes informations personnelles",
-        "mise-a-jour-informations-personnelles",
-    )
 }
