@@ -7,15 +7,15 @@ use chrono_tz::Europe::Paris;
 use super::service::holder;
 use crate::config::Settings;
 use crate::error::{ApiError, ApiResult};
-use crate::pdf::{self, Line};
+use crate::pdf::{Block, Printable};
 
-/// The PDF and a file name for it.
+/// What the certificate says; the handler renders it off the connection.
 pub fn school_certificate(
     conn: &mut db::Conn,
     settings: &Settings,
     account_id: i64,
     enrolment_id: i64,
-) -> ApiResult<(Vec<u8>, String)> {
+) -> ApiResult<Printable> {
     let (_, household) = holder(conn, account_id)?;
     let enrolment =
         db::households::find_enrolment(conn, enrolment_id)?.ok_or_else(ApiError::not_found)?;
@@ -64,71 +64,6 @@ pub fn school_certificate(
         enrolment.establishment,
         enrolment.level,
     );
-    let mut lines = vec![
-        Line {
-            text: settings.commune.name().to_string(),
-            size: 18.0,
-            bold: true,
-            y: 770.0,
-            centred: true,
-        },
-        Line {
-            text: "CERTIFICAT D'INSCRIPTION SCOLAIRE".into(),
-            size: 16.0,
-            bold: true,
-            y: 700.0,
-            centred: true,
-        },
-        Line {
-            text: format!("Année scolaire {}", enrolment.school_year),
-            size: 12.0,
-            bold: false,
-            y: 675.0,
-            centred: true,
-        },
-    ];
-    let mut y = 610.0;
-    for text in pdf::wrap(&sentence, 80) {
-        lines.push(Line {
-            text,
-            size: 12.0,
-            bold: false,
-            y,
-            centred: false,
-        });
-        y -= 18.0;
-    }
-    lines.push(Line {
-        text: "Ce certificat est délivré pour servir et valoir ce que de droit.".into(),
-        size: 12.0,
-        bold: false,
-        y: y - 12.0,
-        centred: false,
-    });
-    lines.push(Line {
-        text: format!("Fait à {town}, le {today}."),
-        size: 12.0,
-        bold: false,
-        y: y - 60.0,
-        centred: false,
-    });
-    lines.push(Line {
-        text: "Pour le maire,".into(),
-        size: 12.0,
-        bold: false,
-        y: y - 90.0,
-        centred: false,
-    });
-    lines.push(Line {
-        text: format!(
-            "Document établi par le portail citoyen – inscription n° {}",
-            enrolment.id
-        ),
-        size: 8.0,
-        bold: false,
-        y: 60.0,
-        centred: true,
-    });
     let title = format!(
         "Certificat d'inscription – {} {}",
         child.first_name,
@@ -139,5 +74,31 @@ pub fn school_certificate(
         domain::text::slug_part(&child.first_name),
         enrolment.school_year
     );
-    Ok((pdf::page(&title, &lines), file))
+    let blocks = vec![
+        Block::Space(20.0),
+        Block::title(settings.commune.name(), 18.0),
+        Block::Space(40.0),
+        Block::title("CERTIFICAT D'INSCRIPTION SCOLAIRE", 16.0),
+        Block::centred(format!("Année scolaire {}", enrolment.school_year), 12.0),
+        Block::Space(40.0),
+        Block::text(sentence, 12.0),
+        Block::Space(12.0),
+        Block::text(
+            "Ce certificat est délivré pour servir et valoir ce que de droit.",
+            12.0,
+        ),
+        Block::Space(36.0),
+        Block::text(format!("Fait à {town}, le {today}."), 12.0),
+        Block::Space(12.0),
+        Block::text("Pour le maire,", 12.0),
+    ];
+    Ok(Printable {
+        title,
+        file,
+        blocks,
+        footer: format!(
+            "Document établi par le portail citoyen – inscription n° {}",
+            enrolment.id
+        ),
+    })
 }

@@ -7,7 +7,7 @@ use domain::profile::{
 
 use super::service;
 use crate::auth_user::AuthUser;
-use crate::error::ApiResult;
+use crate::error::{ApiError, ApiResult};
 use crate::extract::ValidJson;
 use crate::state::AppState;
 
@@ -151,11 +151,16 @@ pub async fn school_certificate(
     id: web::Path<i64>,
 ) -> ApiResult<HttpResponse> {
     let (id, settings) = (id.into_inner(), state.settings.clone());
-    let (pdf, file) = state
+    let printable = state
         .run(move |conn| {
             super::certificate::school_certificate(conn, &settings, user.account_id, id)
         })
         .await?;
+    let file = printable.file.clone();
+    let pdf = web::block(move || printable.render())
+        .await
+        .map_err(ApiError::internal)?
+        .map_err(ApiError::internal)?;
     Ok(HttpResponse::Ok()
         .content_type("application/pdf")
         .insert_header((
