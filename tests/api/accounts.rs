@@ -312,3 +312,77 @@ async fn by_default_mail_is_written_as_readable_eml_files() {
         200
     );
 }
+
+/// The answer of an image challenge, as stored.
+async fn stored_answer(app: &TestApp, challenge: &str) -> String {
+    let (pool, challenge) = (app.state.pool.clone(), challenge.to_string());
+    tokio::task::spawn_blocking(move || {
+        use db::schema::captcha_challenges::dsl::*;
+        use diesel::prelude::*;
+        let mut conn = pool.get().unwrap();
+        captcha_challenges
+            .filter(public_id.eq(challenge))
+            .select(answer)
+            .first::<String>(&mut *conn)
+            .unwrap()
+    })
+    .await
+    .unwrap()
+}
+
+#[tokio::test]
+async fn the_captcha_is_checked_before_the_recap_and_a_right_answer_still_registers() {
+    let app = TestApp::spawn().await;
+    let check = |id: Value, answer: &str| {
+        let body = json!({"id": id, "answer": answer});
+        let app = &app;
+        async move { app.post("/api/captchas/check", &body).await }
+    };
+    // A wrong answer is named on the field and spends the challenge.
+    let image: Value = app
+        .post("/api/captchas/image", &json!({}))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let wrong = check(image["id"].clone(), "zzzzz").await;
+    assert_eq!(wrong.status(), 422);
+    assert_eq!(
+        field_codes(&problem(wrong).await),
+        [("captcha.answer".into(), "captcha_invalid".into())]
+    );
+    let right = stored_answer(&app, image["id"].as_str().unwrap()).await;
+    let again = check(image["id"].clone(), &right).await;
+    assert_eq!(
+        field_codes(&problem(again).await),
+        [("captcha.answer".into(), "captcha_expired".into())]
+    );
+
+    // A right answer, typed in capitals, stays good for the registration itself.
+    let image: Value = app
+        .post("/api/captchas/image", &json!({}))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let right = stored_answer(&app, image["id"].as_str().unwrap()).await;
+    assert_eq!(
+        check(image["id"].clone(), &right.to_uppercase())
+            .await
+            .status(),
+        StatusCode::NO_CONTENT
+    );
+    let mut body = people::registration("dupin@yopmail.com", "Pascal", "Dupin");
+    body["captcha"] = json!({"id": image["id"], "answer": right});
+    assert_eq!(
+        app.post("/api/registrations", &body).await.status(),
+        StatusCode::ACCEPTED
+    );
+    // The proof of work too.
+    let pow = app.solve_captcha().await;
+    let answer = pow["answer"].as_str().unwrap().to_string();
+    assert_eq!(
+        check(pow["id"].clone(), &answer).await.status(),
+        StatusCode::NO_CONTENT
+    );
+}

@@ -63,6 +63,15 @@ async fn a_new_citizen_registers_activates_logs_out_in_and_resets_the_password()
     assert_ne!(renewed, first, "clicking the captcha image renews it");
 
     fill_registration(&b).await;
+    b.click("#terms_accepted").await;
+    b.click("#privacy_consent").await;
+    // A mistyped image is reported on the form, before the recap, with a new image.
+    b.fill("#captcha_answer", "zzzzz").await;
+    b.click("#registration-next").await;
+    b.wait_text("main", "Les caractères recopiés ne correspondent pas")
+        .await;
+    assert_eq!(b.value("#captcha_answer").await, "");
+    b.assert_accessible("a mistyped captcha").await;
     // The accessible alternative to the image: the browser solves a proof of work.
     b.click("#captcha-pow").await;
     b.wait_text(".captcha-status", "Vérification automatique réussie.")
@@ -77,8 +86,6 @@ async fn a_new_citizen_registers_activates_logs_out_in_and_resets_the_password()
         link.attr("target").await.unwrap().as_deref(),
         Some("_blank")
     );
-    b.click("#terms_accepted").await;
-    b.click("#privacy_consent").await;
     b.click("#registration-next").await;
     b.wait_text("#step-title", "Informations de la demande")
         .await;

@@ -61,6 +61,28 @@ pub fn take(
     Ok((claimed == 1 && row.expires_at > now).then_some(row))
 }
 
+/// The unused, unexpired challenge `public_id`, left unused.
+pub fn find_live(
+    conn: &mut Conn,
+    public_id: &str,
+    now: NaiveDateTime,
+) -> QueryResult<Option<ChallengeRow>> {
+    captcha_challenges::table
+        .filter(captcha_challenges::public_id.eq(public_id))
+        .filter(captcha_challenges::used_at.is_null())
+        .filter(captcha_challenges::expires_at.gt(now))
+        .select(ChallengeRow::as_select())
+        .first(conn)
+        .optional()
+}
+
+/// Marks a challenge used.
+pub fn spend(conn: &mut Conn, id: i64, now: NaiveDateTime) -> QueryResult<usize> {
+    diesel::update(captcha_challenges::table.find(id))
+        .set(captcha_challenges::used_at.eq(now))
+        .execute(conn)
+}
+
 /// Deletes challenges expired before `before`.
 pub fn purge(conn: &mut Conn, before: NaiveDateTime) -> QueryResult<usize> {
     diesel::delete(captcha_challenges::table.filter(captcha_challenges::expires_at.lt(before)))

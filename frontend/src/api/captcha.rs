@@ -1,6 +1,6 @@
 //! Captcha challenges for the account creation form.
 
-use domain::captcha::{ImageCaptcha, PowCaptcha};
+use domain::captcha::{CaptchaAnswer, ImageCaptcha, PowCaptcha};
 
 use super::client::{self, ApiResult};
 
@@ -10,4 +10,9 @@ pub async fn image() -> ApiResult<ImageCaptcha> {
 
 pub async fn pow() -> ApiResult<PowCaptcha> {
     client::post_empty("/captchas/pow").await
+}
+
+/// Checks a typed answer before the recap; a wrong one is spent (ask for a new image).
+pub async fn check(answer: &CaptchaAnswer) -> ApiResult<()> {
+    client::post_no_content("/captchas/check", answer).await
 }

@@ -1,8 +1,10 @@
 use actix_web::{post, web, HttpResponse};
-use domain::captcha::{ImageCaptcha, PowCaptcha};
+use domain::captcha::{CaptchaAnswer, ImageCaptcha, PowCaptcha};
+use domain::problem::Problem;
 
 use super::service;
 use crate::error::{ApiError, ApiResult};
+use crate::extract::ValidJson;
 use crate::state::AppState;
 
 /// A new image challenge. Ask again to renew the image.
@@ -33,4 +35,25 @@ pub async fn pow(state: web::Data<AppState>) -> ApiResult<HttpResponse> {
     Ok(HttpResponse::Created()
         .insert_header(("Cache-Control", "no-store"))
         .json(captcha))
+}
+
+/// Checks an answer before the form is sent: a right one stays valid for the
+/// registration, a wrong one is spent (ask for a new challenge).
+#[utoipa::path(
+    operation_id = "check_captcha",
+    tag = "captcha",
+    request_body = CaptchaAnswer,
+    responses(
+        (status = 204, description = "The answer is right; send it with the registration."),
+        (status = 422, description = "Wrong answer (`captcha_invalid`, the challenge is spent) or unknown, used or expired challenge (`captcha_expired`), on `captcha.answer`.", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/captchas/check")]
+pub async fn check(
+    state: web::Data<AppState>,
+    body: ValidJson<CaptchaAnswer>,
+) -> ApiResult<HttpResponse> {
+    let answer = body.into_inner()?;
+    state.run(move |conn| service::check(conn, &answer)).await?;
+    Ok(HttpResponse::NoContent().finish())
 }

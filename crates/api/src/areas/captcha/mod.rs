@@ -6,5 +6,7 @@ pub mod service;
 use utoipa_actix_web::service_config::ServiceConfig;
 
 pub fn configure(cfg: &mut ServiceConfig) {
-    cfg.service(handlers::image).service(handlers::pow);
+    cfg.service(handlers::image)
+        .service(handlers::pow)
+        .service(handlers::check);
 }

@@ -91,8 +91,33 @@ pub fn verify(conn: &mut db::Conn, answer: &CaptchaAnswer) -> ApiResult<()> {
     let Some(challenge) = taken else {
         return Err(ApiError::field("captcha.answer", "captcha_expired"));
     };
-    let given = answer.answer.trim();
-    let correct = match challenge.kind {
+    if solves(&challenge, &answer.answer) {
+        Ok(())
+    } else {
+        Err(ApiError::field("captcha.answer", "captcha_invalid"))
+    }
+}
+
+/// Checks an answer before the form is sent ("Suivant" of the registration form), so
+/// that a mistake is shown where it was typed. A right answer leaves the challenge for
+/// the registration; a wrong one spends it, as [`verify`] would.
+pub fn check(conn: &mut db::Conn, answer: &CaptchaAnswer) -> ApiResult<()> {
+    db::transaction(conn, |conn| {
+        let now = db::now();
+        let Some(challenge) = db::captcha::find_live(conn, &answer.id, now)? else {
+            return Ok(Err(ApiError::field("captcha.answer", "captcha_expired")));
+        };
+        if solves(&challenge, &answer.answer) {
+            return Ok(Ok(()));
+        }
+        db::captcha::spend(conn, challenge.id, now)?;
+        Ok::<_, ApiError>(Err(ApiError::field("captcha.answer", "captcha_invalid")))
+    })?
+}
+
+fn solves(challenge: &db::captcha::ChallengeRow, given: &str) -> bool {
+    let given = given.trim();
+    match challenge.kind {
         CaptchaKind::Pow => given.parse::<u64>().is_ok_and(|n| {
             domain::pow::verify(
                 challenge.salt.as_deref().unwrap_or(""),
@@ -100,11 +125,6 @@ pub fn verify(conn: &mut db::Conn, answer: &CaptchaAnswer) -> ApiResult<()> {
                 n,
             )
         }),
-        _ => given.to_lowercase() == challenge.answer,
-    };
-    if correct {
-        Ok(())
-    } else {
-        Err(ApiError::field("captcha.answer", "captcha_invalid"))
+        CaptchaKind::Image => given.to_lowercase() == challenge.answer,
     }
 }

@@ -11,6 +11,7 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::api::account;
+use crate::api::captcha as captcha_api;
 use crate::forms::FieldErrors;
 use crate::hooks::use_captcha::use_captcha;
 use crate::hooks::use_page_title;
@@ -62,26 +63,53 @@ pub fn register() -> Html {
         let draft = draft.clone();
         Callback::from(move |next: Draft| draft.set(next))
     };
+    // "Suivant": the form's rules, then the typed captcha (checked now, so that a
+    // mistake shows where it was typed rather than after the recap).
     let next = {
-        let (draft, step, errors, attempt, captcha) = (
+        let (draft, step, errors, attempt, captcha, problem) = (
             draft.clone(),
             step.clone(),
             errors.clone(),
             attempt.clone(),
             captcha.clone(),
+            problem.clone(),
         );
-        Callback::from(
-            move |_: ()| match draft.check(captcha.answer(&draft.captcha_answer)) {
-                Ok(_) => {
-                    errors.set(FieldErrors::default());
-                    step.set(Step::Recap);
+        Callback::from(move |_: ()| {
+            let answer = captcha.answer(&draft.captcha_answer);
+            if let Err(invalid) = draft.check(answer.clone()) {
+                errors.set(invalid);
+                attempt.set(*attempt + 1);
+                return;
+            }
+            errors.set(FieldErrors::default());
+            if captcha.is_automatic() {
+                step.set(Step::Recap);
+                return;
+            }
+            let (draft, step, errors, attempt, captcha, problem) = (
+                draft.clone(),
+                step.clone(),
+                errors.clone(),
+                attempt.clone(),
+                captcha.clone(),
+                problem.clone(),
+            );
+            wasm_bindgen_futures::spawn_local(async move {
+                match captcha_api::check(&answer).await {
+                    Ok(()) => step.set(Step::Recap),
+                    Err(p) if !p.errors.is_empty() => {
+                        captcha.restart();
+                        draft.set(Draft {
+                            captcha_answer: String::new(),
+                            ..(*draft).clone()
+                        });
+                        errors.set(FieldErrors::from_problem(&p));
+                        attempt.set(*attempt + 1);
+                    }
+                    Err(p) => problem.set(Some(p)),
                 }
-                Err(invalid) => {
-                    errors.set(invalid);
-                    attempt.set(*attempt + 1);
-                }
-            },
-        )
+            });
+        })
     };
     let edit = {
         let step = step.clone();
