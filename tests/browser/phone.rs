@@ -110,12 +110,13 @@ async fn every_page_fits_a_phone_and_stays_accessible() {
     // The inbox filters by dates typed jj mm aaaa.
     b.goto("/agent/demandes").await;
     b.wait_text("#inbox-count", "1 demande").await;
-    let tomorrow = chrono::Utc::now().date_naive() + chrono::TimeDelta::days(1);
-    b.fill("#filter_from_day", &tomorrow.format("%d").to_string())
+    // A month ahead: nothing was sent then, whatever the time zones around midnight.
+    let later = chrono::Utc::now().date_naive() + chrono::TimeDelta::days(30);
+    b.fill("#filter_from_day", &later.format("%d").to_string())
         .await;
-    b.fill("#filter_from_month", &tomorrow.format("%m").to_string())
+    b.fill("#filter_from_month", &later.format("%m").to_string())
         .await;
-    b.fill("#filter_from_year", &tomorrow.format("%Y").to_string())
+    b.fill("#filter_from_year", &later.format("%Y").to_string())
         .await;
     b.click("#filter-submit").await;
     b.wait_text("#inbox-count", "0 demande").await;

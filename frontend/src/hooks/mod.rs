@@ -2,6 +2,7 @@
 
 pub mod use_captcha;
 pub mod use_commune;
+pub mod use_fetch;
 pub mod use_page_title;
 pub mod use_session;
 

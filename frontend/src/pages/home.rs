@@ -1,13 +1,13 @@
 //! The home page: the news, and the catalogue with its search field.
 
 use domain::catalogue::Catalogue;
-use domain::problem::Problem;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::api::catalogue;
 use crate::components::problem_alert::ProblemAlert;
+use crate::hooks::use_fetch::use_fetch;
 use crate::hooks::{use_commune, use_page_title};
 use crate::route::Route;
 
@@ -15,16 +15,8 @@ use crate::route::Route;
 pub fn home() -> Html {
     use_page_title("Accueil");
     let commune = use_commune();
-    let loaded = use_state(|| None::<Result<Catalogue, Problem>>);
     let query = use_state(String::new);
-    {
-        let loaded = loaded.clone();
-        use_effect_with((), move |_| {
-            wasm_bindgen_futures::spawn_local(async move {
-                loaded.set(Some(catalogue::catalogue().await));
-            });
-        });
-    }
+    let loaded = use_fetch((), |()| catalogue::catalogue());
     let oninput = {
         let query = query.clone();
         Callback::from(move |e: InputEvent| {

@@ -1,8 +1,7 @@
 //! A household for agents ("Voir le foyer" on a request): its profile read-only, and the
 //! children's school enrolments to record.
 
-use domain::problem::Problem;
-use domain::profile::{Profile, SchoolEnrolment};
+use domain::profile::SchoolEnrolment;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -12,6 +11,7 @@ use crate::components::agent_nav::AgentNav;
 use crate::components::load_error::{loading, LoadError};
 use crate::components::profile::read_only::ReadOnlyProfile;
 use crate::components::require_login::RequireLogin;
+use crate::hooks::use_fetch::use_fetch;
 use crate::hooks::{use_page_title, use_session};
 use crate::route::Route;
 
@@ -28,19 +28,14 @@ pub fn household(props: &Props) -> Html {
 #[function_component(HouseholdView)]
 fn household_view(props: &Props) -> Html {
     let session = use_session();
-    let state = use_state(|| None::<Result<Profile, Problem>>);
     // Bumped to load the household again (after an enrolment); the page keeps showing the
     // current one meanwhile.
     let version = use_state(|| 0u32);
-    {
-        let (state, authed) = (state.clone(), session.authed());
-        use_effect_with((props.id, *version), move |(id, _)| {
-            let id = *id;
-            wasm_bindgen_futures::spawn_local(async move {
-                state.set(Some(agent::household(&authed, id).await));
-            });
-        });
-    }
+    let authed = session.authed();
+    let state = use_fetch((props.id, *version), move |(id, _)| {
+        let authed = authed.clone();
+        async move { agent::household(&authed, id).await }
+    });
     let title = match &*state {
         Some(Ok(p)) => format!(
             "Foyer de {} {}",

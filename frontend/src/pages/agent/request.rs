@@ -1,7 +1,6 @@
 //! One request in the agents' area: the request as the citizen sees it, who made it,
 //! a link to the household, and the workflow's actions.
 
-use domain::problem::Problem;
 use domain::request::RequestDetail;
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -14,6 +13,7 @@ use crate::components::request_view::RequestView;
 use crate::components::request_view::{print_button, request_title};
 use crate::components::require_login::RequireLogin;
 use crate::components::route_link::RouteLink;
+use crate::hooks::use_fetch::use_fetch;
 use crate::hooks::{use_page_title, use_session};
 use crate::route::Route;
 
@@ -30,16 +30,11 @@ pub fn agent_request(props: &Props) -> Html {
 #[function_component(Detail)]
 fn detail(props: &Props) -> Html {
     let session = use_session();
-    let state = use_state(|| None::<Result<RequestDetail, Problem>>);
-    {
-        let (state, authed) = (state.clone(), session.authed());
-        use_effect_with(props.id, move |id| {
-            let id = *id;
-            wasm_bindgen_futures::spawn_local(async move {
-                state.set(Some(agent::request(&authed, id).await));
-            });
-        });
-    }
+    let authed = session.authed();
+    let state = use_fetch(props.id, move |id| {
+        let authed = authed.clone();
+        async move { agent::request(&authed, id).await }
+    });
     let title = request_title(&state);
     use_page_title(&title);
     let on_change = {

@@ -1,6 +1,6 @@
 //! The page of a password reset link: a new password for the account it names.
 
-use domain::auth::{PasswordResetInfo, PasswordResetRequest};
+use domain::auth::PasswordResetRequest;
 use domain::problem::Problem;
 use validator::Validate;
 use yew::prelude::*;
@@ -11,6 +11,7 @@ use crate::components::error_summary::ErrorSummary;
 use crate::components::new_password::NewPassword;
 use crate::components::problem_alert::ProblemAlert;
 use crate::forms::FieldErrors;
+use crate::hooks::use_fetch::use_fetch;
 use crate::hooks::use_page_title;
 use crate::route::Route;
 
@@ -27,7 +28,6 @@ pub struct Props {
 #[function_component(PasswordReset)]
 pub fn password_reset(props: &Props) -> Html {
     use_page_title("Réinitialisation du mot de passe");
-    let info = use_state(|| None::<Result<PasswordResetInfo, Problem>>);
     let password = use_state(String::new);
     let confirmation = use_state(String::new);
     let errors = use_state(FieldErrors::default);
@@ -35,15 +35,9 @@ pub fn password_reset(props: &Props) -> Html {
     let problem = use_state(|| None::<Problem>);
     let sending = use_state(|| false);
     let done = use_state(|| false);
-    {
-        let info = info.clone();
-        use_effect_with(props.token.clone(), move |token| {
-            let token = token.to_string();
-            wasm_bindgen_futures::spawn_local(async move {
-                info.set(Some(auth::reset_info(&token).await));
-            });
-        });
-    }
+    let info = use_fetch(props.token.clone(), |token| async move {
+        auth::reset_info(&token).await
+    });
     let onsubmit = {
         let token = props.token.clone();
         let (password, confirmation, errors, attempt, problem, sending, done) = (

@@ -13,6 +13,7 @@ use crate::components::request_view::{print_button, request_title, RequestView};
 use crate::components::require_login::RequireLogin;
 use crate::components::route_link::RouteLink;
 use crate::focus::focus_soon;
+use crate::hooks::use_fetch::use_fetch;
 use crate::hooks::{use_page_title, use_session};
 use crate::route::Route;
 
@@ -29,19 +30,14 @@ pub fn my_request(props: &Props) -> Html {
 #[function_component(Detail)]
 fn detail(props: &Props) -> Html {
     let session = use_session();
-    let state = use_state(|| None::<Result<RequestDetail, Problem>>);
     let sending = use_state(|| false);
     let status = use_state(|| None::<String>);
     let problem = use_state(|| None::<Problem>);
-    {
-        let (state, authed) = (state.clone(), session.authed());
-        use_effect_with(props.id, move |id| {
-            let id = *id;
-            wasm_bindgen_futures::spawn_local(async move {
-                state.set(Some(requests::get(&authed, id).await));
-            });
-        });
-    }
+    let authed = session.authed();
+    let state = use_fetch(props.id, move |id| {
+        let authed = authed.clone();
+        async move { requests::get(&authed, id).await }
+    });
     let title = request_title(&state);
     use_page_title(&title);
 

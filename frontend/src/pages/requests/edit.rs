@@ -1,8 +1,6 @@
 //! "Modifier" a request: the procedure's form again, filled in with the answers.
 //! Only requests the citizen may still change (`editable`) open here.
 
-use domain::problem::Problem;
-use domain::request::RequestDetail;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -10,6 +8,7 @@ use crate::api::requests;
 use crate::components::load_error::{loading, LoadError};
 use crate::components::request_form::{Existing, RequestForm};
 use crate::components::require_login::RequireLogin;
+use crate::hooks::use_fetch::use_fetch;
 use crate::hooks::{use_page_title, use_session};
 use crate::route::Route;
 
@@ -26,16 +25,11 @@ pub fn edit_request(props: &Props) -> Html {
 #[function_component(Editor)]
 fn editor(props: &Props) -> Html {
     let session = use_session();
-    let state = use_state(|| None::<Result<RequestDetail, Problem>>);
-    {
-        let (state, authed) = (state.clone(), session.authed());
-        use_effect_with(props.id, move |id| {
-            let id = *id;
-            wasm_bindgen_futures::spawn_local(async move {
-                state.set(Some(requests::get(&authed, id).await));
-            });
-        });
-    }
+    let authed = session.authed();
+    let state = use_fetch(props.id, move |id| {
+        let authed = authed.clone();
+        async move { requests::get(&authed, id).await }
+    });
     let title = match &*state {
         Some(Ok(d)) => format!(
             "Modifier la demande n° {} – {}",

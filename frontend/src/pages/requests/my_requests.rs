@@ -2,7 +2,7 @@
 //! request; a draft can also be changed or deleted (deleting asks first, in the page).
 
 use domain::problem::Problem;
-use domain::request::{MyRequests as Lists, RequestStatus, RequestSummary};
+use domain::request::{RequestStatus, RequestSummary};
 use yew::prelude::*;
 use yew_router::prelude::use_location;
 
@@ -13,6 +13,7 @@ use crate::components::request_table::RequestTable;
 use crate::components::require_login::RequireLogin;
 use crate::components::route_link::RouteLink;
 use crate::focus::focus_soon;
+use crate::hooks::use_fetch::use_fetch;
 use crate::hooks::{use_page_title, use_session};
 use crate::route::{DraftSaved, Route};
 
@@ -32,7 +33,6 @@ pub fn my_requests() -> Html {
 #[function_component(RequestLists)]
 fn request_lists() -> Html {
     let session = use_session();
-    let state = use_state(|| None::<Result<Lists, Problem>>);
     let reload = use_state(|| 0u32);
     let confirming = use_state(|| None::<RequestSummary>);
     let deleting = use_state(|| false);
@@ -46,14 +46,11 @@ fn request_lists() -> Html {
         })
     });
     let problem = use_state(|| None::<Problem>);
-    {
-        let (state, authed) = (state.clone(), session.authed());
-        use_effect_with(*reload, move |_| {
-            wasm_bindgen_futures::spawn_local(async move {
-                state.set(Some(requests::mine(&authed).await));
-            });
-        });
-    }
+    let authed = session.authed();
+    let state = use_fetch(*reload, move |_| {
+        let authed = authed.clone();
+        async move { requests::mine(&authed).await }
+    });
 
     let ask = {
         let (confirming, status, problem) = (confirming.clone(), status.clone(), problem.clone());

@@ -6,7 +6,6 @@
 
 mod password;
 
-use domain::problem::Problem;
 use domain::profile::{Address, Contacts, Profile as ProfileData};
 use yew::prelude::*;
 
@@ -16,6 +15,7 @@ use crate::components::profile::{
     addresses, civil, contacts, household, relations, schooling, social,
 };
 use crate::components::require_login::RequireLogin;
+use crate::hooks::use_fetch::use_fetch;
 use crate::hooks::{use_page_title, use_session};
 
 #[function_component(Profile)]
@@ -27,15 +27,11 @@ pub fn profile() -> Html {
 #[function_component(ProfileView)]
 fn profile_view() -> Html {
     let session = use_session();
-    let profile = use_state(|| None::<Result<ProfileData, Problem>>);
-    {
-        let (profile, authed) = (profile.clone(), session.authed());
-        use_effect_with((), move |_| {
-            wasm_bindgen_futures::spawn_local(async move {
-                profile.set(Some(api::profile(&authed).await));
-            });
-        });
-    }
+    let authed = session.authed();
+    let profile = use_fetch((), move |()| {
+        let authed = authed.clone();
+        async move { api::profile(&authed).await }
+    });
     let body = match &*profile {
         None => html! { <p class="loading">{ "Chargement de votre profil…" }</p> },
         Some(Err(problem)) => html! { <ProblemAlert problem={Some(problem.clone())} /> },
