@@ -131,6 +131,7 @@ pub struct RegistrationAccepted {
 /// What the activation page shows before the person chooses a login and a password.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"first_name": "Pascal", "birth_name": "Dupin", "email": "dupin@yopmail.com", "suggested_login": "pascal.dupin"})))]
 pub struct ActivationInfo {
     pub first_name: String,
     pub birth_name: String,

@@ -139,6 +139,7 @@ pub struct Accepted {
 /// What the reset page shows.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"login": "pascal.dupin"})))]
 pub struct PasswordResetInfo {
     pub login: String,
 }

@@ -17,6 +17,7 @@ text_enum! {
 /// "Recopiez les caractères de l'image": a new image challenge.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"id": "b3k9x2", "image": "data:image/png;base64,iVBORw0KGgo=", "length": 5})))]
 pub struct ImageCaptcha {
     /// Identifier to send back with the answer.
     pub id: String,
@@ -30,6 +31,7 @@ pub struct ImageCaptcha {
 /// Find `n` in `0..=max_number` such that `hex(sha256(salt + decimal(n))) == challenge`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"id": "c7m2q8", "algorithm": "SHA-256", "salt": "5f1c9a0e3b7d2c4a6e8f0b1d", "challenge": "9b74c9897bac770ffc029102a200c5de4c1b6c2f7a8e0d3b5c1f2e4a6d8b0c9e", "max_number": 200000})))]
 pub struct PowCaptcha {
     pub id: String,
     /// Always `SHA-256`.

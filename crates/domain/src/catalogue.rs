@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 /// The commune this portal serves.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"name": "Ville de Quiévrechain", "regie_name": "Régie Quiévrechain", "news": "Inscriptions à la cantine ouvertes jusqu'au 15 décembre."})))]
 pub struct Commune {
     /// e.g. "Ville de Quiévrechain".
     pub name: String,
@@ -17,6 +18,7 @@ pub struct Commune {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"categories": [{"id": 1, "name": "Location de salles municipales", "procedures": [{"id": 12, "slug": "location-salle-des-fetes", "title": "Location de la salle des fêtes", "summary": "Réserver la salle des fêtes pour un événement familial ou associatif."}]}]})))]
 pub struct Catalogue {
     pub categories: Vec<Category>,
 }

@@ -37,6 +37,7 @@ pub struct NewStaff {
 /// The created account; the password link went to its e-mail address.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"id": 3, "login": "anne.leroy", "email": "a.leroy@mairie-quievrechain.fr", "role": "agent"})))]
 pub struct StaffCreated {
     pub id: i64,
     pub login: String,

@@ -69,6 +69,7 @@ impl RequestSummary {
 /// "Mes demandes": En cours and Effectuées, latest number first.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"in_progress": [{"id": 7, "number": 7, "procedure": "location-salle-des-fetes", "procedure_title": "Location de la salle des fêtes", "status": "submitted", "person": null, "requester": "DUPIN Pascal", "created_at": "2026-12-01T09:30:00Z"}], "done": []})))]
 pub struct MyRequests {
     pub in_progress: Vec<RequestSummary>,
     pub done: Vec<RequestSummary>,
@@ -140,6 +141,7 @@ pub struct RequestFilter {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"items": [{"id": 7, "number": 7, "procedure": "location-salle-des-fetes", "procedure_title": "Location de la salle des fêtes", "status": "submitted", "person": null, "requester": "DUPIN Pascal", "created_at": "2026-12-01T09:30:00Z"}], "page": 1, "per_page": 25, "total": 1})))]
 pub struct RequestPage {
     pub items: Vec<RequestSummary>,
     pub total: i64,
