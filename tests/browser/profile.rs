@@ -207,3 +207,38 @@ async fn the_account_holder_views_the_profile_and_changes_contacts_and_addresses
     assert_eq!(stored["addresses"], serde_json::json!([]));
     b.close().await;
 }
+
+#[tokio::test]
+async fn the_account_holder_changes_the_password_after_proving_the_current_one() {
+    let app = TestApp::spawn().await;
+    app.create_account("dupin@yopmail.com", "pascal.dupin", people::PASSWORD)
+        .await;
+    let b = Browser::open(&app.address).await;
+    b.log_in("pascal.dupin").await;
+    b.goto("/mon-compte/profil").await;
+    b.wait_text("main h1", "Mon profil").await;
+
+    // Nothing typed: the rules are named before anything is sent.
+    b.click("#change-password-submit").await;
+    b.wait_text("#password-errors", "Mot de passe actuel").await;
+    // A wrong current password: the server's answer lands on its field.
+    let new = "Maree+Haute2027";
+    b.fill("#current_password", "pas-le-bon").await;
+    b.fill("#password", new).await;
+    b.fill("#password_confirmation", new).await;
+    b.click("#change-password-submit").await;
+    b.wait_text("#current_password-error", "Mot de passe actuel incorrect")
+        .await;
+    b.assert_accessible("a wrong current password").await;
+    b.fill("#current_password", people::PASSWORD).await;
+    b.click("#change-password-submit").await;
+    b.wait_text("main", "Votre mot de passe a bien été modifié.")
+        .await;
+    assert_eq!(b.value("#current_password").await, "");
+    assert_eq!(app.login("pascal.dupin", new).await.status(), 200);
+    assert_eq!(
+        app.login("pascal.dupin", people::PASSWORD).await.status(),
+        401
+    );
+    b.close().await;
+}

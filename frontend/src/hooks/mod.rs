@@ -5,6 +5,7 @@ pub mod use_commune;
 pub mod use_fetch;
 pub mod use_page_title;
 pub mod use_session;
+pub mod use_submit;
 
 pub use use_commune::{use_commune, CommuneProvider};
 pub use use_page_title::use_page_title;

@@ -1,7 +1,6 @@
 //! "Changer mon mot de passe", the last card of "Mon profil".
 
 use domain::auth::PasswordChangeRequest;
-use domain::problem::Problem;
 use validator::Validate;
 use yew::prelude::*;
 
@@ -13,6 +12,7 @@ use crate::components::new_password::NewPassword;
 use crate::components::problem_alert::ProblemAlert;
 use crate::forms::FieldErrors;
 use crate::hooks::use_session;
+use crate::hooks::use_submit::use_submit;
 
 const FIELDS: [(&str, &str); 3] = [
     ("current_password", "Mot de passe actuel"),
@@ -27,29 +27,22 @@ pub fn change_password() -> Html {
     let current = use_state(String::new);
     let password = use_state(String::new);
     let confirmation = use_state(String::new);
-    let errors = use_state(FieldErrors::default);
-    let attempt = use_state(|| 0u32);
-    let problem = use_state(|| None::<Problem>);
-    let sending = use_state(|| false);
+    let submit = use_submit();
     let done = use_state(|| false);
 
     let onsubmit = {
-        let (current, password, confirmation, errors, attempt, problem, sending, done) = (
+        let (current, password, confirmation, submit, done) = (
             current.clone(),
             password.clone(),
             confirmation.clone(),
-            errors.clone(),
-            attempt.clone(),
-            problem.clone(),
-            sending.clone(),
+            submit.clone(),
             done.clone(),
         );
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            if *sending {
+            if !submit.begin() {
                 return;
             }
-            problem.set(None);
             done.set(false);
             let request = PasswordChangeRequest {
                 current_password: (*current).clone(),
@@ -57,42 +50,28 @@ pub fn change_password() -> Html {
                 password_confirmation: (*confirmation).clone(),
             };
             if let Err(invalid) = request.validate() {
-                errors.set(FieldErrors::from_validation(&invalid));
-                attempt.set(*attempt + 1);
+                submit.invalid(FieldErrors::from_validation(&invalid));
                 return;
             }
-            errors.set(FieldErrors::default());
-            sending.set(true);
             let authed = session.authed();
-            let (current, password, confirmation, errors, attempt, problem, sending, done) = (
+            let (current, password, confirmation, done) = (
                 current.clone(),
                 password.clone(),
                 confirmation.clone(),
-                errors.clone(),
-                attempt.clone(),
-                problem.clone(),
-                sending.clone(),
                 done.clone(),
             );
-            wasm_bindgen_futures::spawn_local(async move {
-                let answer = account::change_password(&authed, &request).await;
-                sending.set(false);
-                match answer {
-                    Ok(()) => {
-                        for field in [&current, &password, &confirmation] {
-                            field.set(String::new());
-                        }
-                        done.set(true);
+            submit.send(
+                async move { account::change_password(&authed, &request).await },
+                move |()| {
+                    for field in [&current, &password, &confirmation] {
+                        field.set(String::new());
                     }
-                    Err(p) if !p.errors.is_empty() => {
-                        errors.set(FieldErrors::from_problem(&p));
-                        attempt.set(*attempt + 1);
-                    }
-                    Err(p) => problem.set(Some(p)),
-                }
-            });
+                    done.set(true);
+                },
+            );
         })
     };
+    let errors = submit.errors();
     let set = |state: &UseStateHandle<String>| {
         let state = state.clone();
         Callback::from(move |v: String| state.set(v))
@@ -101,8 +80,8 @@ pub fn change_password() -> Html {
         <section class="card" aria-labelledby="change-password">
             <h2 id="change-password">{ "Changer mon mot de passe" }</h2>
             <DetailList items={vec![Detail::new("Identifiant de connexion", login)]} />
-            <ErrorSummary id="password-errors" items={errors.summary(&FIELDS)} attempt={*attempt} />
-            <ProblemAlert problem={(*problem).clone()} />
+            <ErrorSummary id="password-errors" items={errors.summary(&FIELDS)} attempt={submit.attempt()} />
+            <ProblemAlert problem={submit.problem()} />
             <form {onsubmit} novalidate=true>
                 <TextField id="current_password" label="Mot de passe actuel" input_type="password"
                     value={(*current).clone()} oninput={set(&current)} required=true
@@ -111,8 +90,8 @@ pub fn change_password() -> Html {
                     on_password={set(&password)} on_confirmation={set(&confirmation)}
                     label="Nouveau mot de passe"
                     password_error={errors.get("password")} confirmation_error={errors.get("password_confirmation")} />
-                <button type="submit" id="change-password-submit" class="button" disabled={*sending}>
-                    { if *sending { "Enregistrement…" } else { "Changer mon mot de passe" } }
+                <button type="submit" id="change-password-submit" class="button" disabled={submit.sending()}>
+                    { if submit.sending() { "Enregistrement…" } else { "Changer mon mot de passe" } }
                 </button>
             </form>
             <div role="status" class={classes!(done.then_some("alert alert--success"))}>

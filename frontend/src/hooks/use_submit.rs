@@ -1,0 +1,89 @@
+//! `use_submit`: the states every form goes through when it is sent — busy while the
+//! answer is awaited (a second click does nothing), the rules broken before sending,
+//! the fields the server refused (with a new `attempt` so the error summary takes the
+//! focus again), or a problem for the whole form.
+
+use std::future::Future;
+
+use domain::problem::Problem;
+use yew::prelude::*;
+
+use crate::api::client::ApiResult;
+use crate::forms::FieldErrors;
+
+#[derive(Clone, PartialEq)]
+pub struct Submit {
+    errors: UseStateHandle<FieldErrors>,
+    attempt: UseStateHandle<u32>,
+    problem: UseStateHandle<Option<Problem>>,
+    sending: UseStateHandle<bool>,
+}
+
+impl Submit {
+    pub fn errors(&self) -> &FieldErrors {
+        &self.errors
+    }
+
+    /// Grows at each refused try (for [`crate::components::error_summary::ErrorSummary`]).
+    pub fn attempt(&self) -> u32 {
+        *self.attempt
+    }
+
+    pub fn problem(&self) -> Option<Problem> {
+        (*self.problem).clone()
+    }
+
+    pub fn sending(&self) -> bool {
+        *self.sending
+    }
+
+    /// Starts a try: `false` when one is under way already.
+    pub fn begin(&self) -> bool {
+        if *self.sending {
+            return false;
+        }
+        self.problem.set(None);
+        self.sending.set(true);
+        true
+    }
+
+    /// The rules the form broke before anything was sent.
+    pub fn invalid(&self, errors: FieldErrors) {
+        self.sending.set(false);
+        self.errors.set(errors);
+        self.attempt.set(*self.attempt + 1);
+    }
+
+    /// Awaits `answer`: `on_ok` gets a success, the server's field errors go to the
+    /// fields and any other problem to the form's alert.
+    pub fn send<T: 'static>(
+        &self,
+        answer: impl Future<Output = ApiResult<T>> + 'static,
+        on_ok: impl FnOnce(T) + 'static,
+    ) {
+        let this = self.clone();
+        this.errors.set(FieldErrors::default());
+        wasm_bindgen_futures::spawn_local(async move {
+            let answer = answer.await;
+            this.sending.set(false);
+            match answer {
+                Ok(value) => on_ok(value),
+                Err(p) if !p.errors.is_empty() => {
+                    this.errors.set(FieldErrors::from_problem(&p));
+                    this.attempt.set(*this.attempt + 1);
+                }
+                Err(p) => this.problem.set(Some(p)),
+            }
+        });
+    }
+}
+
+#[hook]
+pub fn use_submit() -> Submit {
+    Submit {
+        errors: use_state(FieldErrors::default),
+        attempt: use_state(|| 0u32),
+        problem: use_state(|| None::<Problem>),
+        sending: use_state(|| false),
+    }
+}
