@@ -119,6 +119,8 @@ async fn the_account_holder_views_the_profile_and_changes_contacts_and_addresses
     )
     .await;
     assert_eq!(b.value("#mobile").await, "06 06 06 06 06");
+    // The button was disabled while sending: the focus comes back to it.
+    assert_eq!(focused(&b).await, "contacts-submit");
     // A wrong number is refused under its field, and what was typed stays.
     b.fill("#landline", "appelez-moi").await;
     b.click("#contacts-submit").await;

@@ -17,9 +17,19 @@ pub struct Submit {
     attempt: UseStateHandle<u32>,
     problem: UseStateHandle<Option<Problem>>,
     sending: UseStateHandle<bool>,
+    /// Where the focus goes back after a success or a problem: a button disabled while
+    /// sending drops it.
+    refocus: Option<&'static str>,
 }
 
 impl Submit {
+    /// Puts the focus back on `selector` once the answer is in (not on field errors: the
+    /// error summary takes it).
+    pub fn refocusing(mut self, selector: &'static str) -> Submit {
+        self.refocus = Some(selector);
+        self
+    }
+
     pub fn errors(&self) -> &FieldErrors {
         &self.errors
     }
@@ -66,13 +76,24 @@ impl Submit {
         wasm_bindgen_futures::spawn_local(async move {
             let answer = answer.await;
             this.sending.set(false);
+            let refocus = || {
+                if let Some(selector) = this.refocus {
+                    crate::focus::focus_soon(selector);
+                }
+            };
             match answer {
-                Ok(value) => on_ok(value),
+                Ok(value) => {
+                    on_ok(value);
+                    refocus();
+                }
                 Err(p) if !p.errors.is_empty() => {
                     this.errors.set(FieldErrors::from_problem(&p));
                     this.attempt.set(*this.attempt + 1);
                 }
-                Err(p) => this.problem.set(Some(p)),
+                Err(p) => {
+                    this.problem.set(Some(p));
+                    refocus();
+                }
             }
         });
     }
@@ -85,5 +106,6 @@ pub fn use_submit() -> Submit {
         attempt: use_state(|| 0u32),
         problem: use_state(|| None::<Problem>),
         sending: use_state(|| false),
+        refocus: None,
     }
 }

@@ -3,7 +3,6 @@
 //! answers with the numbers as stored ("06 06 06 06 06"), which the card and the form then
 //! show; the address shown only changes once the new one is confirmed.
 
-use domain::problem::Problem;
 use domain::profile::{Contacts, ContactsInput};
 use validator::Validate;
 use yew::prelude::*;
@@ -15,9 +14,9 @@ use crate::components::disclosure::Disclosure;
 use crate::components::error_summary::ErrorSummary;
 use crate::components::field::TextField;
 use crate::components::problem_alert::ProblemAlert;
-use crate::focus::focus_soon;
 use crate::forms::{optional_text, FieldErrors};
 use crate::hooks::use_session;
+use crate::hooks::use_submit::use_submit;
 
 const FIELDS: [(&str, &str); 3] = [
     ("landline", "Téléphone fixe"),
@@ -74,28 +73,17 @@ fn contacts_form(props: &FormProps) -> Html {
     let landline = use_state(|| c.landline.clone().unwrap_or_default());
     let mobile = use_state(|| c.mobile.clone().unwrap_or_default());
     let work_phone = use_state(|| c.work_phone.clone().unwrap_or_default());
-    let errors = use_state(FieldErrors::default);
-    let attempt = use_state(|| 0u32);
-    let problem = use_state(|| None::<Problem>);
-    let sending = use_state(|| false);
+    let submit = use_submit().refocusing("#contacts-submit");
     let done = use_state(|| false);
 
     let onsubmit = {
         let (landline, mobile, work_phone) = (landline.clone(), mobile.clone(), work_phone.clone());
-        let (errors, attempt, problem, sending, done) = (
-            errors.clone(),
-            attempt.clone(),
-            problem.clone(),
-            sending.clone(),
-            done.clone(),
-        );
-        let on_saved = props.on_saved.clone();
+        let (submit, done, on_saved) = (submit.clone(), done.clone(), props.on_saved.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            if *sending {
+            if !submit.begin() {
                 return;
             }
-            problem.set(None);
             done.set(false);
             let request = ContactsInput {
                 landline: optional_text(&landline),
@@ -103,48 +91,30 @@ fn contacts_form(props: &FormProps) -> Html {
                 work_phone: optional_text(&work_phone),
             };
             if let Err(invalid) = request.validate() {
-                errors.set(FieldErrors::from_validation(&invalid));
-                attempt.set(*attempt + 1);
+                submit.invalid(FieldErrors::from_validation(&invalid));
                 return;
             }
-            errors.set(FieldErrors::default());
-            sending.set(true);
             let authed = session.authed();
-            let (landline, mobile, work_phone) =
-                (landline.clone(), mobile.clone(), work_phone.clone());
-            let (errors, attempt, problem, sending, done, on_saved) = (
-                errors.clone(),
-                attempt.clone(),
-                problem.clone(),
-                sending.clone(),
+            let (landline, mobile, work_phone, done, on_saved) = (
+                landline.clone(),
+                mobile.clone(),
+                work_phone.clone(),
                 done.clone(),
                 on_saved.clone(),
             );
-            wasm_bindgen_futures::spawn_local(async move {
-                let answer = api::update_contacts(&authed, &request).await;
-                sending.set(false);
-                match answer {
-                    Ok(saved) => {
-                        landline.set(saved.landline.clone().unwrap_or_default());
-                        mobile.set(saved.mobile.clone().unwrap_or_default());
-                        work_phone.set(saved.work_phone.clone().unwrap_or_default());
-                        on_saved.emit(saved);
-                        done.set(true);
-                        // The button was disabled while sending, which drops the focus.
-                        focus_soon("#contacts-submit");
-                    }
-                    Err(p) if !p.errors.is_empty() => {
-                        errors.set(FieldErrors::from_problem(&p));
-                        attempt.set(*attempt + 1);
-                    }
-                    Err(p) => {
-                        problem.set(Some(p));
-                        focus_soon("#contacts-submit");
-                    }
-                }
-            });
+            submit.send(
+                async move { api::update_contacts(&authed, &request).await },
+                move |saved| {
+                    landline.set(saved.landline.clone().unwrap_or_default());
+                    mobile.set(saved.mobile.clone().unwrap_or_default());
+                    work_phone.set(saved.work_phone.clone().unwrap_or_default());
+                    on_saved.emit(saved);
+                    done.set(true);
+                },
+            );
         })
     };
+    let errors = submit.errors();
     let set = |state: &UseStateHandle<String>| {
         let state = state.clone();
         Callback::from(move |v: String| state.set(v))
@@ -159,13 +129,13 @@ fn contacts_form(props: &FormProps) -> Html {
         <form class="subform" onsubmit={onsubmit} novalidate=true aria-labelledby="contacts-form-title">
             <h3 id="contacts-form-title">{ "Modifier mes numéros de téléphone" }</h3>
             <p class="hint">{ "Laissez un numéro vide pour l'effacer." }</p>
-            <ErrorSummary id="contacts-errors" items={errors.summary(&FIELDS)} attempt={*attempt} />
-            <ProblemAlert problem={(*problem).clone()} />
+            <ErrorSummary id="contacts-errors" items={errors.summary(&FIELDS)} attempt={submit.attempt()} />
+            <ProblemAlert problem={submit.problem()} />
             { phone("landline", "Téléphone fixe", &landline) }
             { phone("mobile", "Téléphone portable", &mobile) }
             { phone("work_phone", "Téléphone professionnel", &work_phone) }
-            <button type="submit" id="contacts-submit" class="button" disabled={*sending}>
-                { if *sending { "Enregistrement…" } else { "Enregistrer" } }
+            <button type="submit" id="contacts-submit" class="button" disabled={submit.sending()}>
+                { if submit.sending() { "Enregistrement…" } else { "Enregistrer" } }
             </button>
             <div role="status" id="contacts-status" class={classes!(done.then_some("alert alert--success"))}>
                 if *done { <p>{ "Vos informations de contact ont été enregistrées." }</p> }
