@@ -13,6 +13,19 @@ use crate::components::error_summary::SummaryItem;
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct FieldErrors(Vec<FieldError>);
 
+/// How a form's input ids follow from the API's field names, when they differ (two forms
+/// of one page both have a `current_password`).
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub enum Inputs {
+    /// The ids are the field names.
+    #[default]
+    Named,
+    /// The ids are the field names behind a prefix (`address_postal_code`).
+    Prefixed(&'static str),
+    /// Some fields have ids of their own: `(field, id)`.
+    Renamed(&'static [(&'static str, &'static str)]),
+}
+
 impl FieldErrors {
     pub fn from_validation(errors: &ValidationErrors) -> FieldErrors {
         FieldErrors(field_errors(errors))
@@ -43,6 +56,25 @@ impl FieldErrors {
                 })
                 .collect(),
         )
+    }
+
+    /// The same errors keyed by the ids of the form's inputs.
+    pub fn on(self, inputs: Inputs) -> FieldErrors {
+        match inputs {
+            Inputs::Named => self,
+            Inputs::Prefixed(prefix) => self.prefixed(prefix),
+            Inputs::Renamed(names) => FieldErrors(
+                self.0
+                    .into_iter()
+                    .map(|mut e| {
+                        if let Some((_, id)) = names.iter().find(|(field, _)| *field == e.field) {
+                            e.field = (*id).to_string();
+                        }
+                        e
+                    })
+                    .collect(),
+            ),
+        }
     }
 
     pub fn push(&mut self, field: &str, code: &str) {

@@ -9,7 +9,7 @@ use domain::problem::Problem;
 use yew::prelude::*;
 
 use crate::api::client::ApiResult;
-use crate::forms::FieldErrors;
+use crate::forms::{FieldErrors, Inputs};
 
 #[derive(Clone, PartialEq)]
 pub struct Submit {
@@ -19,14 +19,21 @@ pub struct Submit {
     sending: UseStateHandle<bool>,
     /// Where the focus goes back after a success or a problem: a button disabled while
     /// sending drops it.
-    refocus: Option<&'static str>,
+    refocus: Option<String>,
+    inputs: Inputs,
 }
 
 impl Submit {
     /// Puts the focus back on `selector` once the answer is in (not on field errors: the
     /// error summary takes it).
-    pub fn refocusing(mut self, selector: &'static str) -> Submit {
-        self.refocus = Some(selector);
+    pub fn refocusing(mut self, selector: impl Into<String>) -> Submit {
+        self.refocus = Some(selector.into());
+        self
+    }
+
+    /// Shows the errors of fields under inputs whose ids differ from the API's names.
+    pub fn on_inputs(mut self, inputs: Inputs) -> Submit {
+        self.inputs = inputs;
         self
     }
 
@@ -47,6 +54,12 @@ impl Submit {
         *self.sending
     }
 
+    /// Forgets the last try's errors (the form changed shape under them).
+    pub fn clear(&self) {
+        self.errors.set(FieldErrors::default());
+        self.problem.set(None);
+    }
+
     /// Starts a try: `false` when one is under way already.
     pub fn begin(&self) -> bool {
         if *self.sending {
@@ -57,10 +70,10 @@ impl Submit {
         true
     }
 
-    /// The rules the form broke before anything was sent.
+    /// The rules the form broke before anything was sent, by the API's field names.
     pub fn invalid(&self, errors: FieldErrors) {
         self.sending.set(false);
-        self.errors.set(errors);
+        self.errors.set(errors.on(self.inputs));
         self.attempt.set(*self.attempt + 1);
     }
 
@@ -77,17 +90,20 @@ impl Submit {
             let answer = answer.await;
             this.sending.set(false);
             let refocus = || {
-                if let Some(selector) = this.refocus {
+                if let Some(selector) = &this.refocus {
+                    let selector = selector.clone();
                     crate::focus::focus_soon(selector);
                 }
             };
             match answer {
                 Ok(value) => {
-                    on_ok(value);
+                    // First, so that `on_ok` may send the focus elsewhere (a status).
                     refocus();
+                    on_ok(value);
                 }
                 Err(p) if !p.errors.is_empty() => {
-                    this.errors.set(FieldErrors::from_problem(&p));
+                    this.errors
+                        .set(FieldErrors::from_problem(&p).on(this.inputs));
                     this.attempt.set(*this.attempt + 1);
                 }
                 Err(p) => {
@@ -107,5 +123,6 @@ pub fn use_submit() -> Submit {
         problem: use_state(|| None::<Problem>),
         sending: use_state(|| false),
         refocus: None,
+        inputs: Inputs::Named,
     }
 }

@@ -2,7 +2,6 @@
 //! (`AddressInput::validate`) run before sending; the API's errors name the fields
 //! (`postal_code`), shown under the inputs `address_<field>`.
 
-use domain::problem::Problem;
 use domain::profile::{Address, AddressInput};
 use validator::Validate;
 use yew::prelude::*;
@@ -13,8 +12,9 @@ use crate::components::error_summary::ErrorSummary;
 use crate::components::field::TextField;
 use crate::components::problem_alert::ProblemAlert;
 use crate::focus::focus_soon;
-use crate::forms::{optional_text, FieldErrors};
+use crate::forms::{optional_text, FieldErrors, Inputs};
 use crate::hooks::use_session;
+use crate::hooks::use_submit::use_submit;
 
 const PREFIX: &str = "address_";
 
@@ -56,10 +56,9 @@ pub fn address_form(props: &Props) -> Html {
     let street = use_state(|| text(|a| a.street.clone()));
     let street_complement = use_state(|| text(|a| a.street_complement.clone().unwrap_or_default()));
     let is_default = use_state(|| a.map_or(props.first, |a| a.is_default));
-    let errors = use_state(FieldErrors::default);
-    let attempt = use_state(|| 0u32);
-    let problem = use_state(|| None::<Problem>);
-    let sending = use_state(|| false);
+    let submit = use_submit()
+        .refocusing("#address-submit")
+        .on_inputs(Inputs::Prefixed(PREFIX));
 
     // The form opens on its first input.
     use_effect_with((), |_| focus_soon("#address_name"));
@@ -77,19 +76,13 @@ pub fn address_form(props: &Props) -> Html {
             street_complement.clone(),
         ];
         let is_default = is_default.clone();
-        let (errors, attempt, problem, sending) = (
-            errors.clone(),
-            attempt.clone(),
-            problem.clone(),
-            sending.clone(),
-        );
+        let submit = submit.clone();
         let on_saved = props.on_saved.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            if *sending {
+            if !submit.begin() {
                 return;
             }
-            problem.set(None);
             let [name, country, city, postal_code, number, complement, street, street_complement] =
                 &fields;
             let request = AddressInput {
@@ -104,40 +97,22 @@ pub fn address_form(props: &Props) -> Html {
                 is_default: *is_default,
             };
             if let Err(invalid) = request.validate() {
-                errors.set(FieldErrors::from_validation(&invalid).prefixed(PREFIX));
-                attempt.set(*attempt + 1);
+                submit.invalid(FieldErrors::from_validation(&invalid));
                 return;
             }
-            errors.set(FieldErrors::default());
-            sending.set(true);
-            let authed = session.authed();
-            let (errors, attempt, problem, sending, on_saved) = (
-                errors.clone(),
-                attempt.clone(),
-                problem.clone(),
-                sending.clone(),
-                on_saved.clone(),
+            let (authed, on_saved) = (session.authed(), on_saved.clone());
+            submit.send(
+                async move {
+                    match id {
+                        Some(id) => api::update_address(&authed, id, &request).await,
+                        None => api::add_address(&authed, &request).await,
+                    }
+                },
+                move |address| on_saved.emit(address),
             );
-            wasm_bindgen_futures::spawn_local(async move {
-                let answer = match id {
-                    Some(id) => api::update_address(&authed, id, &request).await,
-                    None => api::add_address(&authed, &request).await,
-                };
-                sending.set(false);
-                match answer {
-                    Ok(address) => on_saved.emit(address),
-                    Err(p) if !p.errors.is_empty() => {
-                        errors.set(FieldErrors::from_problem(&p).prefixed(PREFIX));
-                        attempt.set(*attempt + 1);
-                    }
-                    Err(p) => {
-                        problem.set(Some(p));
-                        focus_soon("#address-submit");
-                    }
-                }
-            });
         })
     };
+    let errors = submit.errors();
     let close = {
         let on_close = props.on_close.clone();
         Callback::from(move |_: MouseEvent| on_close.emit(()))
@@ -168,8 +143,8 @@ pub fn address_form(props: &Props) -> Html {
         <form class="subform" onsubmit={onsubmit} novalidate=true aria-labelledby="address-form-title">
             <h3 id="address-form-title">{ title }</h3>
             <p class="hint">{ "Les champs marqués d'un astérisque (*) sont obligatoires." }</p>
-            <ErrorSummary id="address-errors" items={errors.summary(&FIELDS)} attempt={*attempt} />
-            <ProblemAlert problem={(*problem).clone()} />
+            <ErrorSummary id="address-errors" items={errors.summary(&FIELDS)} attempt={submit.attempt()} />
+            <ProblemAlert problem={submit.problem()} />
             <TextField id="address_name" label="Nom de l'adresse" value={(*name).clone()} oninput={set(&name)}
                 required=true hint="Nommez votre adresse (principale, secondaire...)" error={errors.get("address_name")} />
             { field("address_country", "Pays", &country, true, Some("country-name")) }
@@ -183,8 +158,8 @@ pub fn address_form(props: &Props) -> Html {
             { field("address_street_complement", "Complément de voie", &street_complement, false, Some("address-line2")) }
             <Checkbox id="address_is_default" label="Adresse par défaut" checked={*is_default} onchange={on_default} />
             <div class="actions">
-                <button type="submit" id="address-submit" class="button" disabled={*sending}>
-                    { match (*sending, a.is_some()) {
+                <button type="submit" id="address-submit" class="button" disabled={submit.sending()}>
+                    { match (submit.sending(), a.is_some()) {
                         (true, _) => "Enregistrement…",
                         (false, true) => "Enregistrer",
                         (false, false) => "Ajouter cette adresse",

@@ -3,7 +3,6 @@
 //! the page. After a change we read the addresses again: the server decides which one is
 //! the default (the first one, or another one when the default goes).
 
-use domain::problem::Problem;
 use domain::profile::Address;
 use yew::prelude::*;
 
@@ -14,6 +13,7 @@ use crate::components::disclosure::Disclosure;
 use crate::components::problem_alert::ProblemAlert;
 use crate::focus::focus_soon;
 use crate::hooks::use_session;
+use crate::hooks::use_submit::use_submit;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -39,34 +39,33 @@ pub fn addresses_card(props: &Props) -> Html {
     let editing = use_state(|| Editing::Closed);
     let confirming = use_state(|| None::<i64>);
     let status = use_state(|| None::<String>);
-    let problem = use_state(|| None::<Problem>);
-    let deleting = use_state(|| false);
+    let submit = use_submit();
 
     let on_toggle = {
-        let (editing, confirming, status, problem) = (
+        let (editing, confirming, status, submit) = (
             editing.clone(),
             confirming.clone(),
             status.clone(),
-            problem.clone(),
+            submit.clone(),
         );
         Callback::from(move |_| {
             editing.set(Editing::Closed);
             confirming.set(None);
             status.set(None);
-            problem.set(None);
+            submit.clear();
         })
     };
     let open_form = |target: Editing| {
-        let (editing, confirming, status, problem) = (
+        let (editing, confirming, status, submit) = (
             editing.clone(),
             confirming.clone(),
             status.clone(),
-            problem.clone(),
+            submit.clone(),
         );
         Callback::from(move |_: MouseEvent| {
             confirming.set(None);
             status.set(None);
-            problem.set(None);
+            submit.clear();
             editing.set(target);
         })
     };
@@ -110,16 +109,16 @@ pub fn addresses_card(props: &Props) -> Html {
         })
     };
     let ask_delete = |id: i64| {
-        let (confirming, editing, status, problem) = (
+        let (confirming, editing, status, submit) = (
             confirming.clone(),
             editing.clone(),
             status.clone(),
-            problem.clone(),
+            submit.clone(),
         );
         Callback::from(move |_: MouseEvent| {
             editing.set(Editing::Closed);
             status.set(None);
-            problem.set(None);
+            submit.clear();
             confirming.set(Some(id));
             focus_soon("#address-delete-confirm");
         })
@@ -134,18 +133,17 @@ pub fn addresses_card(props: &Props) -> Html {
         })
     };
     let confirm_delete = {
-        let (confirming, status, problem, deleting, on_change, authed) = (
+        let (confirming, status, submit, on_change, authed) = (
             confirming.clone(),
             status.clone(),
-            problem.clone(),
-            deleting.clone(),
+            submit.clone(),
             props.on_change.clone(),
             session.authed(),
         );
         let current = props.addresses.clone();
         Callback::from(move |_: MouseEvent| {
             let Some(id) = *confirming else { return };
-            if *deleting {
+            if !submit.begin() {
                 return;
             }
             let name = current
@@ -154,33 +152,31 @@ pub fn addresses_card(props: &Props) -> Html {
                 .map(|a| a.name.clone())
                 .unwrap_or_default();
             let local: Vec<Address> = current.iter().filter(|a| a.id != id).cloned().collect();
-            deleting.set(true);
-            let (confirming, status, problem, deleting, on_change, authed) = (
+            let (confirming, status, on_change, authed) = (
                 confirming.clone(),
                 status.clone(),
-                problem.clone(),
-                deleting.clone(),
                 on_change.clone(),
                 authed.clone(),
             );
-            wasm_bindgen_futures::spawn_local(async move {
-                let answer = api::delete_address(&authed, id).await;
-                deleting.set(false);
-                confirming.set(None);
-                match answer {
-                    Ok(()) => {
-                        status.set(Some(format!("L'adresse « {name} » a été supprimée.")));
-                        on_change.emit(reloaded(&authed, local).await);
-                        focus_soon("#address-add");
-                    }
-                    Err(p) => {
-                        problem.set(Some(p));
+            submit.send(
+                async move {
+                    let answer = api::delete_address(&authed, id).await;
+                    confirming.set(None);
+                    if answer.is_err() {
                         focus_soon(format!("#address-delete-{id}"));
                     }
-                }
-            });
+                    answer?;
+                    Ok(reloaded(&authed, local).await)
+                },
+                move |addresses| {
+                    status.set(Some(format!("L'adresse « {name} » a été supprimée.")));
+                    on_change.emit(addresses);
+                    focus_soon("#address-add");
+                },
+            );
         })
     };
+    let deleting = submit.sending();
 
     let addresses = &props.addresses;
     let list = html! {
@@ -199,9 +195,9 @@ pub fn addresses_card(props: &Props) -> Html {
                                     <p id="address-delete-question" class="confirm-question">{ "Supprimer cette adresse ?" }</p>
                                     <div class="actions">
                                         <button type="button" id="address-delete-confirm" class="button button--danger"
-                                            aria-describedby="address-delete-question" disabled={*deleting}
+                                            aria-describedby="address-delete-question" disabled={deleting}
                                             onclick={confirm_delete.clone()}>
-                                            { if *deleting { "Suppression…" } else { "Supprimer" } }
+                                            { if deleting { "Suppression…" } else { "Supprimer" } }
                                         </button>
                                         <button type="button" id="address-delete-cancel" class="button button--secondary"
                                             onclick={cancel_delete.clone()}>{ "Annuler" }</button>
@@ -222,7 +218,7 @@ pub fn addresses_card(props: &Props) -> Html {
                     }) }
                 </ul>
             }
-            <ProblemAlert problem={(*problem).clone()} />
+            <ProblemAlert problem={submit.problem()} />
             <button type="button" id="address-add" class="button"
                 aria-expanded={if *editing == Editing::New { "true" } else { "false" }}
                 onclick={open_form(Editing::New)}>{ "Ajouter une adresse" }</button>

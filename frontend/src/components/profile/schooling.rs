@@ -11,8 +11,8 @@ use crate::components::detail_list::value_or_unset;
 use crate::components::disclosure::Disclosure;
 use crate::components::problem_alert::ProblemAlert;
 use crate::download;
-use crate::focus::focus_soon;
 use crate::hooks::use_session;
+use crate::hooks::use_submit::use_submit;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -87,43 +87,39 @@ struct CertificateProps {
 #[function_component(CertificateButton)]
 fn certificate_button(props: &CertificateProps) -> Html {
     let session = use_session();
-    let busy = use_state(|| false);
-    let problem = use_state(|| None::<Problem>);
     let e = &props.enrolment;
+    // Disabled while fetching, the button may have lost the focus.
+    let submit = use_submit().refocusing(format!("#certificate-{}", e.id));
     let onclick = {
-        let (busy, problem, id) = (busy.clone(), problem.clone(), e.id);
+        let (submit, id) = (submit.clone(), e.id);
         Callback::from(move |_: MouseEvent| {
-            if *busy {
+            if !submit.begin() {
                 return;
             }
-            busy.set(true);
-            problem.set(None);
-            let (busy, problem, authed) = (busy.clone(), problem.clone(), session.authed());
-            wasm_bindgen_futures::spawn_local(async move {
-                let saved = match api::enrolment_certificate(&authed, id).await {
-                    Ok(certificate) => download::save(&certificate.pdf, &certificate.file_name)
-                        .map_err(|_| not_saved()),
-                    Err(p) => Err(p),
-                };
-                busy.set(false);
-                problem.set(saved.err());
-                // Disabled while fetching, the button may have lost the focus.
-                focus_soon(format!("#certificate-{id}"));
-            });
+            let authed = session.authed();
+            submit.send(
+                async move {
+                    let certificate = api::enrolment_certificate(&authed, id).await?;
+                    download::save(&certificate.pdf, &certificate.file_name)
+                        .map_err(|_| not_saved())
+                },
+                |()| {},
+            );
         })
     };
+    let busy = submit.sending();
     html! {
         <div class="certificate no-print">
             <button type="button" id={format!("certificate-{}", e.id)} class="button button--secondary"
-                disabled={*busy} {onclick}>
-                if *busy {
+                disabled={busy} {onclick}>
+                if busy {
                     { "Téléchargement…" }
                 } else {
                     { "Télécharger le certificat d'inscription" }
                 }
                 <span class="sr-only">{ format!(" de {} ({})", e.child_name, e.school_year) }</span>
             </button>
-            <ProblemAlert problem={(*problem).clone()} />
+            <ProblemAlert problem={submit.problem()} />
         </div>
     }
 }

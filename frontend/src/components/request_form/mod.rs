@@ -20,7 +20,9 @@ use crate::api::client::{ApiResult, Authed};
 use crate::api::{profile, requests};
 use crate::focus::focus_soon;
 use crate::forms::FieldErrors;
+use crate::hooks::use_fetch::use_fetch;
 use crate::hooks::use_session;
+use crate::hooks::use_submit::use_submit;
 use crate::route::{DraftSaved, Route};
 use answers::{form_errors, known, step_errors, step_of_errors};
 use recap::{Recap, Sending};
@@ -88,26 +90,37 @@ pub fn request_form(props: &Props) -> Html {
         true => Stage::Recap,
         false => Stage::Step(0),
     });
-    let errors = use_state(FieldErrors::default);
-    let attempt = use_state(|| 0u32);
-    let problem = use_state(|| None::<Problem>);
+    let submit = use_submit().refocusing("#request-submit");
+    // Which button sent, for its label.
     let sending = use_state(|| None::<Sending>);
     let saved_id = use_state(|| existing.as_ref().map(|e| e.id));
     let status = existing
         .as_ref()
         .map(|e| e.status)
         .unwrap_or(RequestStatus::Draft);
-    let members = use_state(Vec::<Member>::new);
 
     // "Personne concernée" offers the household's members; without them it is not asked.
+    let profile = {
+        let authed = session.authed();
+        use_fetch((), move |()| {
+            let authed = authed.clone();
+            async move { profile::profile(&authed).await }
+        })
+    };
+    let members: Vec<Member> = match &*profile {
+        Some(Ok(p)) => p.household.clone(),
+        _ => Vec::new(),
+    };
+    // Mistakes (found here or by the server) take the person back to the step holding
+    // the first of them.
     {
-        let (members, authed) = (members.clone(), session.authed());
-        use_effect_with((), move |_| {
-            wasm_bindgen_futures::spawn_local(async move {
-                if let Ok(p) = profile::profile(&authed).await {
-                    members.set(p.household);
+        let (stage, errors, form) = (stage.clone(), submit.errors().clone(), form.clone());
+        use_effect_with(submit.attempt(), move |_| {
+            if let Some(step) = step_of_errors(&form, &errors).filter(|s| *s < form.steps.len()) {
+                if *stage != Stage::Step(step) {
+                    stage.set(Stage::Step(step));
                 }
-            });
+            }
         });
     }
     // Each change of step moves the focus to its title, or to the errors that brought
@@ -119,7 +132,7 @@ pub fn request_form(props: &Props) -> Html {
             Stage::Recap => -1,
             Stage::Done(_) => -2,
         };
-        let has_errors = !errors.is_empty();
+        let has_errors = !submit.errors().is_empty();
         use_effect_with(key, move |_| {
             if !std::mem::replace(&mut *first.borrow_mut(), false) {
                 focus_soon(if has_errors {
@@ -147,31 +160,25 @@ pub fn request_form(props: &Props) -> Html {
         Callback::from(move |v: String| person.set(v))
     };
     let on_previous = {
-        let (stage, errors) = (stage.clone(), errors.clone());
+        let (stage, submit) = (stage.clone(), submit.clone());
         Callback::from(move |_| {
             if let Stage::Step(i) = *stage {
-                errors.set(FieldErrors::default());
+                submit.clear();
                 stage.set(Stage::Step(i.saturating_sub(1)));
             }
         })
     };
     let on_next = {
-        let (stage, errors, attempt, answers, form) = (
-            stage.clone(),
-            errors.clone(),
-            attempt.clone(),
-            answers.clone(),
-            form.clone(),
-        );
+        let (stage, submit, answers, form) =
+            (stage.clone(), submit.clone(), answers.clone(), form.clone());
         Callback::from(move |_| {
             let Stage::Step(i) = *stage else { return };
             let found = step_errors(&form, i, &answers);
             if !found.is_empty() {
-                errors.set(found);
-                attempt.set(*attempt + 1);
+                submit.invalid(found);
                 return;
             }
-            errors.set(FieldErrors::default());
+            submit.clear();
             stage.set(if i + 1 < form.steps.len() {
                 Stage::Step(i + 1)
             } else {
@@ -180,20 +187,18 @@ pub fn request_form(props: &Props) -> Html {
         })
     };
     let on_edit = {
-        let (stage, problem, steps) = (stage.clone(), problem.clone(), form.steps.len());
+        let (stage, submit, steps) = (stage.clone(), submit.clone(), form.steps.len());
         Callback::from(move |_| {
-            problem.set(None);
+            submit.clear();
             if steps > 0 {
                 stage.set(Stage::Step(0));
             }
         })
     };
     let send = |kind: Sending| {
-        let (stage, errors, attempt, problem, sending, saved_id) = (
+        let (stage, submit, sending, saved_id) = (
             stage.clone(),
-            errors.clone(),
-            attempt.clone(),
-            problem.clone(),
+            submit.clone(),
             sending.clone(),
             saved_id.clone(),
         );
@@ -206,78 +211,54 @@ pub fn request_form(props: &Props) -> Html {
         );
         let slug = props.slug.to_string();
         Callback::from(move |_| {
-            if sending.is_some() {
+            if !submit.begin() {
                 return;
             }
             let found = form_errors(&form, &answers, kind == Sending::Request);
             if !found.is_empty() {
-                if let Some(step) = step_of_errors(&form, &found) {
-                    stage.set(Stage::Step(step));
-                }
-                errors.set(found);
-                attempt.set(*attempt + 1);
+                submit.invalid(found);
                 return;
             }
-            problem.set(None);
             sending.set(Some(kind));
             let input = RequestInput {
                 procedure: slug.clone(),
                 person_id: person.parse().ok(),
                 answers: (*answers).clone(),
             };
-            let (stage, errors, attempt, problem, sending, saved_id, form, navigator, authed) = (
+            let (done, saved_id, form, navigator, authed) = (
                 stage.clone(),
-                errors.clone(),
-                attempt.clone(),
-                problem.clone(),
-                sending.clone(),
                 saved_id.clone(),
                 form.clone(),
                 navigator.clone(),
                 authed.clone(),
             );
             let id = *saved_id;
-            wasm_bindgen_futures::spawn_local(async move {
-                let answer = save(&authed, id, &input, kind, &saved_id).await;
-                sending.set(None);
-                match answer {
-                    Ok(detail) if kind == Sending::Draft => {
-                        if let Some(navigator) = navigator {
-                            let saved = DraftSaved {
-                                brouillon: Some(detail.request.number),
-                            };
-                            let _ = navigator.push_with_query(&Route::MyRequests, &saved);
-                        }
+            submit.send(
+                async move {
+                    let answer = save(&authed, id, &input, kind, &saved_id).await;
+                    answer.map_err(|p| unplaceable_whole(p, &form))
+                },
+                move |detail| {
+                    if kind == Sending::Request {
+                        done.set(Stage::Done(detail.request));
+                    } else if let Some(navigator) = navigator {
+                        let saved = DraftSaved {
+                            brouillon: Some(detail.request.number),
+                        };
+                        let _ = navigator.push_with_query(&Route::MyRequests, &saved);
                     }
-                    Ok(detail) => stage.set(Stage::Done(detail.request)),
-                    Err(p) => {
-                        let found = FieldErrors::from_problem(&p);
-                        let placeable = !found.is_empty()
-                            && found
-                                .fields()
-                                .all(|f| f.starts_with("answers.") || f == "person_id");
-                        match step_of_errors(&form, &found).filter(|_| placeable) {
-                            Some(step) => {
-                                errors.set(found);
-                                attempt.set(*attempt + 1);
-                                stage.set(Stage::Step(step));
-                            }
-                            None => {
-                                problem.set(Some(p));
-                                focus_soon("#request-submit");
-                            }
-                        }
-                    }
-                }
-            });
+                },
+            );
         })
     };
+    let sending = submit.sending().then_some(*sending).flatten();
+    let errors = submit.errors();
 
     match &*stage {
         Stage::Step(i) => html! {
             <StepView step={form.steps[*i].clone()} index={*i} count={form.steps.len()}
-                answers={(*answers).clone()} members={(*members).clone()} person={(*person).clone()}
-                errors={(*errors).clone()} attempt={*attempt}
+                answers={(*answers).clone()} members={members.clone()} person={(*person).clone()}
+                errors={errors.clone()} attempt={submit.attempt()}
                 {on_answer} {on_person} {on_previous} {on_next} />
         },
         Stage::Recap => {
@@ -289,12 +270,25 @@ pub fn request_form(props: &Props) -> Html {
             });
             html! {
                 <Recap form={form.clone()} answers={(*answers).clone()} person={chosen}
-                    problem={(*problem).clone()} sending={*sending} can_draft={status == RequestStatus::Draft}
+                    problem={submit.problem()} sending={sending} can_draft={status == RequestStatus::Draft}
                     {on_edit} on_draft={send(Sending::Draft)} on_submit={send(Sending::Request)} />
             }
         }
         Stage::Done(request) => done(request, status),
     }
+}
+
+/// The server's mistakes that no step holds are shown whole, above the recap.
+fn unplaceable_whole(mut problem: Problem, form: &FormDefinition) -> Problem {
+    let found = FieldErrors::from_problem(&problem);
+    let placeable = found
+        .fields()
+        .all(|f| f.starts_with("answers.") || f == "person_id");
+    let held = step_of_errors(form, &found).is_some_and(|s| s < form.steps.len());
+    if !placeable || !held {
+        problem.errors.clear();
+    }
+    problem
 }
 
 /// Saves the answers (a new draft, or the request's new answers), then sends a draft.

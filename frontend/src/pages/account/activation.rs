@@ -1,8 +1,7 @@
 //! The activation link: choose the login and the password, then be signed in.
 
-use domain::account::{ActivationInfo, ActivationRequest};
+use domain::account::ActivationRequest;
 use domain::auth::RefreshTokenDelivery;
-use domain::problem::Problem;
 use validator::Validate;
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -13,6 +12,8 @@ use crate::components::field::TextField;
 use crate::components::new_password::NewPassword;
 use crate::components::problem_alert::ProblemAlert;
 use crate::forms::FieldErrors;
+use crate::hooks::use_fetch::use_fetch;
+use crate::hooks::use_submit::use_submit;
 use crate::hooks::{use_page_title, use_session};
 use crate::route::Route;
 
@@ -32,44 +33,36 @@ pub fn activation(props: &Props) -> Html {
     use_page_title("Activation du compte");
     let session = use_session();
     let navigator = use_navigator();
-    let info = use_state(|| None::<Result<ActivationInfo, Problem>>);
     let login = use_state(String::new);
     let password = use_state(String::new);
     let confirmation = use_state(String::new);
-    let errors = use_state(FieldErrors::default);
-    let attempt = use_state(|| 0u32);
-    let problem = use_state(|| None::<Problem>);
-    let sending = use_state(|| false);
-    {
-        let (info, login) = (info.clone(), login.clone());
-        use_effect_with(props.token.clone(), move |token| {
-            let token = token.to_string();
-            wasm_bindgen_futures::spawn_local(async move {
+    let submit = use_submit();
+    let info = {
+        let login = login.clone();
+        use_fetch(props.token.clone(), move |token| {
+            let login = login.clone();
+            async move {
                 let answer = account::activation_info(&token).await;
                 if let Ok(i) = &answer {
                     login.set(i.suggested_login.clone());
                 }
-                info.set(Some(answer));
-            });
-        });
-    }
+                answer
+            }
+        })
+    };
     let onsubmit = {
         let token = props.token.clone();
-        let (login, password, confirmation, errors, attempt, problem, sending) = (
+        let (login, password, confirmation, submit) = (
             login.clone(),
             password.clone(),
             confirmation.clone(),
-            errors.clone(),
-            attempt.clone(),
-            problem.clone(),
-            sending.clone(),
+            submit.clone(),
         );
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            if *sending {
+            if !submit.begin() {
                 return;
             }
-            problem.set(None);
             let request = ActivationRequest {
                 login: login.trim().to_string(),
                 password: (*password).clone(),
@@ -77,41 +70,23 @@ pub fn activation(props: &Props) -> Html {
                 refresh_token_delivery: RefreshTokenDelivery::Cookie,
             };
             if let Err(invalid) = request.validate() {
-                errors.set(FieldErrors::from_validation(&invalid));
-                attempt.set(*attempt + 1);
+                submit.invalid(FieldErrors::from_validation(&invalid));
                 return;
             }
-            errors.set(FieldErrors::default());
-            sending.set(true);
             let token = token.to_string();
             let (session, navigator) = (session.clone(), navigator.clone());
-            let (errors, attempt, problem, sending) = (
-                errors.clone(),
-                attempt.clone(),
-                problem.clone(),
-                sending.clone(),
+            submit.send(
+                async move { account::activate(&token, &request).await },
+                move |s| {
+                    session.sign_in(s);
+                    if let Some(navigator) = navigator {
+                        navigator.push(&Route::Home);
+                    }
+                },
             );
-            wasm_bindgen_futures::spawn_local(async move {
-                match account::activate(&token, &request).await {
-                    Ok(s) => {
-                        session.sign_in(s);
-                        if let Some(navigator) = navigator {
-                            navigator.push(&Route::Home);
-                        }
-                    }
-                    Err(p) => {
-                        sending.set(false);
-                        if p.errors.is_empty() {
-                            problem.set(Some(p));
-                        } else {
-                            errors.set(FieldErrors::from_problem(&p));
-                            attempt.set(*attempt + 1);
-                        }
-                    }
-                }
-            });
         })
     };
+    let errors = submit.errors();
     let set = |state: &UseStateHandle<String>| {
         let state = state.clone();
         Callback::from(move |v: String| state.set(v))
@@ -138,8 +113,8 @@ pub fn activation(props: &Props) -> Html {
         },
         Some(Ok(info)) => html! {
             <>
-                <ErrorSummary items={errors.summary(&FIELDS)} attempt={*attempt} />
-                <ProblemAlert problem={(*problem).clone()} />
+                <ErrorSummary items={errors.summary(&FIELDS)} attempt={submit.attempt()} />
+                <ProblemAlert problem={submit.problem()} />
                 <form class="card" {onsubmit} novalidate=true>
                     <p>{ format!("Bienvenue {} {}, adresse : {}", info.first_name, info.birth_name.to_uppercase(), info.email) }</p>
                     <p class="hint" id="login-hint-text">{ "Un identifiant vous a été attribué par défaut (prénom.nom), vous pouvez le modifier si vous le souhaitez" }</p>
@@ -151,8 +126,8 @@ pub fn activation(props: &Props) -> Html {
                         password_error={errors.get("password")} confirmation_error={errors.get("password_confirmation")} />
                     <div class="actions">
                         <button type="button" id="activation-cancel" class="button button--secondary" onclick={cancel}>{ "Annuler" }</button>
-                        <button type="submit" id="activation-submit" class="button" disabled={*sending}>
-                            { if *sending { "Activation…" } else { "Valider et accéder à votre compte" } }
+                        <button type="submit" id="activation-submit" class="button" disabled={submit.sending()}>
+                            { if submit.sending() { "Activation…" } else { "Valider et accéder à votre compte" } }
                         </button>
                     </div>
                 </form>

@@ -2,13 +2,12 @@
 //! as it opens (no login needed), then refreshes the signed-in account, if any, so that
 //! the header and "Mon profil" show the new address.
 
-use domain::auth::Accepted;
-use domain::problem::Problem;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::api::{account, profile, session};
 use crate::components::problem_alert::ProblemAlert;
+use crate::hooks::use_fetch::use_fetch;
 use crate::hooks::{use_page_title, use_session};
 use crate::route::Route;
 
@@ -21,12 +20,11 @@ pub struct Props {
 pub fn email_confirmation(props: &Props) -> Html {
     use_page_title("Confirmation de votre adresse e-mail");
     let session = use_session();
-    let answer = use_state(|| None::<Result<Accepted, Problem>>);
-    {
-        let (answer, session) = (answer.clone(), session.clone());
-        use_effect_with(props.token.clone(), move |token| {
-            let token = token.to_string();
-            wasm_bindgen_futures::spawn_local(async move {
+    let answer = {
+        let session = session.clone();
+        use_fetch(props.token.clone(), move |token| {
+            let session = session.clone();
+            async move {
                 let confirmed = profile::confirm_email(&token).await;
                 if confirmed.is_ok() && session.session.is_some() {
                     if let (Ok(me), Some(mut stored)) =
@@ -36,10 +34,10 @@ pub fn email_confirmation(props: &Props) -> Html {
                         session.sign_in(stored);
                     }
                 }
-                answer.set(Some(confirmed));
-            });
-        });
-    }
+                confirmed
+            }
+        })
+    };
     let signed_in = session.me().is_some();
     let busy = answer.is_none();
     let (message, problem) = match &*answer {

@@ -3,7 +3,6 @@
 //! "Ajouter un commentaire" (any sent request). Each result is announced and the page
 //! shows the request as the server returns it.
 
-use domain::problem::Problem;
 use domain::request::{Acceptance, AgentNote, RequestDetail, RequestStatus};
 use validator::Validate;
 use yew::prelude::*;
@@ -15,6 +14,7 @@ use crate::components::textarea_field::TextareaField;
 use crate::focus::focus_soon;
 use crate::forms::optional_text;
 use crate::hooks::use_session;
+use crate::hooks::use_submit::use_submit;
 
 #[derive(Clone, Copy, PartialEq)]
 enum Action {
@@ -68,29 +68,38 @@ pub fn agent_actions(props: &Props) -> Html {
     let session = use_session();
     let note = use_state(String::new);
     let error = use_state(|| None::<AttrValue>);
-    let busy = use_state(|| None::<Action>);
+    // Which action is under way, for its button's label.
+    let acting = use_state(|| None::<Action>);
+    let submit = use_submit().refocusing("#agent-problem");
     let status = use_state(|| None::<&'static str>);
-    let problem = use_state(|| None::<Problem>);
     // Accepting or refusing closes the request: the first click asks, "Confirmer" acts.
     let confirming = use_state(|| None::<Action>);
     let request = &props.detail.request;
+    {
+        // The server refused the note: the focus goes to it.
+        use_effect_with(submit.attempt(), |attempt| {
+            if *attempt > 0 {
+                focus_soon("#agent_note");
+            }
+        });
+    }
 
     let act = |action: Action| {
-        let (note, error, busy, status, problem, confirming) = (
+        let (note, error, acting, submit, status, confirming) = (
             note.clone(),
             error.clone(),
-            busy.clone(),
+            acting.clone(),
+            submit.clone(),
             status.clone(),
-            problem.clone(),
             confirming.clone(),
         );
         let (on_change, authed, id) = (props.on_change.clone(), session.authed(), request.id);
         Callback::from(move |_: MouseEvent| {
-            if busy.is_some() {
+            if submit.sending() {
                 return;
             }
             status.set(None);
-            problem.set(None);
+            submit.clear();
             let text = (*note).clone();
             if let Some(missing) = action.note_missing() {
                 let invalid = AgentNote { text: text.clone() }.validate().is_err();
@@ -111,43 +120,35 @@ pub fn agent_actions(props: &Props) -> Html {
                 focus_soon("#agent-confirm");
                 return;
             }
+            if !submit.begin() {
+                return;
+            }
             confirming.set(None);
-            busy.set(Some(action));
-            let (note, error, busy, status, problem, on_change, authed) = (
+            acting.set(Some(action));
+            let (note, status, on_change, authed) = (
                 note.clone(),
-                error.clone(),
-                busy.clone(),
                 status.clone(),
-                problem.clone(),
                 on_change.clone(),
                 authed.clone(),
             );
-            wasm_bindgen_futures::spawn_local(async move {
-                let answer = run(&authed, id, action, text).await;
-                busy.set(None);
-                match answer {
-                    Ok(detail) => {
-                        note.set(String::new());
-                        status.set(Some(action.done()));
-                        on_change.emit(detail);
-                        focus_soon("#agent-status");
-                    }
-                    Err(p) => {
-                        if let Some(e) = p.errors.first() {
-                            error.set(Some(AttrValue::from(e.message.clone())));
-                        }
-                        problem.set(Some(p));
-                        focus_soon("#agent-problem");
-                    }
-                }
-            });
+            submit.send(
+                async move { run(&authed, id, action, text).await },
+                move |detail| {
+                    note.set(String::new());
+                    status.set(Some(action.done()));
+                    on_change.emit(detail);
+                    focus_soon("#agent-status");
+                },
+            );
         })
     };
+    let busy = submit.sending().then_some(*acting).flatten();
+    let note_error = (*error).clone().or_else(|| submit.errors().get("text"));
 
     let button = |id: &'static str, label: &'static str, action: Action, class: &'static str| {
         html! {
             <button type="button" {id} class={classes!("button", class)} disabled={busy.is_some()} onclick={act(action)}>
-                { if *busy == Some(action) { "Envoi…" } else { label } }
+                { if busy == Some(action) { "Envoi…" } else { label } }
             </button>
         }
     };
@@ -190,13 +191,13 @@ pub fn agent_actions(props: &Props) -> Html {
                 class={classes!(status.is_some().then_some("alert alert--success"))}>
                 if let Some(message) = *status { <p>{ message }</p> }
             </div>
-            <div id="agent-problem" tabindex="-1"><ProblemAlert problem={(*problem).clone()} /></div>
+            <div id="agent-problem" tabindex="-1"><ProblemAlert problem={submit.problem()} /></div>
             if request.status == RequestStatus::Submitted {
                 <div class="actions">{ button("agent-take", "Prendre en charge", Action::Take, "") }</div>
             }
             if request.status != RequestStatus::Draft {
                 <TextareaField id="agent_note" label={if in_progress { "Commentaire ou motif" } else { "Commentaire" }}
-                    value={(*note).clone()} oninput={set_note} error={(*error).clone()} maxlength={Some(4000)}
+                    value={(*note).clone()} oninput={set_note} error={note_error} maxlength={Some(4000)}
                     hint={if in_progress {
                         "Facultatif pour accepter (il est joint à l'acceptation), obligatoire pour refuser (c'est le motif) ; le demandeur le reçoit par courriel."
                     } else {

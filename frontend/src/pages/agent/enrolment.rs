@@ -4,7 +4,6 @@
 //! the API's field errors (`school_year`) show under the inputs `enrolment_<field>`.
 
 use chrono::{Datelike, Local};
-use domain::problem::Problem;
 use domain::profile::{Member, MemberRole, SchoolEnrolment, SchoolEnrolmentInput};
 use validator::Validate;
 use yew::prelude::*;
@@ -14,8 +13,9 @@ use crate::components::error_summary::ErrorSummary;
 use crate::components::field::TextField;
 use crate::components::problem_alert::ProblemAlert;
 use crate::focus::focus_soon;
-use crate::forms::{optional_text, FieldErrors};
+use crate::forms::{optional_text, FieldErrors, Inputs};
 use crate::hooks::use_session;
+use crate::hooks::use_submit::use_submit;
 
 const PREFIX: &str = "enrolment_";
 
@@ -135,10 +135,9 @@ fn enrolment_form(props: &FormProps) -> Html {
     let establishment = use_state(String::new);
     let level = use_state(String::new);
     let class_name = use_state(String::new);
-    let errors = use_state(FieldErrors::default);
-    let attempt = use_state(|| 0u32);
-    let problem = use_state(|| None::<Problem>);
-    let sending = use_state(|| false);
+    let submit = use_submit()
+        .refocusing("#enrolment-submit")
+        .on_inputs(Inputs::Prefixed(PREFIX));
 
     // The form opens on its first input.
     use_effect_with((), |_| focus_soon("#enrolment_school_year"));
@@ -150,19 +149,13 @@ fn enrolment_form(props: &FormProps) -> Html {
             level.clone(),
             class_name.clone(),
         ];
-        let (errors, attempt, problem, sending) = (
-            errors.clone(),
-            attempt.clone(),
-            problem.clone(),
-            sending.clone(),
-        );
+        let submit = submit.clone();
         let (person_id, on_saved) = (props.person_id, props.on_saved.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            if *sending {
+            if !submit.begin() {
                 return;
             }
-            problem.set(None);
             let [school_year, establishment, level, class_name] = &fields;
             let input = SchoolEnrolmentInput {
                 school_year: school_year.trim().to_string(),
@@ -171,37 +164,17 @@ fn enrolment_form(props: &FormProps) -> Html {
                 class_name: optional_text(class_name),
             };
             if let Err(invalid) = input.validate() {
-                errors.set(FieldErrors::from_validation(&invalid).prefixed(PREFIX));
-                attempt.set(*attempt + 1);
+                submit.invalid(FieldErrors::from_validation(&invalid));
                 return;
             }
-            errors.set(FieldErrors::default());
-            sending.set(true);
-            let authed = session.authed();
-            let (errors, attempt, problem, sending, on_saved) = (
-                errors.clone(),
-                attempt.clone(),
-                problem.clone(),
-                sending.clone(),
-                on_saved.clone(),
+            let (authed, on_saved) = (session.authed(), on_saved.clone());
+            submit.send(
+                async move { agent::add_enrolment(&authed, person_id, &input).await },
+                move |enrolment| on_saved.emit(enrolment),
             );
-            wasm_bindgen_futures::spawn_local(async move {
-                let answer = agent::add_enrolment(&authed, person_id, &input).await;
-                sending.set(false);
-                match answer {
-                    Ok(enrolment) => on_saved.emit(enrolment),
-                    Err(p) if !p.errors.is_empty() => {
-                        errors.set(FieldErrors::from_problem(&p).prefixed(PREFIX));
-                        attempt.set(*attempt + 1);
-                    }
-                    Err(p) => {
-                        problem.set(Some(p));
-                        focus_soon("#enrolment-submit");
-                    }
-                }
-            });
         })
     };
+    let errors = submit.errors();
     let close = {
         let (on_close, person_id) = (props.on_close.clone(), props.person_id);
         Callback::from(move |_: MouseEvent| on_close.emit(person_id))
@@ -214,8 +187,8 @@ fn enrolment_form(props: &FormProps) -> Html {
         <form class="subform" {onsubmit} novalidate=true aria-labelledby="enrolment-form-title">
             <h3 id="enrolment-form-title">{ format!("Inscription scolaire de {}", props.child_name) }</h3>
             <p class="hint">{ "Les champs marqués d'un astérisque (*) sont obligatoires." }</p>
-            <ErrorSummary id="enrolment-errors" items={errors.summary(&FIELDS)} attempt={*attempt} />
-            <ProblemAlert problem={(*problem).clone()} />
+            <ErrorSummary id="enrolment-errors" items={errors.summary(&FIELDS)} attempt={submit.attempt()} />
+            <ProblemAlert problem={submit.problem()} />
             <TextField id="enrolment_school_year" label="Année scolaire" value={(*school_year).clone()}
                 oninput={set(&school_year)} required=true hint="Par exemple : 2026-2027"
                 error={errors.get("enrolment_school_year")} />
@@ -227,8 +200,8 @@ fn enrolment_form(props: &FormProps) -> Html {
             <TextField id="enrolment_class_name" label="Classe" value={(*class_name).clone()}
                 oninput={set(&class_name)} error={errors.get("enrolment_class_name")} />
             <div class="actions">
-                <button type="submit" id="enrolment-submit" class="button" disabled={*sending}>
-                    { if *sending { "Enregistrement…" } else { "Enregistrer l'inscription" } }
+                <button type="submit" id="enrolment-submit" class="button" disabled={submit.sending()}>
+                    { if submit.sending() { "Enregistrement…" } else { "Enregistrer l'inscription" } }
                 </button>
                 <button type="button" id="enrolment-close" class="button button--secondary" onclick={close}>{ "Fermer" }</button>
             </div>

@@ -1,8 +1,6 @@
 //! The agents' inbox: the requests sent by citizens, filtered and paged. The filters
 //! live in the page's address, so a reload or a shared link shows the same list.
 
-use domain::catalogue::Catalogue;
-use domain::problem::Problem;
 use domain::request::{RequestFilter, RequestPage, RequestSummary};
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -14,6 +12,7 @@ use crate::components::load_error::{loading, LoadError};
 use crate::components::request_table::RequestTable;
 use crate::components::require_login::RequireLogin;
 use crate::components::route_link::RouteLink;
+use crate::hooks::use_fetch::{use_fetch, use_fetch_fresh};
 use crate::hooks::{use_page_title, use_session};
 use crate::route::Route;
 
@@ -43,26 +42,14 @@ fn inbox_view() -> Html {
     let parsed = location.as_ref().map(|l| l.query::<RequestFilter>());
     let unreadable = matches!(parsed, Some(Err(_)));
     let filter = parsed.and_then(Result::ok).unwrap_or_default();
-    let page = use_state(|| None::<Result<RequestPage, Problem>>);
-    let procedures = use_state(|| None::<Catalogue>);
-    {
-        let procedures = procedures.clone();
-        use_effect_with((), move |_| {
-            wasm_bindgen_futures::spawn_local(async move {
-                procedures.set(catalogue::catalogue().await.ok());
-            });
-        });
-    }
-    {
-        let (page, authed) = (page.clone(), session.authed());
-        use_effect_with(filter.clone(), move |filter| {
-            page.set(None);
-            let filter = filter.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                page.set(Some(agent::inbox(&authed, &filter).await));
-            });
-        });
-    }
+    let procedures = use_fetch((), |()| catalogue::catalogue());
+    let page = {
+        let authed = session.authed();
+        use_fetch_fresh(filter.clone(), move |filter| {
+            let authed = authed.clone();
+            async move { agent::inbox(&authed, &filter).await }
+        })
+    };
     let go = {
         let navigator = navigator.clone();
         Callback::from(move |filter: RequestFilter| {
@@ -81,7 +68,7 @@ fn inbox_view() -> Html {
             if unreadable {
                 <p class="notice">{ "Les filtres de l'adresse n'ont pas pu être lus : toutes les demandes sont affichées." }</p>
             }
-            <FilterForm key={query} filter={filter.clone()} catalogue={(*procedures).clone()} on_search={go.clone()} />
+            <FilterForm key={query} filter={filter.clone()} catalogue={procedures.as_ref().and_then(|c| c.clone().ok())} on_search={go.clone()} />
             <section aria-labelledby="results-title" aria-busy={page.is_none().to_string()}>
                 <h2 id="results-title">{ "Résultats" }</h2>
                 { results }

@@ -1,7 +1,6 @@
 //! "Mot de passe ou identifiant oublié ?": the login is mailed, or a reset link is.
 
 use domain::auth::{Accepted, ForgottenLoginRequest, ForgottenPasswordRequest};
-use domain::problem::Problem;
 use validator::Validate;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -12,6 +11,7 @@ use crate::components::field::TextField;
 use crate::components::problem_alert::ProblemAlert;
 use crate::forms::FieldErrors;
 use crate::hooks::use_page_title;
+use crate::hooks::use_submit::use_submit;
 
 const FIELDS: [(&str, &str); 2] = [
     ("email", "Votre courriel"),
@@ -30,18 +30,15 @@ pub fn forgotten() -> Html {
     let lost = use_state(|| None::<Lost>);
     let email = use_state(String::new);
     let identifier = use_state(String::new);
-    let errors = use_state(FieldErrors::default);
-    let attempt = use_state(|| 0u32);
-    let problem = use_state(|| None::<Problem>);
+    let submit = use_submit();
     let done = use_state(|| None::<Accepted>);
-    let sending = use_state(|| false);
 
     let choose = |value: Lost| {
-        let (lost, errors, done) = (lost.clone(), errors.clone(), done.clone());
+        let (lost, submit, done) = (lost.clone(), submit.clone(), done.clone());
         Callback::from(move |e: Event| {
             if e.target_unchecked_into::<HtmlInputElement>().checked() {
                 lost.set(Some(value));
-                errors.set(FieldErrors::default());
+                submit.clear();
                 done.set(None);
             }
         })
@@ -52,24 +49,20 @@ pub fn forgotten() -> Html {
     };
 
     let onsubmit = {
-        let (lost, email, identifier, errors, attempt, problem, done, sending) = (
+        let (lost, email, identifier, submit, done) = (
             lost.clone(),
             email.clone(),
             identifier.clone(),
-            errors.clone(),
-            attempt.clone(),
-            problem.clone(),
+            submit.clone(),
             done.clone(),
-            sending.clone(),
         );
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            problem.set(None);
+            if !submit.begin() {
+                return;
+            }
             done.set(None);
-            let fail = |invalid: FieldErrors| {
-                errors.set(invalid);
-                attempt.set(*attempt + 1);
-            };
+            let fail = |invalid: FieldErrors| submit.invalid(invalid);
             let call = match *lost {
                 None => {
                     let mut invalid = FieldErrors::default();
@@ -101,39 +94,26 @@ pub fn forgotten() -> Html {
                     Call::Password(request)
                 }
             };
-            errors.set(FieldErrors::default());
-            sending.set(true);
-            let (errors, attempt, problem, done, sending) = (
-                errors.clone(),
-                attempt.clone(),
-                problem.clone(),
-                done.clone(),
-                sending.clone(),
-            );
-            wasm_bindgen_futures::spawn_local(async move {
-                let answer = match &call {
-                    Call::Login(r) => auth::forgotten_login(r).await,
-                    Call::Password(r) => auth::forgotten_password(r).await,
-                };
-                sending.set(false);
-                match answer {
-                    Ok(accepted) => done.set(Some(accepted)),
-                    Err(p) if !p.errors.is_empty() => {
-                        errors.set(FieldErrors::from_problem(&p));
-                        attempt.set(*attempt + 1);
+            let done = done.clone();
+            submit.send(
+                async move {
+                    match &call {
+                        Call::Login(r) => auth::forgotten_login(r).await,
+                        Call::Password(r) => auth::forgotten_password(r).await,
                     }
-                    Err(p) => problem.set(Some(p)),
-                }
-            });
+                },
+                move |accepted| done.set(Some(accepted)),
+            );
         })
     };
 
+    let errors = submit.errors();
     let lost_error = errors.get("lost_login");
     html! {
         <div class="container page narrow">
             <h1 tabindex="-1">{ "Mot de passe ou identifiant oublié" }</h1>
-            <ErrorSummary items={errors.summary(&[("lost_login", "Qu'avez-vous perdu ?"), FIELDS[0], FIELDS[1]])} attempt={*attempt} />
-            <ProblemAlert problem={(*problem).clone()} />
+            <ErrorSummary items={errors.summary(&[("lost_login", "Qu'avez-vous perdu ?"), FIELDS[0], FIELDS[1]])} attempt={submit.attempt()} />
+            <ProblemAlert problem={submit.problem()} />
             <form class="card" {onsubmit} novalidate=true>
                 <fieldset class={classes!("field", lost_error.as_ref().map(|_| "field--error"))}
                     aria-describedby={lost_error.as_ref().map(|_| "lost-error")}>
@@ -170,8 +150,8 @@ pub fn forgotten() -> Html {
                     },
                     None => html! {},
                 } }
-                <button type="submit" id="forgotten-submit" class="button" disabled={*sending}>
-                    { if *sending { "Envoi…" } else { "Envoyer" } }
+                <button type="submit" id="forgotten-submit" class="button" disabled={submit.sending()}>
+                    { if submit.sending() { "Envoi…" } else { "Envoyer" } }
                 </button>
             </form>
             <div role="status" class={classes!(done.as_ref().map(|_| "alert alert--success"))}>

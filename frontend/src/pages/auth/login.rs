@@ -1,7 +1,6 @@
 //! "Me connecter", with the invitation to create an account beside it.
 
 use domain::auth::{LoginRequest, RefreshTokenDelivery};
-use domain::problem::Problem;
 use validator::Validate;
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -11,6 +10,7 @@ use crate::components::error_summary::ErrorSummary;
 use crate::components::field::TextField;
 use crate::components::problem_alert::ProblemAlert;
 use crate::forms::FieldErrors;
+use crate::hooks::use_submit::use_submit;
 use crate::hooks::{use_page_title, use_session};
 use crate::route::{ReturnTo, Route};
 
@@ -26,23 +26,13 @@ pub fn login() -> Html {
         .unwrap_or_default();
     let login = use_state(String::new);
     let password = use_state(String::new);
-    let errors = use_state(FieldErrors::default);
-    let problem = use_state(|| None::<Problem>);
-    let attempt = use_state(|| 0u32);
-    let sending = use_state(|| false);
+    let submit = use_submit();
 
     let onsubmit = {
-        let (login, password, errors, problem, attempt, sending) = (
-            login.clone(),
-            password.clone(),
-            errors.clone(),
-            problem.clone(),
-            attempt.clone(),
-            sending.clone(),
-        );
+        let (login, password, submit) = (login.clone(), password.clone(), submit.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            if *sending {
+            if !submit.begin() {
                 return;
             }
             let request = LoginRequest {
@@ -50,42 +40,20 @@ pub fn login() -> Html {
                 password: (*password).clone(),
                 refresh_token_delivery: RefreshTokenDelivery::Cookie,
             };
-            problem.set(None);
             if let Err(invalid) = request.validate() {
-                errors.set(FieldErrors::from_validation(&invalid));
-                attempt.set(*attempt + 1);
+                submit.invalid(FieldErrors::from_validation(&invalid));
                 return;
             }
-            errors.set(FieldErrors::default());
-            sending.set(true);
             let (session, navigator, back) = (session.clone(), navigator.clone(), back.clone());
-            let (errors, problem, attempt, sending) = (
-                errors.clone(),
-                problem.clone(),
-                attempt.clone(),
-                sending.clone(),
-            );
-            wasm_bindgen_futures::spawn_local(async move {
-                match auth::login(&request).await {
-                    Ok(s) => {
-                        session.sign_in(s);
-                        if let Some(navigator) = navigator {
-                            navigator.push(&back.route());
-                        }
-                    }
-                    Err(p) => {
-                        sending.set(false);
-                        if p.errors.is_empty() {
-                            problem.set(Some(p));
-                        } else {
-                            errors.set(FieldErrors::from_problem(&p));
-                            attempt.set(*attempt + 1);
-                        }
-                    }
+            submit.send(async move { auth::login(&request).await }, move |s| {
+                session.sign_in(s);
+                if let Some(navigator) = navigator {
+                    navigator.push(&back.route());
                 }
             });
         })
     };
+    let errors = submit.errors();
     let set = |state: &UseStateHandle<String>| {
         let state = state.clone();
         Callback::from(move |v: String| state.set(v))
@@ -96,16 +64,16 @@ pub fn login() -> Html {
             <div class="two-columns">
                 <section class="card">
                     <h1 tabindex="-1">{ "Me connecter" }</h1>
-                    <ErrorSummary items={errors.summary(&FIELDS)} attempt={*attempt} />
-                    <ProblemAlert problem={(*problem).clone()} />
+                    <ErrorSummary items={errors.summary(&FIELDS)} attempt={submit.attempt()} />
+                    <ProblemAlert problem={submit.problem()} />
                     <form {onsubmit} novalidate=true>
                         <TextField id="login" label="Identifiant" value={(*login).clone()} oninput={set(&login)}
                             required=true autocomplete="username" error={errors.get("login")} />
                         <TextField id="password" label="Mot de passe" input_type="password" value={(*password).clone()}
                             oninput={set(&password)} required=true autocomplete="current-password" error={errors.get("password")} />
                         <p><Link<Route> to={Route::Forgotten}>{ "Mot de passe ou identifiant oublié ?" }</Link<Route>></p>
-                        <button type="submit" id="login-submit" class="button" disabled={*sending}>
-                            { if *sending { "Connexion…" } else { "Me connecter" } }
+                        <button type="submit" id="login-submit" class="button" disabled={submit.sending()}>
+                            { if submit.sending() { "Connexion…" } else { "Me connecter" } }
                         </button>
                     </form>
                 </section>

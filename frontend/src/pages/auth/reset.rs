@@ -1,7 +1,6 @@
 //! The page of a password reset link: a new password for the account it names.
 
 use domain::auth::PasswordResetRequest;
-use domain::problem::Problem;
 use validator::Validate;
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -13,6 +12,7 @@ use crate::components::problem_alert::ProblemAlert;
 use crate::forms::FieldErrors;
 use crate::hooks::use_fetch::use_fetch;
 use crate::hooks::use_page_title;
+use crate::hooks::use_submit::use_submit;
 use crate::route::Route;
 
 const FIELDS: [(&str, &str); 2] = [
@@ -30,61 +30,41 @@ pub fn password_reset(props: &Props) -> Html {
     use_page_title("Réinitialisation du mot de passe");
     let password = use_state(String::new);
     let confirmation = use_state(String::new);
-    let errors = use_state(FieldErrors::default);
-    let attempt = use_state(|| 0u32);
-    let problem = use_state(|| None::<Problem>);
-    let sending = use_state(|| false);
+    let submit = use_submit();
     let done = use_state(|| false);
     let info = use_fetch(props.token.clone(), |token| async move {
         auth::reset_info(&token).await
     });
     let onsubmit = {
         let token = props.token.clone();
-        let (password, confirmation, errors, attempt, problem, sending, done) = (
+        let (password, confirmation, submit, done) = (
             password.clone(),
             confirmation.clone(),
-            errors.clone(),
-            attempt.clone(),
-            problem.clone(),
-            sending.clone(),
+            submit.clone(),
             done.clone(),
         );
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            problem.set(None);
+            if !submit.begin() {
+                return;
+            }
             let request = PasswordResetRequest {
                 password: (*password).clone(),
                 password_confirmation: (*confirmation).clone(),
             };
             if let Err(invalid) = request.validate() {
-                errors.set(FieldErrors::from_validation(&invalid));
-                attempt.set(*attempt + 1);
+                submit.invalid(FieldErrors::from_validation(&invalid));
                 return;
             }
-            errors.set(FieldErrors::default());
-            sending.set(true);
             let token = token.to_string();
-            let (errors, attempt, problem, sending, done) = (
-                errors.clone(),
-                attempt.clone(),
-                problem.clone(),
-                sending.clone(),
-                done.clone(),
+            let done = done.clone();
+            submit.send(
+                async move { auth::reset_password(&token, &request).await },
+                move |()| done.set(true),
             );
-            wasm_bindgen_futures::spawn_local(async move {
-                let answer = auth::reset_password(&token, &request).await;
-                sending.set(false);
-                match answer {
-                    Ok(()) => done.set(true),
-                    Err(p) if !p.errors.is_empty() => {
-                        errors.set(FieldErrors::from_problem(&p));
-                        attempt.set(*attempt + 1);
-                    }
-                    Err(p) => problem.set(Some(p)),
-                }
-            });
         })
     };
+    let errors = submit.errors();
     let set = |state: &UseStateHandle<String>| {
         let state = state.clone();
         Callback::from(move |v: String| state.set(v))
@@ -106,16 +86,16 @@ pub fn password_reset(props: &Props) -> Html {
         },
         Some(Ok(info)) => html! {
             <>
-                <ErrorSummary items={errors.summary(&FIELDS)} attempt={*attempt} />
-                <ProblemAlert problem={(*problem).clone()} />
+                <ErrorSummary items={errors.summary(&FIELDS)} attempt={submit.attempt()} />
+                <ProblemAlert problem={submit.problem()} />
                 <form class="card" {onsubmit} novalidate=true>
                     <p>{ "Identifiant : " }<strong id="reset-login">{ info.login.clone() }</strong></p>
                     <NewPassword password={(*password).clone()} confirmation={(*confirmation).clone()}
                         on_password={set(&password)} on_confirmation={set(&confirmation)}
                         label="Nouveau mot de passe"
                         password_error={errors.get("password")} confirmation_error={errors.get("password_confirmation")} />
-                    <button type="submit" id="reset-submit" class="button" disabled={*sending}>
-                        { if *sending { "Enregistrement…" } else { "Enregistrer le nouveau mot de passe" } }
+                    <button type="submit" id="reset-submit" class="button" disabled={submit.sending()}>
+                        { if submit.sending() { "Enregistrement…" } else { "Enregistrer le nouveau mot de passe" } }
                     </button>
                 </form>
             </>

@@ -1,7 +1,5 @@
 //! A procedure's page, for signed-in people: its description, then its form.
 
-use domain::catalogue::Procedure;
-use domain::problem::Problem;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -10,6 +8,7 @@ use crate::api::catalogue;
 use crate::components::load_error::{loading, LoadError};
 use crate::components::request_form::RequestForm;
 use crate::components::require_login::RequireLogin;
+use crate::hooks::use_fetch::use_fetch_fresh;
 use crate::hooks::use_page_title;
 use crate::route::Route;
 
@@ -25,18 +24,14 @@ pub fn procedure_page(props: &Props) -> Html {
 
 #[function_component(Details)]
 fn details(props: &Props) -> Html {
-    let state = use_state(|| None::<Result<Procedure, Problem>>);
+    let state = use_fetch_fresh(props.slug.clone(), |slug| async move {
+        catalogue::procedure(&slug).await
+    });
     let started = use_state(|| false);
     {
-        let (state, started) = (state.clone(), started.clone());
-        use_effect_with(props.slug.clone(), move |slug| {
-            state.set(None);
-            started.set(false);
-            let slug = slug.to_string();
-            wasm_bindgen_futures::spawn_local(async move {
-                state.set(Some(catalogue::procedure(&slug).await));
-            });
-        });
+        // Another procedure opens on its description.
+        let started = started.clone();
+        use_effect_with(props.slug.clone(), move |_| started.set(false));
     }
     let title = match &*state {
         Some(Ok(p)) => p.title.clone(),

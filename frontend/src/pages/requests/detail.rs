@@ -14,6 +14,7 @@ use crate::components::require_login::RequireLogin;
 use crate::components::route_link::RouteLink;
 use crate::focus::focus_soon;
 use crate::hooks::use_fetch::use_fetch;
+use crate::hooks::use_submit::use_submit;
 use crate::hooks::{use_page_title, use_session};
 use crate::route::Route;
 
@@ -30,9 +31,8 @@ pub fn my_request(props: &Props) -> Html {
 #[function_component(Detail)]
 fn detail(props: &Props) -> Html {
     let session = use_session();
-    let sending = use_state(|| false);
+    let submit = use_submit().refocusing("#request-problem");
     let status = use_state(|| None::<String>);
-    let problem = use_state(|| None::<Problem>);
     let authed = session.authed();
     let state = use_fetch(props.id, move |id| {
         let authed = authed.clone();
@@ -42,48 +42,31 @@ fn detail(props: &Props) -> Html {
     use_page_title(&title);
 
     let send = {
-        let (state, sending, status, problem, authed, id) = (
+        let (state, submit, status, authed, id) = (
             state.clone(),
-            sending.clone(),
+            submit.clone(),
             status.clone(),
-            problem.clone(),
             session.authed(),
             props.id,
         );
         Callback::from(move |_: MouseEvent| {
-            if *sending {
+            if !submit.begin() {
                 return;
             }
-            sending.set(true);
             status.set(None);
-            problem.set(None);
-            let (state, sending, status, problem, authed) = (
-                state.clone(),
-                sending.clone(),
-                status.clone(),
-                problem.clone(),
-                authed.clone(),
-            );
-            wasm_bindgen_futures::spawn_local(async move {
-                let answer = requests::submit(&authed, id).await;
-                sending.set(false);
-                match answer {
-                    Ok(d) => {
-                        status.set(Some(format!(
-                            "Votre demande n° {} a bien été enregistrée. Un accusé de réception vous a été envoyé par courriel.",
-                            d.request.number
-                        )));
-                        state.set(Some(Ok(d)));
-                        focus_soon("#request-status");
-                    }
-                    Err(p) => {
-                        problem.set(Some(p));
-                        focus_soon("#request-problem");
-                    }
-                }
+            let (state, status, authed) = (state.clone(), status.clone(), authed.clone());
+            submit.send(async move { requests::submit(&authed, id).await }, move |d| {
+                status.set(Some(format!(
+                    "Votre demande n° {} a bien été enregistrée. Un accusé de réception vous a été envoyé par courriel.",
+                    d.request.number
+                )));
+                state.set(Some(Ok(d)));
+                focus_soon("#request-status");
             });
         })
     };
+    let sending = submit.sending();
+    let problem = submit.problem();
 
     let body = match &*state {
         None => loading("Chargement…"),
@@ -100,12 +83,12 @@ fn detail(props: &Props) -> Html {
                                 class={classes!("button", "button--secondary")}>{ "Modifier" }</RouteLink>
                         }
                         if draft {
-                            <button type="button" id="request-send" class="button" disabled={*sending} onclick={send}>
-                                { if *sending { "Envoi…" } else { "Envoyer la demande" } }
+                            <button type="button" id="request-send" class="button" disabled={sending} onclick={send}>
+                                { if sending { "Envoi…" } else { "Envoyer la demande" } }
                             </button>
                         }
                     </div>
-                    if let Some(p) = &*problem {
+                    if let Some(p) = &problem {
                         <div id="request-problem" tabindex="-1" class="no-print">
                             <ProblemAlert problem={Some(p.clone())} />
                             { missing_answers(d, p) }

@@ -1,7 +1,6 @@
 //! "Mes demandes": "En cours" and "Effectuées", as in the manuals. Each row opens the
 //! request; a draft can also be changed or deleted (deleting asks first, in the page).
 
-use domain::problem::Problem;
 use domain::request::{RequestStatus, RequestSummary};
 use yew::prelude::*;
 use yew_router::prelude::use_location;
@@ -14,6 +13,7 @@ use crate::components::require_login::RequireLogin;
 use crate::components::route_link::RouteLink;
 use crate::focus::focus_soon;
 use crate::hooks::use_fetch::use_fetch;
+use crate::hooks::use_submit::use_submit;
 use crate::hooks::{use_page_title, use_session};
 use crate::route::{DraftSaved, Route};
 
@@ -35,7 +35,7 @@ fn request_lists() -> Html {
     let session = use_session();
     let reload = use_state(|| 0u32);
     let confirming = use_state(|| None::<RequestSummary>);
-    let deleting = use_state(|| false);
+    let submit = use_submit();
     // Coming back from "Enregistrer en brouillon": say that it was saved.
     let saved = use_location()
         .and_then(|l| l.query::<DraftSaved>().ok())
@@ -45,7 +45,6 @@ fn request_lists() -> Html {
             format!("Votre brouillon n° {n} est enregistré : vous pouvez le reprendre ici à tout moment.")
         })
     });
-    let problem = use_state(|| None::<Problem>);
     let authed = session.authed();
     let state = use_fetch(*reload, move |_| {
         let authed = authed.clone();
@@ -53,17 +52,17 @@ fn request_lists() -> Html {
     });
 
     let ask = {
-        let (confirming, status, problem) = (confirming.clone(), status.clone(), problem.clone());
+        let (confirming, status, submit) = (confirming.clone(), status.clone(), submit.clone());
         move |r: &RequestSummary| {
-            let (confirming, status, problem, r) = (
+            let (confirming, status, submit, r) = (
                 confirming.clone(),
                 status.clone(),
-                problem.clone(),
+                submit.clone(),
                 r.clone(),
             );
             Callback::from(move |_: MouseEvent| {
                 status.set(None);
-                problem.set(None);
+                submit.clear();
                 confirming.set(Some(r.clone()));
                 focus_soon("#request-delete-confirm");
             })
@@ -79,11 +78,10 @@ fn request_lists() -> Html {
         })
     };
     let confirm = {
-        let (confirming, deleting, status, problem, reload, authed) = (
+        let (confirming, submit, status, reload, authed) = (
             confirming.clone(),
-            deleting.clone(),
+            submit.clone(),
             status.clone(),
-            problem.clone(),
             reload.clone(),
             session.authed(),
         );
@@ -91,40 +89,35 @@ fn request_lists() -> Html {
             let Some(r) = (*confirming).clone() else {
                 return;
             };
-            if *deleting {
+            if !submit.begin() {
                 return;
             }
-            deleting.set(true);
-            let (confirming, deleting, status, problem, reload, authed) = (
+            let (confirming, status, reload, authed) = (
                 confirming.clone(),
-                deleting.clone(),
                 status.clone(),
-                problem.clone(),
                 reload.clone(),
                 authed.clone(),
             );
-            wasm_bindgen_futures::spawn_local(async move {
-                let answer = requests::delete(&authed, r.id).await;
-                deleting.set(false);
-                confirming.set(None);
-                match answer {
-                    Ok(()) => {
-                        status.set(Some(format!("La demande n° {} a été supprimée.", r.number)));
-                        reload.set(*reload + 1);
-                        focus_soon("#requests-status");
-                    }
-                    Err(p) => {
-                        problem.set(Some(p));
-                        reload.set(*reload + 1);
-                    }
-                }
-            });
+            let number = r.number;
+            submit.send(
+                async move {
+                    let answer = requests::delete(&authed, r.id).await;
+                    confirming.set(None);
+                    // Whatever the answer, the list shows what the server has now.
+                    reload.set(*reload + 1);
+                    answer
+                },
+                move |()| {
+                    status.set(Some(format!("La demande n° {number} a été supprimée.")));
+                    focus_soon("#requests-status");
+                },
+            );
         })
     };
 
     let actions = {
         let confirming = (*confirming).clone();
-        let deleting = *deleting;
+        let deleting = submit.sending();
         Callback::from(move |r: RequestSummary| {
             let n = r.number;
             let view = html! {
@@ -195,7 +188,7 @@ fn request_lists() -> Html {
                 class={classes!(status.is_some().then_some("alert alert--success"))}>
                 if let Some(message) = &*status { <p>{ message.clone() }</p> }
             </div>
-            <ProblemAlert problem={(*problem).clone()} />
+            <ProblemAlert problem={submit.problem()} />
             { body }
         </div>
     }

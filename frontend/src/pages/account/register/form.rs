@@ -1,6 +1,7 @@
 //! Step 1: the identity form, checked with the domain's rules on "Suivant".
 
 use domain::civility::Civility;
+use domain::problem::Problem;
 use yew::prelude::*;
 
 use super::draft::{Draft, FIELDS};
@@ -9,6 +10,7 @@ use crate::components::checkbox::Checkbox;
 use crate::components::date_field::{DateField, DateParts};
 use crate::components::error_summary::ErrorSummary;
 use crate::components::field::TextField;
+use crate::components::problem_alert::ProblemAlert;
 use crate::components::select_field::SelectField;
 use crate::forms::FieldErrors;
 use crate::hooks::use_captcha::CaptchaHandle;
@@ -22,6 +24,10 @@ pub struct Props {
     pub on_change: Callback<Draft>,
     pub errors: FieldErrors,
     pub attempt: u32,
+    /// What went wrong for the whole form (the captcha check could not be made).
+    pub problem: Option<Problem>,
+    /// The captcha is being checked.
+    pub sending: bool,
     pub captcha: CaptchaHandle,
     pub on_next: Callback<()>,
     pub on_cancel: Callback<MouseEvent>,
@@ -75,6 +81,7 @@ pub fn registration_form(props: &Props) -> Html {
     html! {
         <>
             <ErrorSummary items={e.summary(&FIELDS)} attempt={props.attempt} />
+            <ProblemAlert problem={props.problem.clone()} />
             <form class="card" {onsubmit} novalidate=true>
                 <h2 id="step-title" tabindex="-1">{ "1 - Identité" }</h2>
                 <p class="hint">{ "Saisie des informations d'identité nécessaires à la création du compte" }</p>
@@ -117,7 +124,7 @@ pub fn registration_form(props: &Props) -> Html {
                     <button type="button" id="registration-cancel" class="button button--secondary" onclick={props.on_cancel.clone()}>
                         <span aria-hidden="true">{ "✕ " }</span>{ "Annuler la demande" }
                     </button>
-                    <button type="submit" id="registration-next" class="button">
+                    <button type="submit" id="registration-next" class="button" disabled={props.sending}>
                         { "Suivant" }<span aria-hidden="true">{ " ›" }</span>
                     </button>
                 </div>

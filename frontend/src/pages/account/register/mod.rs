@@ -6,15 +6,15 @@ mod form;
 mod recap;
 
 use domain::account::RegistrationAccepted;
-use domain::problem::Problem;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::api::account;
 use crate::api::captcha as captcha_api;
 use crate::forms::FieldErrors;
-use crate::hooks::use_captcha::use_captcha;
+use crate::hooks::use_captcha::{use_captcha, CaptchaHandle};
 use crate::hooks::use_page_title;
+use crate::hooks::use_submit::use_submit;
 use crate::route::Route;
 use draft::Draft;
 
@@ -30,10 +30,8 @@ pub fn register() -> Html {
     use_page_title("Création de compte particulier");
     let draft = use_state(Draft::default);
     let step = use_state(|| Step::Form);
-    let errors = use_state(FieldErrors::default);
-    let attempt = use_state(|| 0u32);
-    let problem = use_state(|| None::<Problem>);
-    let sending = use_state(|| false);
+    // "Suivant" and "Valider" share it: a refused recap returns to the form's errors.
+    let submit = use_submit();
     let captcha = use_captcha();
     let navigator = use_navigator();
 
@@ -66,49 +64,32 @@ pub fn register() -> Html {
     // "Suivant": the form's rules, then the typed captcha (checked now, so that a
     // mistake shows where it was typed rather than after the recap).
     let next = {
-        let (draft, step, errors, attempt, captcha, problem) = (
-            draft.clone(),
-            step.clone(),
-            errors.clone(),
-            attempt.clone(),
-            captcha.clone(),
-            problem.clone(),
-        );
+        let (draft, step, submit, captcha) =
+            (draft.clone(), step.clone(), submit.clone(), captcha.clone());
         Callback::from(move |_: ()| {
+            if !submit.begin() {
+                return;
+            }
             let answer = captcha.answer(&draft.captcha_answer);
             if let Err(invalid) = draft.check(answer.clone()) {
-                errors.set(invalid);
-                attempt.set(*attempt + 1);
+                submit.invalid(invalid);
                 return;
             }
-            errors.set(FieldErrors::default());
-            if captcha.is_automatic() {
-                step.set(Step::Recap);
-                return;
-            }
-            let (draft, step, errors, attempt, captcha, problem) = (
-                draft.clone(),
-                step.clone(),
-                errors.clone(),
-                attempt.clone(),
-                captcha.clone(),
-                problem.clone(),
-            );
-            wasm_bindgen_futures::spawn_local(async move {
-                match captcha_api::check(&answer).await {
-                    Ok(()) => step.set(Step::Recap),
-                    Err(p) if !p.errors.is_empty() => {
-                        captcha.restart();
-                        draft.set(Draft {
-                            captcha_answer: String::new(),
-                            ..(*draft).clone()
-                        });
-                        errors.set(FieldErrors::from_problem(&p));
-                        attempt.set(*attempt + 1);
+            let (draft, step, captcha) = (draft.clone(), step.clone(), captcha.clone());
+            let automatic = captcha.is_automatic();
+            submit.send(
+                async move {
+                    if automatic {
+                        return Ok(());
                     }
-                    Err(p) => problem.set(Some(p)),
-                }
-            });
+                    let checked = captcha_api::check(&answer).await;
+                    if checked.as_ref().is_err_and(|p| !p.errors.is_empty()) {
+                        restart(&captcha, &draft);
+                    }
+                    checked
+                },
+                move |()| step.set(Step::Recap),
+            );
         })
     };
     let edit = {
@@ -116,64 +97,43 @@ pub fn register() -> Html {
         Callback::from(move |_: MouseEvent| step.set(Step::Form))
     };
     let save = {
-        let (draft, step, errors, attempt, problem, sending, captcha) = (
-            draft.clone(),
-            step.clone(),
-            errors.clone(),
-            attempt.clone(),
-            problem.clone(),
-            sending.clone(),
-            captcha.clone(),
-        );
+        let (draft, step, submit, captcha) =
+            (draft.clone(), step.clone(), submit.clone(), captcha.clone());
         Callback::from(move |_: MouseEvent| {
-            if *sending {
+            if !submit.begin() {
                 return;
             }
             let request = draft.request(captcha.answer(&draft.captcha_answer));
-            problem.set(None);
-            sending.set(true);
-            let (draft, step, errors, attempt, problem, sending, captcha) = (
-                draft.clone(),
-                step.clone(),
-                errors.clone(),
-                attempt.clone(),
-                problem.clone(),
-                sending.clone(),
-                captcha.clone(),
-            );
-            wasm_bindgen_futures::spawn_local(async move {
-                let answer = account::register(&request).await;
-                sending.set(false);
-                match answer {
-                    Ok(accepted) => step.set(Step::Done(accepted)),
-                    Err(p) if !p.errors.is_empty() => {
-                        let invalid = FieldErrors::from_problem(&p);
-                        // A captcha is good for one try: a refused one needs a new challenge.
-                        if invalid.touches("captcha") {
-                            captcha.restart();
-                            draft.set(Draft {
-                                captcha_answer: String::new(),
-                                ..(*draft).clone()
-                            });
+            let (draft, step, captcha) = (draft.clone(), step.clone(), captcha.clone());
+            let done = step.clone();
+            submit.send(
+                async move {
+                    let answer = account::register(&request).await;
+                    if let Err(p) = &answer {
+                        if !p.errors.is_empty() {
+                            // A captcha is good for one try: a refused one needs a new challenge.
+                            if FieldErrors::from_problem(p).touches("captcha") {
+                                restart(&captcha, &draft);
+                            }
+                            step.set(Step::Form);
                         }
-                        errors.set(invalid);
-                        attempt.set(*attempt + 1);
-                        step.set(Step::Form);
                     }
-                    Err(p) => problem.set(Some(p)),
-                }
-            });
+                    answer
+                },
+                move |accepted| done.set(Step::Done(accepted)),
+            );
         })
     };
 
     let body = match &*step {
         Step::Form => html! {
-            <form::RegistrationForm draft={(*draft).clone()} {on_change} errors={(*errors).clone()}
-                attempt={*attempt} captcha={captcha.clone()} on_next={next} on_cancel={cancel} />
+            <form::RegistrationForm draft={(*draft).clone()} {on_change} errors={submit.errors().clone()}
+                attempt={submit.attempt()} problem={submit.problem()}
+                sending={submit.sending()} captcha={captcha.clone()} on_next={next} on_cancel={cancel} />
         },
         Step::Recap => html! {
             <recap::Recap draft={(*draft).clone()} automatic_check={captcha.is_automatic()}
-                problem={(*problem).clone()} sending={*sending}
+                problem={submit.problem()} sending={submit.sending()}
                 on_cancel={cancel} on_edit={edit} on_save={save} />
         },
         Step::Done(accepted) => html! {
@@ -190,4 +150,13 @@ pub fn register() -> Html {
             { body }
         </div>
     }
+}
+
+/// A new challenge, and the typed answer to the old one forgotten.
+fn restart(captcha: &CaptchaHandle, draft: &UseStateHandle<Draft>) {
+    captcha.restart();
+    draft.set(Draft {
+        captcha_answer: String::new(),
+        ..(**draft).clone()
+    });
 }

@@ -2,7 +2,6 @@
 
 use domain::auth::Role;
 use domain::civility::Civility;
-use domain::problem::Problem;
 use domain::staff::{NewStaff, StaffCreated};
 use validator::Validate;
 use yew::prelude::*;
@@ -15,6 +14,7 @@ use crate::components::select_field::SelectField;
 use crate::focus::focus_soon;
 use crate::forms::FieldErrors;
 use crate::hooks::use_session;
+use crate::hooks::use_submit::use_submit;
 
 const FIELDS: [(&str, &str); 5] = [
     ("civility", "Civilité"),
@@ -38,10 +38,7 @@ pub fn staff_form(props: &Props) -> Html {
     let birth_name = use_state(String::new);
     let email = use_state(String::new);
     let role = use_state(|| Role::Agent.as_str().to_string());
-    let errors = use_state(FieldErrors::default);
-    let attempt = use_state(|| 0u32);
-    let problem = use_state(|| None::<Problem>);
-    let sending = use_state(|| false);
+    let submit = use_submit().refocusing("#staff-submit");
     let created = use_state(|| None::<StaffCreated>);
 
     let onsubmit = {
@@ -52,21 +49,13 @@ pub fn staff_form(props: &Props) -> Html {
             email.clone(),
             role.clone(),
         );
-        let (errors, attempt, problem, sending, created, authed) = (
-            errors.clone(),
-            attempt.clone(),
-            problem.clone(),
-            sending.clone(),
-            created.clone(),
-            session.authed(),
-        );
+        let (submit, created, authed) = (submit.clone(), created.clone(), session.authed());
         let on_created = props.on_created.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            if *sending {
+            if !submit.begin() {
                 return;
             }
-            problem.set(None);
             created.set(None);
             let mut found = FieldErrors::default();
             let chosen_civility = Civility::parse(&civility);
@@ -90,51 +79,31 @@ pub fn staff_form(props: &Props) -> Html {
                 }
             }
             if !found.is_empty() {
-                errors.set(found);
-                attempt.set(*attempt + 1);
+                submit.invalid(found);
                 return;
             }
-            errors.set(FieldErrors::default());
-            sending.set(true);
             let (first_name, birth_name, email, civility) = (
                 first_name.clone(),
                 birth_name.clone(),
                 email.clone(),
                 civility.clone(),
             );
-            let (errors, attempt, problem, sending, created, authed) = (
-                errors.clone(),
-                attempt.clone(),
-                problem.clone(),
-                sending.clone(),
-                created.clone(),
-                authed.clone(),
+            let (created, authed, on_created) =
+                (created.clone(), authed.clone(), on_created.clone());
+            submit.send(
+                async move { agent::create_staff(&authed, &staff).await },
+                move |account| {
+                    for field in [&first_name, &birth_name, &email, &civility] {
+                        field.set(String::new());
+                    }
+                    created.set(Some(account));
+                    on_created.emit(());
+                    focus_soon("#staff-status");
+                },
             );
-            let on_created = on_created.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                let answer = agent::create_staff(&authed, &staff).await;
-                sending.set(false);
-                match answer {
-                    Ok(account) => {
-                        for field in [&first_name, &birth_name, &email, &civility] {
-                            field.set(String::new());
-                        }
-                        created.set(Some(account));
-                        on_created.emit(());
-                        focus_soon("#staff-status");
-                    }
-                    Err(p) if !p.errors.is_empty() => {
-                        errors.set(FieldErrors::from_problem(&p));
-                        attempt.set(*attempt + 1);
-                    }
-                    Err(p) => {
-                        problem.set(Some(p));
-                        focus_soon("#staff-submit");
-                    }
-                }
-            });
         })
     };
+    let errors = submit.errors();
     let set = |state: &UseStateHandle<String>| {
         let state = state.clone();
         Callback::from(move |v: String| state.set(v))
@@ -161,11 +130,11 @@ pub fn staff_form(props: &Props) -> Html {
                     ) }</p>
                 }
             </div>
-            <ErrorSummary id="staff-errors" items={errors.summary(&FIELDS)} attempt={*attempt} />
+            <ErrorSummary id="staff-errors" items={errors.summary(&FIELDS)} attempt={submit.attempt()} />
             <form class="card" {onsubmit} novalidate=true aria-labelledby="staff-form-title">
                 <h2 id="staff-form-title">{ "Nouvel agent" }</h2>
                 <p class="hint">{ "Les champs marqués d'un astérisque (*) sont obligatoires. La personne reçoit par courriel un lien pour choisir son mot de passe." }</p>
-                <ProblemAlert problem={(*problem).clone()} />
+                <ProblemAlert problem={submit.problem()} />
                 <SelectField id="civility" label="Civilité" value={(*civility).clone()} options={civilities}
                     onchange={set(&civility)} required=true error={errors.get("civility")} />
                 <TextField id="first_name" label="Prénom" value={(*first_name).clone()} oninput={set(&first_name)}
@@ -177,8 +146,8 @@ pub fn staff_form(props: &Props) -> Html {
                 <SelectField id="role" label="Rôle" value={(*role).clone()} options={roles}
                     onchange={set(&role)} required=true error={errors.get("role")} />
                 <div class="actions">
-                    <button type="submit" id="staff-submit" class="button" disabled={*sending}>
-                        { if *sending { "Création…" } else { "Créer le compte" } }
+                    <button type="submit" id="staff-submit" class="button" disabled={submit.sending()}>
+                        { if submit.sending() { "Création…" } else { "Créer le compte" } }
                     </button>
                 </div>
             </form>

@@ -4,14 +4,15 @@
 
 use domain::account::AccountStatus;
 use domain::auth::Role;
-use domain::problem::Problem;
 use domain::staff::StaffMember;
 use yew::prelude::*;
 
 use crate::api::agent;
 use crate::components::problem_alert::ProblemAlert;
 use crate::focus::focus_soon;
+use crate::hooks::use_fetch::use_fetch;
 use crate::hooks::use_session;
+use crate::hooks::use_submit::use_submit;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -42,22 +43,16 @@ fn state_label(status: AccountStatus) -> Html {
 #[function_component(StaffList)]
 pub fn staff_list(props: &Props) -> Html {
     let session = use_session();
-    let members = use_state(|| None::<Vec<StaffMember>>);
-    let problem = use_state(|| None::<Problem>);
+    let members = {
+        let authed = session.authed();
+        use_fetch(props.version, move |_| {
+            let authed = authed.clone();
+            async move { agent::staff(&authed).await }
+        })
+    };
     let confirming = use_state(|| None::<i64>);
-    let busy = use_state(|| false);
+    let submit = use_submit();
     let status = use_state(|| None::<String>);
-    {
-        let (members, problem, authed) = (members.clone(), problem.clone(), session.authed());
-        use_effect_with(props.version, move |_| {
-            wasm_bindgen_futures::spawn_local(async move {
-                match agent::staff(&authed).await {
-                    Ok(list) => members.set(Some(list)),
-                    Err(p) => problem.set(Some(p)),
-                }
-            });
-        });
-    }
     let me = session.me().map(|m| m.id);
     let ask = |id: i64| {
         let confirming = confirming.clone();
@@ -71,11 +66,10 @@ pub fn staff_list(props: &Props) -> Html {
         Callback::from(move |_: MouseEvent| confirming.set(None))
     };
     let change = |member: &StaffMember| {
-        let (members, problem, confirming, busy, status, authed) = (
+        let (members, confirming, submit, status, authed) = (
             members.clone(),
-            problem.clone(),
             confirming.clone(),
-            busy.clone(),
+            submit.clone(),
             status.clone(),
             session.authed(),
         );
@@ -85,46 +79,41 @@ pub fn staff_list(props: &Props) -> Html {
             member.display_name(),
         );
         Callback::from(move |_: MouseEvent| {
-            if *busy {
+            if !submit.begin() {
                 return;
             }
-            busy.set(true);
-            problem.set(None);
-            let (members, problem, confirming, busy, status, authed, name) = (
-                members.clone(),
-                problem.clone(),
-                confirming.clone(),
-                busy.clone(),
-                status.clone(),
-                authed.clone(),
-                name.clone(),
-            );
-            wasm_bindgen_futures::spawn_local(async move {
-                let answer = agent::set_staff_active(&authed, id, enable).await;
-                busy.set(false);
-                confirming.set(None);
-                match answer {
-                    Ok(changed) => {
-                        let mut list = (*members).clone().unwrap_or_default();
+            let (members, status, name) = (members.clone(), status.clone(), name.clone());
+            let (authed, done) = (authed.clone(), confirming.clone());
+            submit.send(
+                async move {
+                    let answer = agent::set_staff_active(&authed, id, enable).await;
+                    done.set(None); // the question closes whatever the answer
+                    answer
+                },
+                move |changed| {
+                    if let Some(Ok(list)) = &*members {
+                        let mut list = list.clone();
                         if let Some(m) = list.iter_mut().find(|m| m.id == changed.id) {
                             *m = changed;
                         }
-                        members.set(Some(list));
-                        status.set(Some(if enable {
-                            format!("Le compte de {name} est réactivé.")
-                        } else {
-                            format!(
-                                "Le compte de {name} est désactivé : ses sessions sont fermées."
-                            )
-                        }));
-                        focus_soon("#staff-list-status");
+                        members.set(Some(Ok(list)));
                     }
-                    Err(p) => problem.set(Some(p)),
-                }
-            });
+                    status.set(Some(if enable {
+                        format!("Le compte de {name} est réactivé.")
+                    } else {
+                        format!("Le compte de {name} est désactivé : ses sessions sont fermées.")
+                    }));
+                    focus_soon("#staff-list-status");
+                },
+            );
         })
     };
-    let rows = members.as_ref().map(|list| {
+    let problem = match &*members {
+        Some(Err(p)) => Some(p.clone()),
+        _ => submit.problem(),
+    };
+    let busy = submit.sending();
+    let rows = members.as_ref().and_then(|m| m.as_ref().ok()).map(|list| {
         list.iter()
             .map(|m| {
                 let action = if Some(m.id) == me {
@@ -139,7 +128,7 @@ pub fn staff_list(props: &Props) -> Html {
                         <div class="confirm" role="group" aria-label={question.clone()}>
                             <p>{ question }</p>
                             <button type="button" id={format!("staff-confirm-{}", m.id)} class="button"
-                                disabled={*busy} onclick={change(m)}>{ "Confirmer" }</button>
+                                disabled={busy} onclick={change(m)}>{ "Confirmer" }</button>
                             { " " }
                             <button type="button" class="button button--secondary" onclick={cancel.clone()}>{ "Annuler" }</button>
                         </div>
@@ -173,7 +162,7 @@ pub fn staff_list(props: &Props) -> Html {
                 class={classes!(status.is_some().then_some("alert alert--success"))}>
                 if let Some(text) = &*status { <p>{ text.clone() }</p> }
             </div>
-            <ProblemAlert problem={(*problem).clone()} />
+            <ProblemAlert problem={problem.clone()} />
             if let Some(rows) = rows {
                 <table class="table stacked-table" id="staff-table">
                     <caption class="sr-only">{ "Comptes des agents et administrateurs" }</caption>
