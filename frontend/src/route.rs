@@ -1,5 +1,6 @@
 //! Every address of the SPA. The api serves `index.html` for all of them.
 
+use domain::ids::{HouseholdId, RequestId};
 use serde::{Deserialize, Serialize};
 use yew_router::prelude::*;
 
@@ -24,15 +25,15 @@ pub enum Route {
     #[at("/mes-demandes")]
     MyRequests,
     #[at("/mes-demandes/:id")]
-    MyRequest { id: i64 },
+    MyRequest { id: RequestId },
     #[at("/mes-demandes/:id/modifier")]
-    EditRequest { id: i64 },
+    EditRequest { id: RequestId },
     #[at("/agent/demandes")]
     AgentRequests,
     #[at("/agent/demandes/:id")]
-    AgentRequest { id: i64 },
+    AgentRequest { id: RequestId },
     #[at("/agent/foyers/:id")]
-    AgentHousehold { id: i64 },
+    AgentHousehold { id: HouseholdId },
     #[at("/agent/agents")]
     AgentStaff,
     #[at("/mon-compte/profil")]

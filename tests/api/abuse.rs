@@ -150,7 +150,7 @@ async fn a_role_change_applies_to_tokens_already_issued() {
         app.get_auth("/api/agent/requests", token).await.status(),
         200
     );
-    let account_id = session["account"]["id"].as_i64().unwrap();
+    let account_id = domain::ids::AccountId(session["account"]["id"].as_i64().unwrap());
     let pool = app.state.pool.clone();
     tokio::task::spawn_blocking(move || {
         let mut conn = pool.get().unwrap();

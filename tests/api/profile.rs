@@ -235,7 +235,7 @@ async fn a_child_of_separated_parents_appears_in_both_households_each_seeing_onl
         )
         .unwrap();
         for account_id in [pascal_id, marie_id] {
-            let holder = db::accounts::find(&mut conn, account_id)
+            let holder = db::accounts::find(&mut conn, domain::ids::AccountId(account_id))
                 .unwrap()
                 .unwrap()
                 .person_id;

@@ -220,7 +220,7 @@ async fn an_expired_access_token_asks_for_a_refresh() {
         .state
         .jwt
         .issue_at(
-            session["account"]["id"].as_i64().unwrap(),
+            domain::ids::AccountId(session["account"]["id"].as_i64().unwrap()),
             claims.sid,
             "citizen",
             an_hour_ago,

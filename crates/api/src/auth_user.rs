@@ -5,6 +5,7 @@ use actix_web::dev::Payload;
 use actix_web::http::header;
 use actix_web::{web, FromRequest, HttpRequest};
 use domain::auth::Role;
+use domain::ids::AccountId;
 use futures_util::future::LocalBoxFuture;
 
 use crate::error::{ApiError, ErrorKind};
@@ -13,7 +14,7 @@ use crate::state::AppState;
 
 #[derive(Debug, Clone, Copy)]
 pub struct AuthUser {
-    pub account_id: i64,
+    pub account_id: AccountId,
     pub session_id: i64,
     pub role: Role,
 }
@@ -40,7 +41,7 @@ impl FromRequest for AuthUser {
                 TokenError::Expired => ApiError::new(ErrorKind::Unauthenticated, "token_expired"),
                 TokenError::Invalid => ApiError::unauthenticated(),
             })?;
-            let account_id: i64 = claims
+            let account_id: AccountId = claims
                 .sub
                 .parse()
                 .map_err(|_| ApiError::unauthenticated())?;

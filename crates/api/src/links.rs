@@ -2,6 +2,7 @@
 
 use chrono::TimeDelta;
 use domain::account::TokenPurpose;
+use domain::ids::AccountId;
 
 use crate::error::{ApiError, ApiResult, ErrorKind};
 use crate::security::tokens;
@@ -10,7 +11,7 @@ use crate::security::tokens;
 /// token to put in the mail (only its hash is stored).
 pub fn issue(
     conn: &mut db::Conn,
-    account_id: i64,
+    account_id: AccountId,
     purpose: TokenPurpose,
     validity: TimeDelta,
 ) -> ApiResult<String> {
@@ -21,7 +22,7 @@ pub fn issue(
 /// Issues one more link for `purpose`, leaving the earlier ones working.
 pub fn add(
     conn: &mut db::Conn,
-    account_id: i64,
+    account_id: AccountId,
     purpose: TokenPurpose,
     validity: TimeDelta,
 ) -> ApiResult<String> {

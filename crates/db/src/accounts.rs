@@ -2,6 +2,7 @@
 
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
+use domain::ids::{AccountId, PersonId};
 
 use domain::account::AccountStatus;
 use domain::auth::Role;
@@ -38,7 +39,7 @@ pub struct NewStaffPerson<'a> {
     pub updated_at: NaiveDateTime,
 }
 
-pub fn insert_staff_person(conn: &mut Conn, new: &NewStaffPerson) -> QueryResult<i64> {
+pub fn insert_staff_person(conn: &mut Conn, new: &NewStaffPerson) -> QueryResult<PersonId> {
     diesel::insert_into(persons::table)
         .values(new)
         .returning(persons::id)
@@ -51,7 +52,7 @@ pub fn insert_active(
     new: &NewAccount,
     login: &str,
     now: NaiveDateTime,
-) -> QueryResult<i64> {
+) -> QueryResult<AccountId> {
     diesel::insert_into(accounts::table)
         .values((
             new,
@@ -65,7 +66,7 @@ pub fn insert_active(
 #[derive(Debug, Insertable)]
 #[diesel(table_name = accounts)]
 pub struct NewAccount<'a> {
-    pub person_id: i64,
+    pub person_id: PersonId,
     pub email: &'a str,
     pub role: Role,
     pub status: AccountStatus,
@@ -77,8 +78,8 @@ pub struct NewAccount<'a> {
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = accounts)]
 pub struct AccountRow {
-    pub id: i64,
-    pub person_id: i64,
+    pub id: AccountId,
+    pub person_id: PersonId,
     pub email: String,
     pub login: Option<String>,
     pub password_hash: Option<String>,
@@ -101,20 +102,24 @@ pub struct AccountProfile {
     pub birth_name: String,
 }
 
-pub fn insert_person(conn: &mut Conn, new: &NewPerson, now: NaiveDateTime) -> QueryResult<i64> {
+pub fn insert_person(
+    conn: &mut Conn,
+    new: &NewPerson,
+    now: NaiveDateTime,
+) -> QueryResult<PersonId> {
     diesel::insert_into(persons::table)
         .values((new, persons::created_at.eq(now)))
         .returning(persons::id)
         .get_result(conn)
 }
 
-pub fn update_person(conn: &mut Conn, id: i64, changes: &NewPerson) -> QueryResult<usize> {
+pub fn update_person(conn: &mut Conn, id: PersonId, changes: &NewPerson) -> QueryResult<usize> {
     diesel::update(persons::table.find(id))
         .set(changes)
         .execute(conn)
 }
 
-pub fn insert_account(conn: &mut Conn, new: &NewAccount) -> QueryResult<i64> {
+pub fn insert_account(conn: &mut Conn, new: &NewAccount) -> QueryResult<AccountId> {
     diesel::insert_into(accounts::table)
         .values(new)
         .returning(accounts::id)
@@ -122,7 +127,7 @@ pub fn insert_account(conn: &mut Conn, new: &NewAccount) -> QueryResult<i64> {
 }
 
 /// Renews the consents of a pending account registered again.
-pub fn renew_consents(conn: &mut Conn, id: i64, now: NaiveDateTime) -> QueryResult<usize> {
+pub fn renew_consents(conn: &mut Conn, id: AccountId, now: NaiveDateTime) -> QueryResult<usize> {
     diesel::update(accounts::table.find(id))
         .set((
             accounts::terms_accepted_at.eq(now),
@@ -131,7 +136,7 @@ pub fn renew_consents(conn: &mut Conn, id: i64, now: NaiveDateTime) -> QueryResu
         .execute(conn)
 }
 
-pub fn find(conn: &mut Conn, id: i64) -> QueryResult<Option<AccountRow>> {
+pub fn find(conn: &mut Conn, id: AccountId) -> QueryResult<Option<AccountRow>> {
     accounts::table
         .find(id)
         .select(AccountRow::as_select())
@@ -155,7 +160,7 @@ pub fn find_by_login(conn: &mut Conn, login: &str) -> QueryResult<Option<Account
         .optional()
 }
 
-pub fn find_profile(conn: &mut Conn, id: i64) -> QueryResult<Option<AccountProfile>> {
+pub fn find_profile(conn: &mut Conn, id: AccountId) -> QueryResult<Option<AccountProfile>> {
     accounts::table
         .inner_join(persons::table)
         .filter(accounts::id.eq(id))
@@ -193,7 +198,7 @@ fn escape_like(value: &str) -> String {
 /// account was not pending any more.
 pub fn activate(
     conn: &mut Conn,
-    id: i64,
+    id: AccountId,
     login: &str,
     password_hash: &str,
     now: NaiveDateTime,
@@ -212,21 +217,21 @@ pub fn activate(
     .execute(conn)
 }
 
-pub fn set_password(conn: &mut Conn, id: i64, password_hash: &str) -> QueryResult<usize> {
+pub fn set_password(conn: &mut Conn, id: AccountId, password_hash: &str) -> QueryResult<usize> {
     diesel::update(accounts::table.find(id))
         .set(accounts::password_hash.eq(password_hash))
         .execute(conn)
 }
 
 /// Changes the role of an account.
-pub fn set_role(conn: &mut Conn, id: i64, role: Role) -> QueryResult<usize> {
+pub fn set_role(conn: &mut Conn, id: AccountId, role: Role) -> QueryResult<usize> {
     diesel::update(accounts::table.find(id))
         .set(accounts::role.eq(role))
         .execute(conn)
 }
 
 /// `(account id, first_name, birth_name)` of the given accounts.
-pub fn names(conn: &mut Conn, ids: &[i64]) -> QueryResult<Vec<(i64, String, String)>> {
+pub fn names(conn: &mut Conn, ids: &[AccountId]) -> QueryResult<Vec<(AccountId, String, String)>> {
     accounts::table
         .inner_join(persons::table)
         .filter(accounts::id.eq_any(ids))
@@ -235,7 +240,7 @@ pub fn names(conn: &mut Conn, ids: &[i64]) -> QueryResult<Vec<(i64, String, Stri
 }
 
 /// The account of a person, if the person has one.
-pub fn of_person(conn: &mut Conn, person_id: i64) -> QueryResult<Option<AccountRow>> {
+pub fn of_person(conn: &mut Conn, person_id: PersonId) -> QueryResult<Option<AccountRow>> {
     accounts::table
         .filter(accounts::person_id.eq(person_id))
         .select(AccountRow::as_select())
@@ -244,13 +249,13 @@ pub fn of_person(conn: &mut Conn, person_id: i64) -> QueryResult<Option<AccountR
 }
 
 /// Keeps the address a person asked to use until they confirm it.
-pub fn set_pending_email(conn: &mut Conn, id: i64, email: &str) -> QueryResult<usize> {
+pub fn set_pending_email(conn: &mut Conn, id: AccountId, email: &str) -> QueryResult<usize> {
     diesel::update(accounts::table.find(id))
         .set(accounts::pending_email.eq(email))
         .execute(conn)
 }
 
-pub fn pending_email(conn: &mut Conn, id: i64) -> QueryResult<Option<String>> {
+pub fn pending_email(conn: &mut Conn, id: AccountId) -> QueryResult<Option<String>> {
     accounts::table
         .find(id)
         .select(accounts::pending_email)
@@ -258,7 +263,7 @@ pub fn pending_email(conn: &mut Conn, id: i64) -> QueryResult<Option<String>> {
 }
 
 /// Makes the confirmed address the account's e-mail.
-pub fn confirm_email(conn: &mut Conn, id: i64, email: &str) -> QueryResult<usize> {
+pub fn confirm_email(conn: &mut Conn, id: AccountId, email: &str) -> QueryResult<usize> {
     diesel::update(accounts::table.find(id))
         .set((
             accounts::email.eq(email),
@@ -269,13 +274,13 @@ pub fn confirm_email(conn: &mut Conn, id: i64, email: &str) -> QueryResult<usize
 
 /// Forgets registrations never activated, made before `before`, with their identity.
 pub fn purge_pending(conn: &mut Conn, before: NaiveDateTime) -> QueryResult<usize> {
-    let stale: Vec<(i64, i64)> = accounts::table
+    let stale: Vec<(AccountId, PersonId)> = accounts::table
         .filter(accounts::status.eq(AccountStatus::Pending))
         .filter(accounts::created_at.lt(before))
         .select((accounts::id, accounts::person_id))
         .limit(1000)
         .load(conn)?;
-    let (ids, persons): (Vec<i64>, Vec<i64>) = stale.into_iter().unzip();
+    let (ids, persons): (Vec<AccountId>, Vec<PersonId>) = stale.into_iter().unzip();
     let purged = diesel::delete(accounts::table.filter(accounts::id.eq_any(&ids))).execute(conn)?;
     diesel::delete(persons::table.filter(persons::id.eq_any(&persons))).execute(conn)?;
     Ok(purged)
@@ -284,7 +289,7 @@ pub fn purge_pending(conn: &mut Conn, before: NaiveDateTime) -> QueryResult<usiz
 /// A staff account with its names, for "Comptes des agents".
 #[derive(Debug, Clone, Queryable)]
 pub struct StaffRow {
-    pub id: i64,
+    pub id: AccountId,
     pub login: Option<String>,
     pub email: String,
     pub role: Role,
@@ -327,7 +332,7 @@ pub fn staff(conn: &mut Conn) -> QueryResult<Vec<StaffRow>> {
 }
 
 /// One agent or admin account.
-pub fn staff_member(conn: &mut Conn, id: i64) -> QueryResult<Option<StaffRow>> {
+pub fn staff_member(conn: &mut Conn, id: AccountId) -> QueryResult<Option<StaffRow>> {
     accounts::table
         .inner_join(persons::table)
         .filter(accounts::id.eq(id))
@@ -340,7 +345,7 @@ pub fn staff_member(conn: &mut Conn, id: i64) -> QueryResult<Option<StaffRow>> {
 /// Moves an account from `from` to `to`; 0 when it was not in `from` any more.
 pub fn set_status(
     conn: &mut Conn,
-    id: i64,
+    id: AccountId,
     from: AccountStatus,
     to: AccountStatus,
 ) -> QueryResult<usize> {

@@ -2,6 +2,7 @@
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
+use domain::ids::{AddressId, PersonId};
 
 use crate::schema::addresses;
 use crate::Conn;
@@ -9,8 +10,8 @@ use crate::Conn;
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = addresses)]
 pub struct AddressRow {
-    pub id: i64,
-    pub person_id: i64,
+    pub id: AddressId,
+    pub person_id: PersonId,
     pub name: String,
     pub country: String,
     pub city: String,
@@ -38,7 +39,7 @@ pub struct AddressFields {
 }
 
 /// The default address first, then by creation.
-pub fn list(conn: &mut Conn, person_id: i64) -> QueryResult<Vec<AddressRow>> {
+pub fn list(conn: &mut Conn, person_id: PersonId) -> QueryResult<Vec<AddressRow>> {
     addresses::table
         .filter(addresses::person_id.eq(person_id))
         .order((addresses::is_default.desc(), addresses::id))
@@ -47,7 +48,11 @@ pub fn list(conn: &mut Conn, person_id: i64) -> QueryResult<Vec<AddressRow>> {
 }
 
 /// An address of `person_id`; `None` for anybody else's.
-pub fn find(conn: &mut Conn, id: i64, person_id: i64) -> QueryResult<Option<AddressRow>> {
+pub fn find(
+    conn: &mut Conn,
+    id: AddressId,
+    person_id: PersonId,
+) -> QueryResult<Option<AddressRow>> {
     addresses::table
         .find(id)
         .filter(addresses::person_id.eq(person_id))
@@ -58,10 +63,10 @@ pub fn find(conn: &mut Conn, id: i64, person_id: i64) -> QueryResult<Option<Addr
 
 pub fn insert(
     conn: &mut Conn,
-    person_id: i64,
+    person_id: PersonId,
     fields: &AddressFields,
     now: NaiveDateTime,
-) -> QueryResult<i64> {
+) -> QueryResult<AddressId> {
     diesel::insert_into(addresses::table)
         .values((
             fields,
@@ -72,18 +77,18 @@ pub fn insert(
         .get_result(conn)
 }
 
-pub fn update(conn: &mut Conn, id: i64, fields: &AddressFields) -> QueryResult<usize> {
+pub fn update(conn: &mut Conn, id: AddressId, fields: &AddressFields) -> QueryResult<usize> {
     diesel::update(addresses::table.find(id))
         .set(fields)
         .execute(conn)
 }
 
-pub fn delete(conn: &mut Conn, id: i64) -> QueryResult<usize> {
+pub fn delete(conn: &mut Conn, id: AddressId) -> QueryResult<usize> {
     diesel::delete(addresses::table.find(id)).execute(conn)
 }
 
 /// Makes `id` the only default address of `person_id`.
-pub fn make_default(conn: &mut Conn, person_id: i64, id: i64) -> QueryResult<()> {
+pub fn make_default(conn: &mut Conn, person_id: PersonId, id: AddressId) -> QueryResult<()> {
     diesel::update(addresses::table.filter(addresses::person_id.eq(person_id)))
         .set(addresses::is_default.eq(addresses::id.eq(id)))
         .execute(conn)?;

@@ -1,6 +1,7 @@
 //! Categories (services) and procedures of the catalogue.
 
 use diesel::prelude::*;
+use domain::ids::{CategoryId, ProcedureId};
 
 use crate::schema::{categories, procedures};
 use crate::Conn;
@@ -8,7 +9,7 @@ use crate::Conn;
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = categories)]
 pub struct CategoryRow {
-    pub id: i64,
+    pub id: CategoryId,
     pub position: i32,
     pub name: String,
 }
@@ -16,8 +17,8 @@ pub struct CategoryRow {
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = procedures)]
 pub struct ProcedureRow {
-    pub id: i64,
-    pub category_id: i64,
+    pub id: ProcedureId,
+    pub category_id: CategoryId,
     pub position: i32,
     pub slug: String,
     pub title: String,
@@ -41,7 +42,7 @@ pub struct NewCategory<'a> {
 #[derive(Debug, Insertable, AsChangeset)]
 #[diesel(table_name = procedures)]
 pub struct NewProcedure<'a> {
-    pub category_id: i64,
+    pub category_id: CategoryId,
     pub position: i32,
     pub slug: &'a str,
     pub title: &'a str,
@@ -55,8 +56,8 @@ pub struct NewProcedure<'a> {
 }
 
 /// Inserts the category, or brings back and repositions the one of that name.
-pub fn upsert_category(conn: &mut Conn, new: &NewCategory) -> QueryResult<(i64, bool)> {
-    let existing: Option<i64> = categories::table
+pub fn upsert_category(conn: &mut Conn, new: &NewCategory) -> QueryResult<(CategoryId, bool)> {
+    let existing: Option<CategoryId> = categories::table
         .filter(categories::name.eq(new.name))
         .select(categories::id)
         .first(conn)
@@ -81,8 +82,8 @@ pub fn upsert_category(conn: &mut Conn, new: &NewCategory) -> QueryResult<(i64, 
 
 /// Inserts the procedure, or updates (and brings back) the one with that slug.
 /// Returns the id and whether it was new.
-pub fn upsert_procedure(conn: &mut Conn, new: &NewProcedure) -> QueryResult<(i64, bool)> {
-    let existing: Option<i64> = procedures::table
+pub fn upsert_procedure(conn: &mut Conn, new: &NewProcedure) -> QueryResult<(ProcedureId, bool)> {
+    let existing: Option<ProcedureId> = procedures::table
         .filter(procedures::slug.eq(new.slug))
         .select(procedures::id)
         .first(conn)
@@ -106,8 +107,8 @@ pub fn upsert_procedure(conn: &mut Conn, new: &NewProcedure) -> QueryResult<(i64
 /// many procedures were archived.
 pub fn archive_others(
     conn: &mut Conn,
-    category_ids: &[i64],
-    procedure_ids: &[i64],
+    category_ids: &[CategoryId],
+    procedure_ids: &[ProcedureId],
 ) -> QueryResult<usize> {
     diesel::update(categories::table.filter(categories::id.ne_all(category_ids)))
         .set(categories::archived.eq(true))
@@ -147,7 +148,7 @@ pub fn all_procedures(conn: &mut Conn) -> QueryResult<Vec<ProcedureRow>> {
         .load(conn)
 }
 
-pub fn find_procedure_by_id(conn: &mut Conn, id: i64) -> QueryResult<Option<ProcedureRow>> {
+pub fn find_procedure_by_id(conn: &mut Conn, id: ProcedureId) -> QueryResult<Option<ProcedureRow>> {
     procedures::table
         .find(id)
         .select(ProcedureRow::as_select())

@@ -2,6 +2,7 @@
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
+use domain::ids::PersonId;
 
 use crate::each_backend;
 use crate::schema::contacts;
@@ -15,7 +16,7 @@ pub struct ContactsRow {
     pub work_phone: Option<String>,
 }
 
-pub fn find(conn: &mut Conn, person_id: i64) -> QueryResult<Option<ContactsRow>> {
+pub fn find(conn: &mut Conn, person_id: PersonId) -> QueryResult<Option<ContactsRow>> {
     contacts::table
         .find(person_id)
         .select(ContactsRow::as_select())
@@ -25,7 +26,7 @@ pub fn find(conn: &mut Conn, person_id: i64) -> QueryResult<Option<ContactsRow>>
 
 pub fn save(
     conn: &mut Conn,
-    person_id: i64,
+    person_id: PersonId,
     row: &ContactsRow,
     now: NaiveDateTime,
 ) -> QueryResult<usize> {

@@ -3,6 +3,7 @@
 
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
+use domain::ids::{EnrolmentId, HouseholdId, PersonId};
 use domain::profile::{MemberRole, RelationRole};
 
 use crate::schema::{
@@ -11,7 +12,11 @@ use crate::schema::{
 use crate::Conn;
 
 /// Creates the household of an account holder, with the holder as its first member.
-pub fn create_for_holder(conn: &mut Conn, person_id: i64, now: NaiveDateTime) -> QueryResult<i64> {
+pub fn create_for_holder(
+    conn: &mut Conn,
+    person_id: PersonId,
+    now: NaiveDateTime,
+) -> QueryResult<HouseholdId> {
     let id = diesel::insert_into(households::table)
         .values((
             households::holder_person_id.eq(person_id),
@@ -25,8 +30,8 @@ pub fn create_for_holder(conn: &mut Conn, person_id: i64, now: NaiveDateTime) ->
 
 pub fn add_member(
     conn: &mut Conn,
-    household_id: i64,
-    person_id: i64,
+    household_id: HouseholdId,
+    person_id: PersonId,
     role: MemberRole,
     now: NaiveDateTime,
 ) -> QueryResult<usize> {
@@ -41,7 +46,7 @@ pub fn add_member(
 }
 
 /// The household whose account holder is `person_id`.
-pub fn of_holder(conn: &mut Conn, person_id: i64) -> QueryResult<Option<i64>> {
+pub fn of_holder(conn: &mut Conn, person_id: PersonId) -> QueryResult<Option<HouseholdId>> {
     households::table
         .filter(households::holder_person_id.eq(person_id))
         .select(households::id)
@@ -50,7 +55,7 @@ pub fn of_holder(conn: &mut Conn, person_id: i64) -> QueryResult<Option<i64>> {
 }
 
 /// The account holder of a household.
-pub fn holder_of(conn: &mut Conn, household_id: i64) -> QueryResult<Option<i64>> {
+pub fn holder_of(conn: &mut Conn, household_id: HouseholdId) -> QueryResult<Option<PersonId>> {
     households::table
         .find(household_id)
         .select(households::holder_person_id)
@@ -59,7 +64,7 @@ pub fn holder_of(conn: &mut Conn, household_id: i64) -> QueryResult<Option<i64>>
 }
 
 /// Whether the person is a child member of some household.
-pub fn is_child(conn: &mut Conn, person_id: i64) -> QueryResult<bool> {
+pub fn is_child(conn: &mut Conn, person_id: PersonId) -> QueryResult<bool> {
     diesel::select(diesel::dsl::exists(
         household_members::table
             .filter(household_members::person_id.eq(person_id))
@@ -70,7 +75,7 @@ pub fn is_child(conn: &mut Conn, person_id: i64) -> QueryResult<bool> {
 
 #[derive(Debug, Clone, Queryable)]
 pub struct MemberRow {
-    pub person_id: i64,
+    pub person_id: PersonId,
     pub role: MemberRole,
     pub first_name: String,
     pub birth_name: String,
@@ -78,7 +83,7 @@ pub struct MemberRow {
 }
 
 /// Members in display order: the holder, other adults, then children (oldest first).
-pub fn members(conn: &mut Conn, household_id: i64) -> QueryResult<Vec<MemberRow>> {
+pub fn members(conn: &mut Conn, household_id: HouseholdId) -> QueryResult<Vec<MemberRow>> {
     household_members::table
         .inner_join(persons::table)
         .filter(household_members::household_id.eq(household_id))
@@ -107,7 +112,7 @@ pub struct SocialRow {
     pub family_quotient: Option<i32>,
 }
 
-pub fn social_data(conn: &mut Conn, household_id: i64) -> QueryResult<Option<SocialRow>> {
+pub fn social_data(conn: &mut Conn, household_id: HouseholdId) -> QueryResult<Option<SocialRow>> {
     household_social_data::table
         .find(household_id)
         .select(SocialRow::as_select())
@@ -117,12 +122,12 @@ pub fn social_data(conn: &mut Conn, household_id: i64) -> QueryResult<Option<Soc
 
 #[derive(Debug, Clone, Queryable)]
 pub struct RelationRow {
-    pub person_id: i64,
-    pub related_person_id: i64,
+    pub person_id: PersonId,
+    pub related_person_id: PersonId,
     pub role: RelationRole,
 }
 
-pub fn relations(conn: &mut Conn, household_id: i64) -> QueryResult<Vec<RelationRow>> {
+pub fn relations(conn: &mut Conn, household_id: HouseholdId) -> QueryResult<Vec<RelationRow>> {
     relations::table
         .filter(relations::household_id.eq(household_id))
         .order(relations::id)
@@ -136,9 +141,9 @@ pub fn relations(conn: &mut Conn, household_id: i64) -> QueryResult<Vec<Relation
 
 pub fn add_relation(
     conn: &mut Conn,
-    household_id: i64,
-    person_id: i64,
-    related_person_id: i64,
+    household_id: HouseholdId,
+    person_id: PersonId,
+    related_person_id: PersonId,
     role: RelationRole,
     now: NaiveDateTime,
 ) -> QueryResult<usize> {
@@ -156,8 +161,8 @@ pub fn add_relation(
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = school_enrolments)]
 pub struct EnrolmentRow {
-    pub id: i64,
-    pub person_id: i64,
+    pub id: EnrolmentId,
+    pub person_id: PersonId,
     pub school_year: String,
     pub establishment: String,
     pub level: String,
@@ -165,7 +170,7 @@ pub struct EnrolmentRow {
 }
 
 /// School enrolments of the given people, latest school year first.
-pub fn enrolments(conn: &mut Conn, person_ids: &[i64]) -> QueryResult<Vec<EnrolmentRow>> {
+pub fn enrolments(conn: &mut Conn, person_ids: &[PersonId]) -> QueryResult<Vec<EnrolmentRow>> {
     school_enrolments::table
         .filter(school_enrolments::person_id.eq_any(person_ids))
         .order((school_enrolments::school_year.desc(), school_enrolments::id))
@@ -176,7 +181,7 @@ pub fn enrolments(conn: &mut Conn, person_ids: &[i64]) -> QueryResult<Vec<Enrolm
 /// Replaces the household's social data.
 pub fn save_social_data(
     conn: &mut Conn,
-    household_id: i64,
+    household_id: HouseholdId,
     row: &SocialRow,
     now: NaiveDateTime,
 ) -> QueryResult<usize> {
@@ -196,13 +201,13 @@ pub fn save_social_data(
 
 pub fn add_enrolment(
     conn: &mut Conn,
-    person_id: i64,
+    person_id: PersonId,
     school_year: &str,
     establishment: &str,
     level: &str,
     class_name: Option<&str>,
     now: NaiveDateTime,
-) -> QueryResult<i64> {
+) -> QueryResult<EnrolmentId> {
     diesel::insert_into(school_enrolments::table)
         .values((
             school_enrolments::person_id.eq(person_id),
@@ -216,7 +221,7 @@ pub fn add_enrolment(
         .get_result(conn)
 }
 
-pub fn find_enrolment(conn: &mut Conn, id: i64) -> QueryResult<Option<EnrolmentRow>> {
+pub fn find_enrolment(conn: &mut Conn, id: EnrolmentId) -> QueryResult<Option<EnrolmentRow>> {
     school_enrolments::table
         .find(id)
         .select(EnrolmentRow::as_select())

@@ -2,6 +2,7 @@
 
 use chrono::NaiveDate;
 use diesel::prelude::*;
+use domain::ids::PersonId;
 
 use crate::schema::persons;
 use crate::Conn;
@@ -9,7 +10,7 @@ use crate::Conn;
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = persons)]
 pub struct PersonRow {
-    pub id: i64,
+    pub id: PersonId,
     pub civility: domain::civility::Civility,
     pub birth_name: String,
     pub usage_name: Option<String>,
@@ -23,7 +24,7 @@ pub struct PersonRow {
     pub sex: Option<domain::civility::Sex>,
 }
 
-pub fn find(conn: &mut Conn, id: i64) -> QueryResult<Option<PersonRow>> {
+pub fn find(conn: &mut Conn, id: PersonId) -> QueryResult<Option<PersonRow>> {
     persons::table
         .find(id)
         .select(PersonRow::as_select())
@@ -32,7 +33,7 @@ pub fn find(conn: &mut Conn, id: i64) -> QueryResult<Option<PersonRow>> {
 }
 
 /// `(id, first_name, birth_name)` of the given people.
-pub fn names(conn: &mut Conn, ids: &[i64]) -> QueryResult<Vec<(i64, String, String)>> {
+pub fn names(conn: &mut Conn, ids: &[PersonId]) -> QueryResult<Vec<(PersonId, String, String)>> {
     persons::table
         .filter(persons::id.eq_any(ids))
         .select((persons::id, persons::first_name, persons::birth_name))
@@ -49,7 +50,7 @@ pub struct CivilChanges {
     pub updated_at: Option<chrono::NaiveDateTime>,
 }
 
-pub fn apply(conn: &mut Conn, id: i64, changes: &CivilChanges) -> QueryResult<usize> {
+pub fn apply(conn: &mut Conn, id: PersonId, changes: &CivilChanges) -> QueryResult<usize> {
     diesel::update(persons::table.find(id))
         .set(changes)
         .execute(conn)
@@ -58,13 +59,13 @@ pub fn apply(conn: &mut Conn, id: i64, changes: &CivilChanges) -> QueryResult<us
 /// Serialises changes to one person's rows (e.g. "exactly one default address"): a row
 /// lock on PostgreSQL; SQLite's `BEGIN IMMEDIATE` already runs writers one at a time.
 /// Call inside a transaction.
-pub fn lock(conn: &mut Conn, id: i64) -> QueryResult<()> {
+pub fn lock(conn: &mut Conn, id: PersonId) -> QueryResult<()> {
     if let Conn::Pg(c) = conn {
         persons::table
             .find(id)
             .select(persons::id)
             .for_update()
-            .first::<i64>(c)?;
+            .first::<PersonId>(c)?;
     }
     Ok(())
 }

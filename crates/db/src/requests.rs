@@ -2,6 +2,7 @@
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
+use domain::ids::{AccountId, HouseholdId, PersonId, ProcedureId, RequestId};
 use domain::request::RequestStatus;
 
 use crate::schema::{accounts, counters, persons, request_events, requests};
@@ -13,10 +14,10 @@ use crate::Conn;
 #[diesel(table_name = requests)]
 pub struct NewRequest<'a> {
     pub number: i64,
-    pub procedure_id: i64,
-    pub household_id: i64,
-    pub account_id: i64,
-    pub person_id: Option<i64>,
+    pub procedure_id: ProcedureId,
+    pub household_id: HouseholdId,
+    pub account_id: AccountId,
+    pub person_id: Option<PersonId>,
     pub status: RequestStatus,
     pub answers: &'a str,
     pub created_at: NaiveDateTime,
@@ -26,15 +27,15 @@ pub struct NewRequest<'a> {
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = requests)]
 pub struct RequestRow {
-    pub id: i64,
+    pub id: RequestId,
     pub number: i64,
-    pub procedure_id: i64,
-    pub household_id: i64,
-    pub account_id: i64,
-    pub person_id: Option<i64>,
+    pub procedure_id: ProcedureId,
+    pub household_id: HouseholdId,
+    pub account_id: AccountId,
+    pub person_id: Option<PersonId>,
     pub status: RequestStatus,
     pub answers: String,
-    pub agent_account_id: Option<i64>,
+    pub agent_account_id: Option<AccountId>,
     pub refusal_reason: Option<String>,
     pub created_at: NaiveDateTime,
     pub submitted_at: Option<NaiveDateTime>,
@@ -49,14 +50,14 @@ pub fn next_number(conn: &mut Conn) -> QueryResult<i64> {
         .get_result(conn)
 }
 
-pub fn insert(conn: &mut Conn, new: &NewRequest) -> QueryResult<i64> {
+pub fn insert(conn: &mut Conn, new: &NewRequest) -> QueryResult<RequestId> {
     diesel::insert_into(requests::table)
         .values(new)
         .returning(requests::id)
         .get_result(conn)
 }
 
-pub fn find(conn: &mut Conn, id: i64) -> QueryResult<Option<RequestRow>> {
+pub fn find(conn: &mut Conn, id: RequestId) -> QueryResult<Option<RequestRow>> {
     requests::table
         .find(id)
         .select(RequestRow::as_select())
@@ -67,8 +68,8 @@ pub fn find(conn: &mut Conn, id: i64) -> QueryResult<Option<RequestRow>> {
 /// A request of `household_id`; `None` for any other household's.
 pub fn find_in_household(
     conn: &mut Conn,
-    id: i64,
-    household_id: i64,
+    id: RequestId,
+    household_id: HouseholdId,
 ) -> QueryResult<Option<RequestRow>> {
     requests::table
         .find(id)
@@ -79,7 +80,10 @@ pub fn find_in_household(
 }
 
 /// Every request of a household, latest number first.
-pub fn list_for_household(conn: &mut Conn, household_id: i64) -> QueryResult<Vec<RequestRow>> {
+pub fn list_for_household(
+    conn: &mut Conn,
+    household_id: HouseholdId,
+) -> QueryResult<Vec<RequestRow>> {
     requests::table
         .filter(requests::household_id.eq(household_id))
         .order(requests::number.desc())
@@ -91,9 +95,9 @@ pub fn list_for_household(conn: &mut Conn, household_id: i64) -> QueryResult<Vec
 /// in between.
 pub fn update_answers(
     conn: &mut Conn,
-    id: i64,
+    id: RequestId,
     status: RequestStatus,
-    person_id: Option<i64>,
+    person_id: Option<PersonId>,
     answers: &str,
     now: NaiveDateTime,
 ) -> QueryResult<usize> {
@@ -111,7 +115,7 @@ pub fn update_answers(
 #[diesel(table_name = requests)]
 pub struct StatusFields {
     pub submitted_at: Option<NaiveDateTime>,
-    pub agent_account_id: Option<i64>,
+    pub agent_account_id: Option<AccountId>,
     pub refusal_reason: Option<String>,
     pub closed_at: Option<NaiveDateTime>,
 }
@@ -120,7 +124,7 @@ pub struct StatusFields {
 /// more (somebody else acted first).
 pub fn change_status(
     conn: &mut Conn,
-    id: i64,
+    id: RequestId,
     from: RequestStatus,
     to: RequestStatus,
     fields: &StatusFields,
@@ -136,14 +140,14 @@ pub fn change_status(
 }
 
 /// Deletes the request if the status is still `status`; returns 0 otherwise.
-pub fn delete(conn: &mut Conn, id: i64, status: RequestStatus) -> QueryResult<usize> {
+pub fn delete(conn: &mut Conn, id: RequestId, status: RequestStatus) -> QueryResult<usize> {
     diesel::delete(requests::table.find(id).filter(requests::status.eq(status))).execute(conn)
 }
 
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = request_events)]
 pub struct EventRow {
-    pub actor_account_id: Option<i64>,
+    pub actor_account_id: Option<AccountId>,
     pub from_status: Option<RequestStatus>,
     pub to_status: RequestStatus,
     pub comment: Option<String>,
@@ -152,8 +156,8 @@ pub struct EventRow {
 
 pub fn add_event(
     conn: &mut Conn,
-    request_id: i64,
-    actor_account_id: Option<i64>,
+    request_id: RequestId,
+    actor_account_id: Option<AccountId>,
     from: Option<RequestStatus>,
     to: RequestStatus,
     comment: Option<&str>,
@@ -171,7 +175,7 @@ pub fn add_event(
         .execute(conn)
 }
 
-pub fn events(conn: &mut Conn, request_id: i64) -> QueryResult<Vec<EventRow>> {
+pub fn events(conn: &mut Conn, request_id: RequestId) -> QueryResult<Vec<EventRow>> {
     request_events::table
         .filter(request_events::request_id.eq(request_id))
         .order(request_events::id)
@@ -183,7 +187,7 @@ pub fn events(conn: &mut Conn, request_id: i64) -> QueryResult<Vec<EventRow>> {
 #[derive(Debug, Default, Clone)]
 pub struct Search {
     pub status: Option<RequestStatus>,
-    pub procedure_id: Option<i64>,
+    pub procedure_id: Option<ProcedureId>,
     pub from: Option<NaiveDateTime>,
     pub to: Option<NaiveDateTime>,
     /// Requests concerning, or made by, somebody whose name contains this text.

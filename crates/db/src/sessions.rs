@@ -3,6 +3,7 @@
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
+use domain::ids::AccountId;
 
 use crate::schema::{sessions, used_refresh_tokens};
 use crate::Conn;
@@ -11,14 +12,14 @@ use crate::Conn;
 #[diesel(table_name = sessions)]
 pub struct SessionRow {
     pub id: i64,
-    pub account_id: i64,
+    pub account_id: AccountId,
     pub expires_at: NaiveDateTime,
     pub revoked_at: Option<NaiveDateTime>,
 }
 
 pub fn insert(
     conn: &mut Conn,
-    account_id: i64,
+    account_id: AccountId,
     refresh_hash: &str,
     expires_at: NaiveDateTime,
     now: NaiveDateTime,
@@ -40,7 +41,7 @@ pub fn find_live_holder(
     conn: &mut Conn,
     id: i64,
     now: NaiveDateTime,
-) -> QueryResult<Option<(i64, domain::auth::Role)>> {
+) -> QueryResult<Option<(AccountId, domain::auth::Role)>> {
     use crate::schema::accounts;
     sessions::table
         .inner_join(accounts::table)
@@ -171,7 +172,7 @@ pub fn revoke(conn: &mut Conn, id: i64, now: NaiveDateTime) -> QueryResult<usize
 /// Ends every session of an account but `keep` (after a password change or reset).
 pub fn revoke_others(
     conn: &mut Conn,
-    account_id: i64,
+    account_id: AccountId,
     keep: Option<i64>,
     now: NaiveDateTime,
 ) -> QueryResult<usize> {

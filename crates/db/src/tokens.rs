@@ -4,6 +4,7 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use domain::account::TokenPurpose;
+use domain::ids::AccountId;
 
 use crate::schema::account_tokens;
 use crate::Conn;
@@ -12,7 +13,7 @@ use crate::Conn;
 #[diesel(table_name = account_tokens)]
 pub struct TokenRow {
     pub id: i64,
-    pub account_id: i64,
+    pub account_id: AccountId,
     pub purpose: TokenPurpose,
     pub expires_at: NaiveDateTime,
     pub used_at: Option<NaiveDateTime>,
@@ -20,7 +21,7 @@ pub struct TokenRow {
 
 pub fn insert(
     conn: &mut Conn,
-    account_id: i64,
+    account_id: AccountId,
     purpose: TokenPurpose,
     token_hash: &str,
     expires_at: NaiveDateTime,
@@ -53,7 +54,7 @@ pub fn find(
 /// Whether the account has an unused, unexpired link for `purpose`.
 pub fn has_live(
     conn: &mut Conn,
-    account_id: i64,
+    account_id: AccountId,
     purpose: TokenPurpose,
     now: NaiveDateTime,
 ) -> QueryResult<bool> {
@@ -81,7 +82,7 @@ pub fn consume(conn: &mut Conn, id: i64, now: NaiveDateTime) -> QueryResult<usiz
 /// Retires the unused tokens of an account for a purpose, when a new one replaces them.
 pub fn retire_all(
     conn: &mut Conn,
-    account_id: i64,
+    account_id: AccountId,
     purpose: TokenPurpose,
     now: NaiveDateTime,
 ) -> QueryResult<usize> {

@@ -1,5 +1,6 @@
 //! Login, sessions, forgotten login or password.
 
+use crate::ids::AccountId;
 use crate::text_enum::text_enum;
 use serde::{Deserialize, Serialize};
 use validator::{Validate, ValidationError};
@@ -56,7 +57,7 @@ pub enum RefreshTokenDelivery {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[cfg_attr(feature = "openapi", schema(example = json!({"id": 42, "login": "pascal.dupin", "email": "dupin@yopmail.com", "civility": "monsieur", "first_name": "Pascal", "birth_name": "Dupin", "role": "citizen"})))]
 pub struct Me {
-    pub id: i64,
+    pub id: AccountId,
     pub login: String,
     pub email: String,
     pub civility: Civility,

@@ -1,5 +1,6 @@
 //! The commune and its catalogue of procedures (services and démarches), public.
 
+use crate::ids::{CategoryId, ProcedureId};
 use crate::text_enum::text_enum;
 use serde::{Deserialize, Serialize};
 
@@ -27,7 +28,7 @@ pub struct Catalogue {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Category {
-    pub id: i64,
+    pub id: CategoryId,
     pub name: String,
     pub procedures: Vec<ProcedureSummary>,
 }
@@ -35,7 +36,7 @@ pub struct Category {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ProcedureSummary {
-    pub id: i64,
+    pub id: ProcedureId,
     /// Stable identifier used in URLs, e.g. `fiche-enfant`.
     pub slug: String,
     pub title: String,
@@ -46,7 +47,7 @@ pub struct ProcedureSummary {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Procedure {
-    pub id: i64,
+    pub id: ProcedureId,
     pub slug: String,
     pub title: String,
     pub summary: String,
@@ -127,7 +128,7 @@ mod tests {
 
     fn catalogue() -> Catalogue {
         let p = |id, title: &str| ProcedureSummary {
-            id,
+            id: ProcedureId(id),
             slug: format!("p{id}"),
             title: title.into(),
             summary: String::new(),
@@ -135,12 +136,12 @@ mod tests {
         Catalogue {
             categories: vec![
                 Category {
-                    id: 1,
+                    id: CategoryId(1),
                     name: "Enfance / Jeunesse".into(),
                     procedures: vec![p(1, "Fiche enfant"), p(2, "Réservation Cantine")],
                 },
                 Category {
-                    id: 2,
+                    id: CategoryId(2),
                     name: "Location de salles municipales".into(),
                     procedures: vec![p(3, "Location de la salle des fêtes")],
                 },

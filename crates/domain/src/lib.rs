@@ -11,6 +11,7 @@ pub mod catalogue;
 pub mod civility;
 pub mod email;
 pub mod health;
+pub mod ids;
 pub mod login;
 pub mod messages;
 pub mod money;

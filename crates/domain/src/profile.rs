@@ -2,6 +2,7 @@
 //! (contacts and addresses). Civil data, social data and household composition change
 //! through requests to the town hall.
 
+use crate::ids::{AddressId, EnrolmentId, PersonId};
 use crate::text_enum::text_enum;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -129,7 +130,7 @@ pub struct EmailChangeRequest {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Address {
-    pub id: i64,
+    pub id: AddressId,
     /// "Adresse principale", "Adresse secondaire"...
     pub name: String,
     pub country: String,
@@ -246,7 +247,7 @@ text_enum! {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Member {
-    pub person_id: i64,
+    pub person_id: PersonId,
     pub first_name: String,
     pub birth_name: String,
     pub role: MemberRole,
@@ -287,10 +288,10 @@ impl RelationRole {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Relation {
-    pub person_id: i64,
+    pub person_id: PersonId,
     pub person_name: String,
     pub role: RelationRole,
-    pub related_person_id: i64,
+    pub related_person_id: PersonId,
     pub related_person_name: String,
 }
 
@@ -298,8 +299,8 @@ pub struct Relation {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SchoolEnrolment {
-    pub id: i64,
-    pub person_id: i64,
+    pub id: EnrolmentId,
+    pub person_id: PersonId,
     pub child_name: String,
     /// e.g. `2026-2027`.
     pub school_year: String,

@@ -1,6 +1,7 @@
 //! Town-hall staff accounts (agents and admins), created by an admin or by the
 //! `guichet create-admin` command; they set their own password through an e-mailed link.
 
+use crate::ids::AccountId;
 use serde::{Deserialize, Serialize};
 use validator::Validate;
 
@@ -39,7 +40,7 @@ pub struct NewStaff {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[cfg_attr(feature = "openapi", schema(example = json!({"id": 3, "login": "anne.leroy", "email": "a.leroy@mairie-quievrechain.fr", "role": "agent"})))]
 pub struct StaffCreated {
-    pub id: i64,
+    pub id: AccountId,
     pub login: String,
     pub email: String,
     pub role: Role,
@@ -50,7 +51,7 @@ pub struct StaffCreated {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[cfg_attr(feature = "openapi", schema(example = json!({"id": 3, "login": "anne.leroy", "email": "a.leroy@mairie-quievrechain.fr", "civility": "madame", "first_name": "Anne", "birth_name": "Leroy", "role": "agent", "status": "active"})))]
 pub struct StaffMember {
-    pub id: i64,
+    pub id: AccountId,
     pub login: String,
     pub email: String,
     pub civility: Civility,

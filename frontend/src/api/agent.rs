@@ -1,6 +1,7 @@
 //! The agents' area: the request inbox and its workflow, households (read-only) and,
 //! for admins, staff accounts.
 
+use domain::ids::{AccountId, HouseholdId, PersonId, RequestId};
 use domain::profile::{Profile, SchoolEnrolment, SchoolEnrolmentInput};
 use domain::request::{Acceptance, AgentNote, RequestDetail, RequestFilter, RequestPage};
 use domain::staff::{NewStaff, StaffCreated, StaffMember};
@@ -37,45 +38,53 @@ pub async fn inbox(authed: &Authed, filter: &RequestFilter) -> ApiResult<Request
         .await
 }
 
-pub async fn request(authed: &Authed, id: i64) -> ApiResult<RequestDetail> {
+pub async fn request(authed: &Authed, id: RequestId) -> ApiResult<RequestDetail> {
     authed.get(&format!("/agent/requests/{id}")).await
 }
 
 /// "Prendre en charge": Enregistrée -> En traitement.
-pub async fn take(authed: &Authed, id: i64) -> ApiResult<RequestDetail> {
+pub async fn take(authed: &Authed, id: RequestId) -> ApiResult<RequestDetail> {
     authed
         .post_empty(&format!("/agent/requests/{id}/take"))
         .await
 }
 
-pub async fn comment(authed: &Authed, id: i64, note: &AgentNote) -> ApiResult<RequestDetail> {
+pub async fn comment(authed: &Authed, id: RequestId, note: &AgentNote) -> ApiResult<RequestDetail> {
     authed
         .post(&format!("/agent/requests/{id}/comments"), note)
         .await
 }
 
 /// En traitement -> Clos.
-pub async fn accept(authed: &Authed, id: i64, acceptance: &Acceptance) -> ApiResult<RequestDetail> {
+pub async fn accept(
+    authed: &Authed,
+    id: RequestId,
+    acceptance: &Acceptance,
+) -> ApiResult<RequestDetail> {
     authed
         .post(&format!("/agent/requests/{id}/accept"), acceptance)
         .await
 }
 
 /// En traitement -> Refusée, with the reason.
-pub async fn refuse(authed: &Authed, id: i64, reason: &AgentNote) -> ApiResult<RequestDetail> {
+pub async fn refuse(
+    authed: &Authed,
+    id: RequestId,
+    reason: &AgentNote,
+) -> ApiResult<RequestDetail> {
     authed
         .post(&format!("/agent/requests/{id}/refuse"), reason)
         .await
 }
 
-pub async fn household(authed: &Authed, id: i64) -> ApiResult<Profile> {
+pub async fn household(authed: &Authed, id: HouseholdId) -> ApiResult<Profile> {
     authed.get(&format!("/agent/households/{id}")).await
 }
 
 /// Records a school enrolment of a child (a person of a household).
 pub async fn add_enrolment(
     authed: &Authed,
-    person_id: i64,
+    person_id: PersonId,
     input: &SchoolEnrolmentInput,
 ) -> ApiResult<SchoolEnrolment> {
     authed
@@ -94,7 +103,11 @@ pub async fn staff(authed: &Authed) -> ApiResult<Vec<StaffMember>> {
 }
 
 /// Admins only: disables (`active = false`) or re-enables a staff account.
-pub async fn set_staff_active(authed: &Authed, id: i64, active: bool) -> ApiResult<StaffMember> {
+pub async fn set_staff_active(
+    authed: &Authed,
+    id: AccountId,
+    active: bool,
+) -> ApiResult<StaffMember> {
     let action = if active { "enable" } else { "disable" };
     authed
         .post_empty(&format!("/admin/staff/{id}/{action}"))

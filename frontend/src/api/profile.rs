@@ -2,6 +2,7 @@
 //! and the children's school enrolment certificates.
 
 use domain::auth::Accepted;
+use domain::ids::{AddressId, EnrolmentId};
 use domain::profile::{
     Address, AddressInput, Contacts, ContactsInput, EmailChangeRequest, Profile,
 };
@@ -32,11 +33,15 @@ pub async fn add_address(authed: &Authed, input: &AddressInput) -> ApiResult<Add
     authed.post("/me/addresses", input).await
 }
 
-pub async fn update_address(authed: &Authed, id: i64, input: &AddressInput) -> ApiResult<Address> {
+pub async fn update_address(
+    authed: &Authed,
+    id: AddressId,
+    input: &AddressInput,
+) -> ApiResult<Address> {
     authed.put(&format!("/me/addresses/{id}"), input).await
 }
 
-pub async fn delete_address(authed: &Authed, id: i64) -> ApiResult<()> {
+pub async fn delete_address(authed: &Authed, id: AddressId) -> ApiResult<()> {
     authed.delete(&format!("/me/addresses/{id}")).await
 }
 
@@ -48,7 +53,7 @@ pub struct Certificate {
 
 /// "Télécharger le certificat d'inscription": the PDF of a child's school enrolment, with
 /// the file name the server gives it (`certificat-inscription-lea-2026-2027.pdf`).
-pub async fn enrolment_certificate(authed: &Authed, id: i64) -> ApiResult<Certificate> {
+pub async fn enrolment_certificate(authed: &Authed, id: EnrolmentId) -> ApiResult<Certificate> {
     let file = authed
         .get_file(
             &format!("/me/enrolments/{id}/certificate"),

@@ -1,5 +1,6 @@
 //! "Mes demandes": a citizen's requests to the town hall, from draft to submission.
 
+use domain::ids::RequestId;
 use domain::request::{MyRequests, RequestDetail, RequestInput};
 
 use super::client::{ApiResult, Authed};
@@ -8,7 +9,7 @@ pub async fn mine(authed: &Authed) -> ApiResult<MyRequests> {
     authed.get("/requests").await
 }
 
-pub async fn get(authed: &Authed, id: i64) -> ApiResult<RequestDetail> {
+pub async fn get(authed: &Authed, id: RequestId) -> ApiResult<RequestDetail> {
     authed.get(&format!("/requests/{id}")).await
 }
 
@@ -17,15 +18,19 @@ pub async fn create(authed: &Authed, input: &RequestInput) -> ApiResult<RequestD
     authed.post("/requests", input).await
 }
 
-pub async fn update(authed: &Authed, id: i64, input: &RequestInput) -> ApiResult<RequestDetail> {
+pub async fn update(
+    authed: &Authed,
+    id: RequestId,
+    input: &RequestInput,
+) -> ApiResult<RequestDetail> {
     authed.put(&format!("/requests/{id}"), input).await
 }
 
-pub async fn delete(authed: &Authed, id: i64) -> ApiResult<()> {
+pub async fn delete(authed: &Authed, id: RequestId) -> ApiResult<()> {
     authed.delete(&format!("/requests/{id}")).await
 }
 
 /// "Enregistrer la demande": the draft goes to the town hall.
-pub async fn submit(authed: &Authed, id: i64) -> ApiResult<RequestDetail> {
+pub async fn submit(authed: &Authed, id: RequestId) -> ApiResult<RequestDetail> {
     authed.post_empty(&format!("/requests/{id}/submit")).await
 }

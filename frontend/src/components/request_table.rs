@@ -80,7 +80,7 @@ pub fn request_table(props: &Props) -> Html {
                         <tr><td colspan={if props.show_requester { "7" } else { "6" }}>{ "Aucune demande enregistrée" }</td></tr>
                     }
                     { for items.into_iter().map(|r| html! {
-                        <tr key={r.id} id={format!("request-row-{}", r.number)}>
+                        <tr key={r.id.get()} id={format!("request-row-{}", r.number)}>
                             <th scope="row" data-label="Numéro">{ r.number }</th>
                             <td data-label="Type">{ r.procedure_title.clone() }</td>
                             <td data-label="Date">{ local_date(&r.created_at) }</td>

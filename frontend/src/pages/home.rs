@@ -83,11 +83,11 @@ fn catalogue_view(catalogue: &Catalogue) -> Html {
     html! {
         <div class="categories">
             { for catalogue.categories.iter().map(|category| html! {
-                <section class="card category" key={category.id}>
+                <section class="card category" key={category.id.get()}>
                     <h3>{ category.name.clone() }</h3>
                     <ul class="procedures">
                         { for category.procedures.iter().map(|p| html! {
-                            <li key={p.id}>
+                            <li key={p.id.get()}>
                                 <Link<Route> to={Route::Procedure { slug: p.slug.clone() }}>{ p.title.clone() }</Link<Route>>
                                 if !p.summary.is_empty() { <p class="hint">{ p.summary.clone() }</p> }
                             </li>

@@ -1,6 +1,7 @@
 //! Access tokens: short-lived HS256 JWTs naming a session. The session row is checked on
 //! every request, so logging out refuses the token at once.
 
+use domain::ids::AccountId;
 use std::path::Path;
 
 use jsonwebtoken::{decode, encode, Algorithm, DecodingKey, EncodingKey, Header, Validation};
@@ -55,14 +56,19 @@ impl JwtKeys {
         Ok(JwtKeys::from_secret(secret.as_bytes()))
     }
 
-    pub fn issue(&self, account_id: i64, session_id: i64, role: &str) -> Result<String, String> {
+    pub fn issue(
+        &self,
+        account_id: AccountId,
+        session_id: i64,
+        role: &str,
+    ) -> Result<String, String> {
         self.issue_at(account_id, session_id, role, chrono::Utc::now().timestamp())
     }
 
     /// A token as issued at `now` (a Unix time): for tests of expiry.
     pub fn issue_at(
         &self,
-        account_id: i64,
+        account_id: AccountId,
         session_id: i64,
         role: &str,
         now: i64,
@@ -98,7 +104,7 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("guichet-jwt-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         let before_restart = JwtKeys::load_or_create(&dir).unwrap();
-        let token = before_restart.issue(7, 3, "citizen").unwrap();
+        let token = before_restart.issue(AccountId(7), 3, "citizen").unwrap();
         let after_restart = JwtKeys::load_or_create(&dir).unwrap();
         let claims = after_restart
             .verify(&token)

@@ -1,5 +1,6 @@
 //! What the request endpoints take and return.
 
+use crate::ids::{HouseholdId, PersonId, RequestId};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use validator::Validate;
@@ -19,7 +20,7 @@ pub struct RequestInput {
     pub procedure: String,
     /// The person concerned ("Personne concernée"): a member of the household, or none.
     #[serde(default)]
-    pub person_id: Option<i64>,
+    pub person_id: Option<PersonId>,
     /// Answers by field name, as the procedure's form defines them.
     #[serde(default)]
     #[cfg_attr(
@@ -32,7 +33,7 @@ pub struct RequestInput {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PersonRef {
-    pub id: i64,
+    pub id: PersonId,
     /// "DUPIN Tim".
     pub name: String,
 }
@@ -42,7 +43,7 @@ pub struct PersonRef {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[cfg_attr(feature = "openapi", schema(example = json!({"id": 7, "number": 7, "procedure": "location-salle-des-fetes", "procedure_title": "Location de la salle des fêtes", "status": "submitted", "person": null, "requester": "DUPIN Pascal", "created_at": "2026-12-01T09:30:00Z"})))]
 pub struct RequestSummary {
-    pub id: i64,
+    pub id: RequestId,
     /// Numéro: sequential in the commune.
     pub number: i64,
     pub procedure: String,
@@ -94,7 +95,7 @@ pub struct StatusChange {
 pub struct RequestDetail {
     pub request: RequestSummary,
     /// The household that made it (agents open it read-only).
-    pub household_id: i64,
+    pub household_id: HouseholdId,
     /// The account holder who made it.
     pub requester: String,
     pub submitted_at: Option<DateTime<Utc>>,

@@ -3,6 +3,7 @@
 //! the page. After a change we read the addresses again: the server decides which one is
 //! the default (the first one, or another one when the default goes).
 
+use domain::ids::AddressId;
 use domain::profile::Address;
 use yew::prelude::*;
 
@@ -30,14 +31,14 @@ pub struct Props {
 enum Editing {
     Closed,
     New,
-    Address(i64),
+    Address(AddressId),
 }
 
 #[function_component(AddressesCard)]
 pub fn addresses_card(props: &Props) -> Html {
     let session = use_session();
     let editing = use_state(|| Editing::Closed);
-    let confirming = use_state(|| None::<i64>);
+    let confirming = use_state(|| None::<AddressId>);
     let status = use_state(|| None::<String>);
     let submit = use_submit();
 
@@ -108,7 +109,7 @@ pub fn addresses_card(props: &Props) -> Html {
             });
         })
     };
-    let ask_delete = |id: i64| {
+    let ask_delete = |id: AddressId| {
         let (confirming, editing, status, submit) = (
             confirming.clone(),
             editing.clone(),
@@ -184,7 +185,7 @@ pub fn addresses_card(props: &Props) -> Html {
             if !addresses.is_empty() {
                 <ul class="address-list">
                     { for addresses.iter().map(|a| html! {
-                        <li key={a.id}>
+                        <li key={a.id.get()}>
                             <p class="address-line">
                                 <strong>{ a.name.clone() }</strong>
                                 if a.is_default { { " (adresse par défaut)" } }

@@ -31,7 +31,7 @@ pub fn schooling_card(props: &Props) -> Html {
             <>
                 <ul class="people">
                     { for props.enrolments.iter().map(|e| html! {
-                        <li key={e.id}>
+                        <li key={e.id.get()}>
                             { format!("{} — {} ({})", e.child_name, e.establishment, e.school_year) }
                             if !props.read_only {
                                 <CertificateButton enrolment={e.clone()} />

@@ -9,6 +9,7 @@ mod answers;
 mod recap;
 mod step;
 
+use domain::ids::{PersonId, RequestId};
 use domain::problem::Problem;
 use domain::profile::Member;
 use domain::request::form::Answers;
@@ -31,10 +32,10 @@ use step::StepView;
 /// A request being changed.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Existing {
-    pub id: i64,
+    pub id: RequestId,
     pub status: RequestStatus,
     pub answers: Answers,
-    pub person_id: Option<i64>,
+    pub person_id: Option<PersonId>,
 }
 
 impl Existing {
@@ -294,10 +295,10 @@ fn unplaceable_whole(mut problem: Problem, form: &FormDefinition) -> Problem {
 /// Saves the answers (a new draft, or the request's new answers), then sends a draft.
 async fn save(
     authed: &Authed,
-    id: Option<i64>,
+    id: Option<RequestId>,
     input: &RequestInput,
     kind: Sending,
-    saved_id: &UseStateHandle<Option<i64>>,
+    saved_id: &UseStateHandle<Option<RequestId>>,
 ) -> ApiResult<RequestDetail> {
     let saved = match id {
         Some(id) => requests::update(authed, id, input).await?,

@@ -3,6 +3,7 @@
 //! "Ajouter un commentaire" (any sent request). Each result is announced and the page
 //! shows the request as the server returns it.
 
+use domain::ids::RequestId;
 use domain::request::{Acceptance, AgentNote, RequestDetail, RequestStatus};
 use validator::Validate;
 use yew::prelude::*;
@@ -216,7 +217,12 @@ pub fn agent_actions(props: &Props) -> Html {
     }
 }
 
-async fn run(authed: &Authed, id: i64, action: Action, text: String) -> ApiResult<RequestDetail> {
+async fn run(
+    authed: &Authed,
+    id: RequestId,
+    action: Action,
+    text: String,
+) -> ApiResult<RequestDetail> {
     match action {
         Action::Take => agent::take(authed, id).await,
         Action::Accept => {

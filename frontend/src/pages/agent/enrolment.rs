@@ -4,6 +4,7 @@
 //! the API's field errors (`school_year`) show under the inputs `enrolment_<field>`.
 
 use chrono::{Datelike, Local};
+use domain::ids::PersonId;
 use domain::profile::{Member, MemberRole, SchoolEnrolment, SchoolEnrolmentInput};
 use validator::Validate;
 use yew::prelude::*;
@@ -42,14 +43,14 @@ pub struct CardProps {
 
 #[function_component(EnrolmentsCard)]
 pub fn enrolments_card(props: &CardProps) -> Html {
-    let open = use_state(|| None::<i64>);
+    let open = use_state(|| None::<PersonId>);
     let status = use_state(|| None::<String>);
     let children: Vec<&Member> = props
         .members
         .iter()
         .filter(|m| m.role == MemberRole::Child)
         .collect();
-    let toggle = |person_id: i64| {
+    let toggle = |person_id: PersonId| {
         let (open, status) = (open.clone(), status.clone());
         Callback::from(move |_: MouseEvent| {
             status.set(None);
@@ -62,7 +63,7 @@ pub fn enrolments_card(props: &CardProps) -> Html {
     };
     let on_close = {
         let open = open.clone();
-        Callback::from(move |person_id: i64| {
+        Callback::from(move |person_id: PersonId| {
             open.set(None);
             focus_soon(format!("#enrolment-open-{person_id}"));
         })
@@ -91,7 +92,7 @@ pub fn enrolments_card(props: &CardProps) -> Html {
                         let name = child.display_name();
                         let expanded = *open == Some(id);
                         html! {
-                            <li key={id}>
+                            <li key={id.get()}>
                                 <p class="child-name"><strong>{ name.clone() }</strong></p>
                                 <button type="button" id={format!("enrolment-open-{id}")}
                                     class="button button--secondary disclosure-toggle"
@@ -118,11 +119,11 @@ pub fn enrolments_card(props: &CardProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 struct FormProps {
-    person_id: i64,
+    person_id: PersonId,
     child_name: AttrValue,
     on_saved: Callback<SchoolEnrolment>,
     /// With the child's person id.
-    on_close: Callback<i64>,
+    on_close: Callback<PersonId>,
 }
 
 #[function_component(EnrolmentForm)]

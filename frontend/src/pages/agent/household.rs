@@ -1,6 +1,7 @@
 //! A household for agents ("Voir le foyer" on a request): its profile read-only, and the
 //! children's school enrolments to record.
 
+use domain::ids::HouseholdId;
 use domain::profile::SchoolEnrolment;
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -17,7 +18,7 @@ use crate::route::Route;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub id: i64,
+    pub id: HouseholdId,
 }
 
 #[function_component(Household)]

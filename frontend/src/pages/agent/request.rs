@@ -1,6 +1,7 @@
 //! One request in the agents' area: the request as the citizen sees it, who made it,
 //! a link to the household, and the workflow's actions.
 
+use domain::ids::RequestId;
 use domain::request::RequestDetail;
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -19,7 +20,7 @@ use crate::route::Route;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub id: i64,
+    pub id: RequestId,
 }
 
 #[function_component(AgentRequest)]

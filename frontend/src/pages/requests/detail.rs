@@ -1,6 +1,7 @@
 //! One of "Mes demandes": what was asked, where it stands, its history; "Voir et
 //! imprimer la demande", and "Modifier" / "Envoyer la demande" while the citizen may.
 
+use domain::ids::RequestId;
 use domain::problem::Problem;
 use domain::request::{RequestDetail, RequestStatus};
 use yew::prelude::*;
@@ -20,7 +21,7 @@ use crate::route::Route;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub id: i64,
+    pub id: RequestId,
 }
 
 #[function_component(MyRequest)]

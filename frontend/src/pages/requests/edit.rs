@@ -1,6 +1,7 @@
 //! "Modifier" a request: the procedure's form again, filled in with the answers.
 //! Only requests the citizen may still change (`editable`) open here.
 
+use domain::ids::RequestId;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -14,7 +15,7 @@ use crate::route::Route;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub id: i64,
+    pub id: RequestId,
 }
 
 #[function_component(EditRequest)]

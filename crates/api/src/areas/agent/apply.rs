@@ -4,6 +4,7 @@
 
 use domain::catalogue::ProcedureKind;
 use domain::civility::{Civility, Sex};
+use domain::ids::{HouseholdId, PersonId};
 use domain::profile::{MemberRole, RelationRole};
 use domain::request::form::Answers;
 use domain::validation::{department, optional_person_name, person_name, place};
@@ -41,7 +42,7 @@ fn number(answers: &Answers, name: &str) -> Option<i64> {
     answers.get(name).and_then(|v| v.as_i64())
 }
 
-fn civil_data(conn: &mut db::Conn, person: i64, answers: &Answers) -> ApiResult<()> {
+fn civil_data(conn: &mut db::Conn, person: PersonId, answers: &Answers) -> ApiResult<()> {
     let changes = db::persons::CivilChanges {
         usage_name: text(answers, "usage_name"),
         second_first_name: text(answers, "second_first_name"),
@@ -53,7 +54,7 @@ fn civil_data(conn: &mut db::Conn, person: i64, answers: &Answers) -> ApiResult<
 }
 
 /// Answered values replace the stored ones; amounts are asked in euros, kept in cents.
-fn social_data(conn: &mut db::Conn, household: i64, answers: &Answers) -> ApiResult<()> {
+fn social_data(conn: &mut db::Conn, household: HouseholdId, answers: &Answers) -> ApiResult<()> {
     let mut row = db::households::social_data(conn, household)?.unwrap_or_default();
     // The form's bounds keep answers in range; one that is not (a form changed since the
     // request was sent) refuses the acceptance rather than being dropped.
@@ -105,8 +106,8 @@ fn checked(
 /// The identity passes the same rules as at account creation.
 fn new_member(
     conn: &mut db::Conn,
-    household: i64,
-    holder: i64,
+    household: HouseholdId,
+    holder: PersonId,
     answers: &Answers,
 ) -> ApiResult<()> {
     let required = |name: &str| {

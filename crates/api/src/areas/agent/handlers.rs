@@ -1,4 +1,5 @@
 use actix_web::{get, post, web, HttpResponse};
+use domain::ids::{HouseholdId, PersonId, RequestId};
 use domain::problem::Problem;
 use domain::profile::{Profile, SchoolEnrolment, SchoolEnrolmentInput};
 use domain::request::{Acceptance, AgentNote, RequestDetail, RequestFilter, RequestPage};
@@ -38,7 +39,7 @@ pub async fn inbox(
     operation_id = "agent_get_request",
     tag = "agent",
     security(("bearer" = [])),
-    params(("id" = i64, Path, description = "Request id.")),
+    params(("id" = RequestId, Path, description = "Request id.")),
     responses(
         (status = 200, description = "The request.", body = RequestDetail),
         (status = 404, description = "No such request (drafts are private).", body = Problem, content_type = "application/problem+json"),
@@ -48,7 +49,7 @@ pub async fn inbox(
 pub async fn detail(
     state: web::Data<AppState>,
     _agent: AuthAgent,
-    id: web::Path<i64>,
+    id: web::Path<RequestId>,
 ) -> ApiResult<web::Json<RequestDetail>> {
     let id = id.into_inner();
     Ok(web::Json(
@@ -61,7 +62,7 @@ pub async fn detail(
     operation_id = "agent_take_request",
     tag = "agent",
     security(("bearer" = [])),
-    params(("id" = i64, Path, description = "Request id.")),
+    params(("id" = RequestId, Path, description = "Request id.")),
     responses(
         (status = 200, description = "The request, En traitement.", body = RequestDetail),
         (status = 404, description = "No such request.", body = Problem, content_type = "application/problem+json"),
@@ -72,7 +73,7 @@ pub async fn detail(
 pub async fn take(
     state: web::Data<AppState>,
     agent: AuthAgent,
-    id: web::Path<i64>,
+    id: web::Path<RequestId>,
 ) -> ApiResult<web::Json<RequestDetail>> {
     let (id, settings, agent) = (id.into_inner(), state.settings.clone(), agent.0.account_id);
     let request = state
@@ -86,7 +87,7 @@ pub async fn take(
     operation_id = "agent_comment_request",
     tag = "agent",
     security(("bearer" = [])),
-    params(("id" = i64, Path, description = "Request id.")),
+    params(("id" = RequestId, Path, description = "Request id.")),
     request_body = AgentNote,
     responses(
         (status = 200, description = "The request.", body = RequestDetail),
@@ -98,7 +99,7 @@ pub async fn take(
 pub async fn comment(
     state: web::Data<AppState>,
     agent: AuthAgent,
-    id: web::Path<i64>,
+    id: web::Path<RequestId>,
     body: ValidJson<AgentNote>,
 ) -> ApiResult<web::Json<RequestDetail>> {
     let body = body.into_inner()?;
@@ -114,7 +115,7 @@ pub async fn comment(
     operation_id = "agent_accept_request",
     tag = "agent",
     security(("bearer" = [])),
-    params(("id" = i64, Path, description = "Request id.")),
+    params(("id" = RequestId, Path, description = "Request id.")),
     request_body = Acceptance,
     responses(
         (status = 200, description = "The request, Clos.", body = RequestDetail),
@@ -126,7 +127,7 @@ pub async fn comment(
 pub async fn accept(
     state: web::Data<AppState>,
     agent: AuthAgent,
-    id: web::Path<i64>,
+    id: web::Path<RequestId>,
     body: ValidJson<Acceptance>,
 ) -> ApiResult<web::Json<RequestDetail>> {
     let body = body.into_inner()?;
@@ -142,7 +143,7 @@ pub async fn accept(
     operation_id = "agent_refuse_request",
     tag = "agent",
     security(("bearer" = [])),
-    params(("id" = i64, Path, description = "Request id.")),
+    params(("id" = RequestId, Path, description = "Request id.")),
     request_body = AgentNote,
     responses(
         (status = 200, description = "The request, Refusée.", body = RequestDetail),
@@ -155,7 +156,7 @@ pub async fn accept(
 pub async fn refuse(
     state: web::Data<AppState>,
     agent: AuthAgent,
-    id: web::Path<i64>,
+    id: web::Path<RequestId>,
     body: ValidJson<AgentNote>,
 ) -> ApiResult<web::Json<RequestDetail>> {
     let body = body.into_inner()?;
@@ -171,7 +172,7 @@ pub async fn refuse(
     operation_id = "agent_get_household",
     tag = "agent",
     security(("bearer" = [])),
-    params(("id" = i64, Path, description = "Household id (from a request).")),
+    params(("id" = HouseholdId, Path, description = "Household id (from a request).")),
     responses(
         (status = 200, description = "The household's profile.", body = Profile),
         (status = 404, description = "No such household.", body = Problem, content_type = "application/problem+json"),
@@ -181,7 +182,7 @@ pub async fn refuse(
 pub async fn household(
     state: web::Data<AppState>,
     _agent: AuthAgent,
-    id: web::Path<i64>,
+    id: web::Path<HouseholdId>,
 ) -> ApiResult<web::Json<Profile>> {
     let id = id.into_inner();
     Ok(web::Json(
@@ -194,7 +195,7 @@ pub async fn household(
     operation_id = "agent_add_school_enrolment",
     tag = "agent",
     security(("bearer" = [])),
-    params(("id" = i64, Path, description = "Person id of the child.")),
+    params(("id" = PersonId, Path, description = "Person id of the child.")),
     request_body = SchoolEnrolmentInput,
     responses(
         (status = 201, description = "The enrolment.", body = SchoolEnrolment),
@@ -206,7 +207,7 @@ pub async fn household(
 pub async fn add_enrolment(
     state: web::Data<AppState>,
     _agent: AuthAgent,
-    id: web::Path<i64>,
+    id: web::Path<PersonId>,
     body: ValidJson<SchoolEnrolmentInput>,
 ) -> ApiResult<HttpResponse> {
     let body = body.into_inner()?;

@@ -2,6 +2,7 @@
 //! decision (accept, applying a personal data change when it is one, or refuse). Each
 //! step is recorded in the history and mailed to the citizen.
 
+use domain::ids::{AccountId, HouseholdId, PersonId, RequestId};
 use domain::profile::Profile;
 use domain::request::{RequestDetail, RequestFilter, RequestPage, RequestStatus};
 
@@ -54,18 +55,18 @@ pub fn inbox(conn: &mut db::Conn, filter: &RequestFilter) -> ApiResult<RequestPa
 }
 
 /// Any request but a draft (drafts belong to the citizen until sent).
-fn sent(conn: &mut db::Conn, id: i64) -> ApiResult<db::requests::RequestRow> {
+fn sent(conn: &mut db::Conn, id: RequestId) -> ApiResult<db::requests::RequestRow> {
     db::requests::find(conn, id)?
         .filter(|r| r.status != RequestStatus::Draft)
         .ok_or_else(ApiError::not_found)
 }
 
-pub fn detail(conn: &mut db::Conn, id: i64) -> ApiResult<RequestDetail> {
+pub fn detail(conn: &mut db::Conn, id: RequestId) -> ApiResult<RequestDetail> {
     let row = sent(conn, id)?;
     views::detail(conn, row)
 }
 
-pub fn household(conn: &mut db::Conn, id: i64) -> ApiResult<Profile> {
+pub fn household(conn: &mut db::Conn, id: HouseholdId) -> ApiResult<Profile> {
     household_profile(conn, id)
 }
 
@@ -80,8 +81,8 @@ struct Transition<'a> {
 fn move_request(
     conn: &mut db::Conn,
     settings: &Settings,
-    agent: i64,
-    id: i64,
+    agent: AccountId,
+    id: RequestId,
     from: RequestStatus,
     transition: Transition,
     apply: impl FnOnce(&mut db::Conn, &db::requests::RequestRow) -> ApiResult<()>,
@@ -132,8 +133,8 @@ fn notify(
 pub fn take(
     conn: &mut db::Conn,
     settings: &Settings,
-    agent: i64,
-    id: i64,
+    agent: AccountId,
+    id: RequestId,
 ) -> ApiResult<RequestDetail> {
     let transition = Transition {
         to: RequestStatus::InProgress,
@@ -159,8 +160,8 @@ pub fn take(
 pub fn comment(
     conn: &mut db::Conn,
     settings: &Settings,
-    agent: i64,
-    id: i64,
+    agent: AccountId,
+    id: RequestId,
     text: &str,
 ) -> ApiResult<RequestDetail> {
     db::transaction(conn, |conn| {
@@ -189,8 +190,8 @@ pub fn comment(
 pub fn accept(
     conn: &mut db::Conn,
     settings: &Settings,
-    agent: i64,
-    id: i64,
+    agent: AccountId,
+    id: RequestId,
     comment: Option<&str>,
 ) -> ApiResult<RequestDetail> {
     let comment = comment.map(str::trim).filter(|c| !c.is_empty());
@@ -222,8 +223,8 @@ pub fn accept(
 pub fn refuse(
     conn: &mut db::Conn,
     settings: &Settings,
-    agent: i64,
-    id: i64,
+    agent: AccountId,
+    id: RequestId,
     reason: &str,
 ) -> ApiResult<RequestDetail> {
     let reason = reason.trim();
@@ -251,7 +252,7 @@ pub fn refuse(
 /// Records a child's school enrolment ("Enfants scolarisés du foyer").
 pub fn add_enrolment(
     conn: &mut db::Conn,
-    person_id: i64,
+    person_id: PersonId,
     input: &domain::profile::SchoolEnrolmentInput,
 ) -> ApiResult<domain::profile::SchoolEnrolment> {
     let person = db::persons::find(conn, person_id)?.ok_or_else(ApiError::not_found)?;

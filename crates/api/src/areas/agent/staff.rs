@@ -8,6 +8,7 @@ use domain::account::AccountStatus;
 use domain::account::TokenPurpose;
 use domain::auth::Role;
 use domain::email::Email;
+use domain::ids::AccountId;
 use domain::login::{suggested_login, with_suffix};
 use domain::staff::{NewStaff, StaffCreated, StaffMember};
 
@@ -116,8 +117,8 @@ fn member(row: db::accounts::StaffRow) -> StaffMember {
 /// sessions in the same transaction; an administrator cannot disable themself.
 pub fn set_active(
     conn: &mut db::Conn,
-    admin: i64,
-    id: i64,
+    admin: AccountId,
+    id: AccountId,
     active: bool,
 ) -> ApiResult<StaffMember> {
     if !active && id == admin {

@@ -2,6 +2,7 @@
 //! hall's agent and administrator accounts.
 
 use actix_web::{get, post, web, HttpResponse};
+use domain::ids::AccountId;
 use domain::problem::Problem;
 use domain::staff::{NewStaff, StaffCreated, StaffMember};
 
@@ -60,7 +61,7 @@ pub async fn create_staff(
     operation_id = "disable_staff",
     tag = "agent",
     security(("bearer" = [])),
-    params(("id" = i64, Path, description = "Account id (from `list_staff`).")),
+    params(("id" = AccountId, Path, description = "Account id (from `list_staff`).")),
     responses(
         (status = 200, description = "The account, now disabled (already disabled: unchanged).", body = StaffMember),
         (status = 404, description = "No staff account with this id.", body = Problem, content_type = "application/problem+json"),
@@ -71,7 +72,7 @@ pub async fn create_staff(
 pub async fn disable_staff(
     state: web::Data<AppState>,
     admin: AuthAdmin,
-    id: web::Path<i64>,
+    id: web::Path<AccountId>,
 ) -> ApiResult<web::Json<StaffMember>> {
     let (id, me) = (id.into_inner(), admin.0.account_id);
     let member = state
@@ -85,7 +86,7 @@ pub async fn disable_staff(
     operation_id = "enable_staff",
     tag = "agent",
     security(("bearer" = [])),
-    params(("id" = i64, Path, description = "Account id (from `list_staff`).")),
+    params(("id" = AccountId, Path, description = "Account id (from `list_staff`).")),
     responses(
         (status = 200, description = "The account, now active (already active: unchanged).", body = StaffMember),
         (status = 404, description = "No staff account with this id.", body = Problem, content_type = "application/problem+json"),
@@ -95,7 +96,7 @@ pub async fn disable_staff(
 pub async fn enable_staff(
     state: web::Data<AppState>,
     admin: AuthAdmin,
-    id: web::Path<i64>,
+    id: web::Path<AccountId>,
 ) -> ApiResult<web::Json<StaffMember>> {
     let (id, me) = (id.into_inner(), admin.0.account_id);
     let member = state

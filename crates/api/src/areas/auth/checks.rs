@@ -4,6 +4,7 @@
 
 use crate::error::ApiResult;
 use crate::state::AppState;
+use domain::ids::AccountId;
 
 use super::service;
 
@@ -11,7 +12,7 @@ use super::service;
 /// the account when it is right, 422 `wrong_password` or 429 otherwise.
 pub async fn current_password(
     state: &AppState,
-    account_id: i64,
+    account_id: AccountId,
     password: String,
 ) -> ApiResult<db::accounts::AccountRow> {
     let check = state

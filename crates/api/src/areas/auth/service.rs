@@ -8,6 +8,7 @@ use domain::auth::{
     Accepted, ForgottenLoginRequest, ForgottenPasswordRequest, PasswordResetInfo, Session,
 };
 use domain::email::Email;
+use domain::ids::AccountId;
 
 use super::sessions;
 use super::throttle::{self, Counted};
@@ -86,7 +87,7 @@ pub fn finish_login(
 /// counter.
 pub fn begin_current_password(
     conn: &mut db::Conn,
-    account_id: i64,
+    account_id: AccountId,
 ) -> ApiResult<PasswordCheck<db::accounts::AccountRow>> {
     let account = db::accounts::find(conn, account_id)?.ok_or_else(ApiError::unauthenticated)?;
     let counted = throttle::begin(conn, throttle::current_password_keys(account.id))?;

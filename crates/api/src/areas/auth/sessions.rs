@@ -2,6 +2,7 @@
 
 use chrono::TimeDelta;
 use domain::auth::{Me, Session};
+use domain::ids::AccountId;
 
 use crate::error::{ApiError, ApiResult};
 use crate::security::jwt::{JwtKeys, ACCESS_TTL_SECONDS};
@@ -10,7 +11,7 @@ use crate::security::tokens;
 /// How long a session lasts without being refreshed.
 pub const SESSION_DAYS: i64 = 30;
 
-pub fn open(conn: &mut db::Conn, jwt: &JwtKeys, account_id: i64) -> ApiResult<Session> {
+pub fn open(conn: &mut db::Conn, jwt: &JwtKeys, account_id: AccountId) -> ApiResult<Session> {
     let now = db::now();
     let refresh_token = tokens::generate();
     let session_id = db::sessions::insert(
@@ -27,7 +28,7 @@ pub fn open(conn: &mut db::Conn, jwt: &JwtKeys, account_id: i64) -> ApiResult<Se
 pub fn issue(
     conn: &mut db::Conn,
     jwt: &JwtKeys,
-    account_id: i64,
+    account_id: AccountId,
     session_id: i64,
     refresh_token: Option<String>,
 ) -> ApiResult<Session> {
@@ -44,7 +45,7 @@ pub fn issue(
     })
 }
 
-pub fn me(conn: &mut db::Conn, account_id: i64) -> ApiResult<Me> {
+pub fn me(conn: &mut db::Conn, account_id: AccountId) -> ApiResult<Me> {
     let profile = db::accounts::find_profile(conn, account_id)?
         .filter(|p| p.account.is_active())
         .ok_or_else(ApiError::unauthenticated)?;

@@ -10,6 +10,7 @@
 
 use chrono::{NaiveDateTime, TimeDelta};
 use db::throttle::{Attempt, Policy};
+use domain::ids::AccountId;
 
 use crate::client_ip::ClientIp;
 use crate::error::{ApiError, ApiResult, ErrorKind};
@@ -68,7 +69,7 @@ pub fn too_many_attempts(until: NaiveDateTime) -> ApiError {
 
 /// The login keys of an account (or of an unknown identifier) from a client.
 pub fn login_keys(
-    account_id: Option<i64>,
+    account_id: Option<AccountId>,
     identifier: &str,
     client: ClientIp,
 ) -> Vec<(String, Policy)> {
@@ -82,7 +83,7 @@ pub fn login_keys(
     ]
 }
 
-pub fn current_password_keys(account_id: i64) -> Vec<(String, Policy)> {
+pub fn current_password_keys(account_id: AccountId) -> Vec<(String, Policy)> {
     vec![(format!("current-password:{account_id}"), CURRENT_PASSWORD)]
 }
 
@@ -118,7 +119,7 @@ pub fn finish(conn: &mut db::Conn, counted: &Counted) -> ApiResult<()> {
 }
 
 /// After a password reset: every login counter of the account, from every client.
-pub fn forgive_account(conn: &mut db::Conn, account_id: i64) -> ApiResult<()> {
+pub fn forgive_account(conn: &mut db::Conn, account_id: AccountId) -> ApiResult<()> {
     db::throttle::clear_with_prefix(conn, &format!("login:{account_id}"), '@')?;
     Ok(())
 }

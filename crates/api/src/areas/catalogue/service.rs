@@ -18,7 +18,7 @@ pub fn commune(settings: &Settings) -> Commune {
 
 pub fn catalogue(conn: &mut db::Conn) -> ApiResult<Catalogue> {
     let categories = db::catalogue::list_categories(conn)?;
-    let mut by_category: HashMap<i64, Vec<ProcedureSummary>> = HashMap::new();
+    let mut by_category: HashMap<_, Vec<ProcedureSummary>> = HashMap::new();
     for p in db::catalogue::list_procedures(conn)? {
         by_category
             .entry(p.category_id)

@@ -3,6 +3,7 @@
 
 use chrono::Utc;
 use chrono_tz::Europe::Paris;
+use domain::ids::{AccountId, EnrolmentId};
 
 use super::service::holder;
 use crate::config::Settings;
@@ -13,8 +14,8 @@ use crate::pdf::{Block, Printable};
 pub fn school_certificate(
     conn: &mut db::Conn,
     settings: &Settings,
-    account_id: i64,
-    enrolment_id: i64,
+    account_id: AccountId,
+    enrolment_id: EnrolmentId,
 ) -> ApiResult<Printable> {
     let (_, household) = holder(conn, account_id)?;
     let enrolment =

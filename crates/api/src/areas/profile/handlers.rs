@@ -1,5 +1,6 @@
 use actix_web::{delete, get, post, put, web, HttpResponse};
 use domain::auth::Accepted;
+use domain::ids::{AddressId, EnrolmentId};
 use domain::problem::Problem;
 use domain::profile::{
     Address, AddressInput, Contacts, ContactsInput, EmailChangeRequest, Profile,
@@ -81,7 +82,7 @@ pub async fn add_address(
     operation_id = "update_address",
     tag = "profile",
     security(("bearer" = [])),
-    params(("id" = i64, Path, description = "Address id.")),
+    params(("id" = AddressId, Path, description = "Address id.")),
     request_body = AddressInput,
     responses(
         (status = 200, description = "The address.", body = Address),
@@ -93,7 +94,7 @@ pub async fn add_address(
 pub async fn update_address(
     state: web::Data<AppState>,
     user: AuthUser,
-    id: web::Path<i64>,
+    id: web::Path<AddressId>,
     body: ValidJson<AddressInput>,
 ) -> ApiResult<web::Json<Address>> {
     let body = body.into_inner()?;
@@ -109,7 +110,7 @@ pub async fn update_address(
     operation_id = "delete_address",
     tag = "profile",
     security(("bearer" = [])),
-    params(("id" = i64, Path, description = "Address id.")),
+    params(("id" = AddressId, Path, description = "Address id.")),
     responses(
         (status = 204, description = "Deleted."),
         (status = 404, description = "Not one of the person's addresses.", body = Problem, content_type = "application/problem+json"),
@@ -119,7 +120,7 @@ pub async fn update_address(
 pub async fn delete_address(
     state: web::Data<AppState>,
     user: AuthUser,
-    id: web::Path<i64>,
+    id: web::Path<AddressId>,
 ) -> ApiResult<HttpResponse> {
     let id = id.into_inner();
     state
@@ -138,7 +139,7 @@ pub struct PdfDocument(Vec<u8>);
     operation_id = "download_school_certificate",
     tag = "profile",
     security(("bearer" = [])),
-    params(("id" = i64, Path, description = "School enrolment id (from `schooled_children`).")),
+    params(("id" = EnrolmentId, Path, description = "School enrolment id (from `schooled_children`).")),
     responses(
         (status = 200, description = "The certificate.", content_type = "application/pdf", body = PdfDocument),
         (status = 404, description = "Not an enrolment of the household's children.", body = Problem, content_type = "application/problem+json"),
@@ -148,7 +149,7 @@ pub struct PdfDocument(Vec<u8>);
 pub async fn school_certificate(
     state: web::Data<AppState>,
     user: AuthUser,
-    id: web::Path<i64>,
+    id: web::Path<EnrolmentId>,
 ) -> ApiResult<HttpResponse> {
     let (id, settings) = (id.into_inner(), state.settings.clone());
     let printable = state

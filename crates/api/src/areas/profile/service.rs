@@ -1,5 +1,6 @@
 //! The profile of the signed-in account holder, and the changes made without a request.
 
+use domain::ids::{AccountId, AddressId, HouseholdId};
 use domain::profile::{Address, AddressInput, Contacts, ContactsInput, MemberRole, Profile};
 
 use super::views;
@@ -15,20 +16,23 @@ fn nonempty(value: &Option<String>) -> Option<String> {
 
 /// The account and its household. Every profile call goes through here, so a citizen only
 /// ever reaches their own person and household.
-pub fn holder(conn: &mut db::Conn, account_id: i64) -> ApiResult<(db::accounts::AccountRow, i64)> {
+pub fn holder(
+    conn: &mut db::Conn,
+    account_id: AccountId,
+) -> ApiResult<(db::accounts::AccountRow, HouseholdId)> {
     let account = db::accounts::find(conn, account_id)?.ok_or_else(ApiError::unauthenticated)?;
     let household =
         db::households::of_holder(conn, account.person_id)?.ok_or_else(ApiError::not_found)?;
     Ok((account, household))
 }
 
-pub fn profile(conn: &mut db::Conn, account_id: i64) -> ApiResult<Profile> {
+pub fn profile(conn: &mut db::Conn, account_id: AccountId) -> ApiResult<Profile> {
     let (account, household) = holder(conn, account_id)?;
     profile_of(conn, &account, household)
 }
 
 /// A household's profile, read-only for agents: its holder's data and its members.
-pub fn household_profile(conn: &mut db::Conn, household: i64) -> ApiResult<Profile> {
+pub fn household_profile(conn: &mut db::Conn, household: HouseholdId) -> ApiResult<Profile> {
     let holder_person =
         db::households::holder_of(conn, household)?.ok_or_else(ApiError::not_found)?;
     let account = db::accounts::of_person(conn, holder_person)?.ok_or_else(ApiError::not_found)?;
@@ -38,12 +42,12 @@ pub fn household_profile(conn: &mut db::Conn, household: i64) -> ApiResult<Profi
 fn profile_of(
     conn: &mut db::Conn,
     account: &db::accounts::AccountRow,
-    household: i64,
+    household: HouseholdId,
 ) -> ApiResult<Profile> {
     let account = account.clone();
     let person = db::persons::find(conn, account.person_id)?.ok_or_else(ApiError::not_found)?;
     let members = views::members(db::households::members(conn, household)?);
-    let children: Vec<i64> = members
+    let children: Vec<_> = members
         .iter()
         .filter(|m| m.role == MemberRole::Child)
         .map(|m| m.person_id)
@@ -73,7 +77,7 @@ fn profile_of(
 
 pub fn update_contacts(
     conn: &mut db::Conn,
-    account_id: i64,
+    account_id: AccountId,
     input: &ContactsInput,
 ) -> ApiResult<Contacts> {
     let (account, _) = holder(conn, account_id)?;
@@ -97,8 +101,8 @@ pub fn update_contacts(
 /// Adds (`id` = None) or changes an address, keeping exactly one default.
 pub fn save_address(
     conn: &mut db::Conn,
-    account_id: i64,
-    id: Option<i64>,
+    account_id: AccountId,
+    id: Option<AddressId>,
     input: &AddressInput,
 ) -> ApiResult<Address> {
     let (account, _) = holder(conn, account_id)?;
@@ -145,7 +149,7 @@ pub fn save_address(
     })
 }
 
-pub fn delete_address(conn: &mut db::Conn, account_id: i64, id: i64) -> ApiResult<()> {
+pub fn delete_address(conn: &mut db::Conn, account_id: AccountId, id: AddressId) -> ApiResult<()> {
     let (account, _) = holder(conn, account_id)?;
     let person_id = account.person_id;
     db::transaction(conn, |conn| {

@@ -73,7 +73,7 @@ pub fn members(rows: Vec<db::households::MemberRow>) -> Vec<Member> {
 /// Relations between members, named; a relation naming somebody outside the household
 /// is left out.
 pub fn relations(rows: Vec<db::households::RelationRow>, members: &[Member]) -> Vec<Relation> {
-    let names: HashMap<i64, String> = members
+    let names: HashMap<_, String> = members
         .iter()
         .map(|m| (m.person_id, m.display_name()))
         .collect();
@@ -94,7 +94,7 @@ pub fn enrolments(
     rows: Vec<db::households::EnrolmentRow>,
     members: &[Member],
 ) -> Vec<SchoolEnrolment> {
-    let names: HashMap<i64, String> = members
+    let names: HashMap<_, String> = members
         .iter()
         .map(|m| (m.person_id, m.display_name()))
         .collect();

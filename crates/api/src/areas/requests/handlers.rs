@@ -1,4 +1,5 @@
 use actix_web::{delete, get, post, put, web, HttpResponse};
+use domain::ids::RequestId;
 use domain::problem::Problem;
 use domain::request::{MyRequests, RequestDetail, RequestInput};
 
@@ -55,7 +56,7 @@ pub async fn create(
     operation_id = "get_request",
     tag = "requests",
     security(("bearer" = [])),
-    params(("id" = i64, Path, description = "Request id.")),
+    params(("id" = RequestId, Path, description = "Request id.")),
     responses(
         (status = 200, description = "The request.", body = RequestDetail),
         (status = 404, description = "No such request in the household.", body = Problem, content_type = "application/problem+json"),
@@ -65,7 +66,7 @@ pub async fn create(
 pub async fn detail(
     state: web::Data<AppState>,
     user: AuthUser,
-    id: web::Path<i64>,
+    id: web::Path<RequestId>,
 ) -> ApiResult<web::Json<RequestDetail>> {
     let id = id.into_inner();
     Ok(web::Json(
@@ -80,7 +81,7 @@ pub async fn detail(
     operation_id = "update_request",
     tag = "requests",
     security(("bearer" = [])),
-    params(("id" = i64, Path, description = "Request id.")),
+    params(("id" = RequestId, Path, description = "Request id.")),
     request_body = RequestInput,
     responses(
         (status = 200, description = "The request.", body = RequestDetail),
@@ -93,7 +94,7 @@ pub async fn detail(
 pub async fn update(
     state: web::Data<AppState>,
     user: AuthUser,
-    id: web::Path<i64>,
+    id: web::Path<RequestId>,
     body: ValidJson<RequestInput>,
 ) -> ApiResult<web::Json<RequestDetail>> {
     let body = body.into_inner()?;
@@ -110,7 +111,7 @@ pub async fn update(
     operation_id = "delete_request",
     tag = "requests",
     security(("bearer" = [])),
-    params(("id" = i64, Path, description = "Request id.")),
+    params(("id" = RequestId, Path, description = "Request id.")),
     responses(
         (status = 204, description = "Deleted."),
         (status = 404, description = "No such request in the household.", body = Problem, content_type = "application/problem+json"),
@@ -121,7 +122,7 @@ pub async fn update(
 pub async fn delete(
     state: web::Data<AppState>,
     user: AuthUser,
-    id: web::Path<i64>,
+    id: web::Path<RequestId>,
 ) -> ApiResult<HttpResponse> {
     let id = id.into_inner();
     state
@@ -135,7 +136,7 @@ pub async fn delete(
     operation_id = "submit_request",
     tag = "requests",
     security(("bearer" = [])),
-    params(("id" = i64, Path, description = "Request id.")),
+    params(("id" = RequestId, Path, description = "Request id.")),
     responses(
         (status = 200, description = "The request, now Enregistrée.", body = RequestDetail),
         (status = 404, description = "No such request in the household.", body = Problem, content_type = "application/problem+json"),
@@ -147,7 +148,7 @@ pub async fn delete(
 pub async fn submit(
     state: web::Data<AppState>,
     user: AuthUser,
-    id: web::Path<i64>,
+    id: web::Path<RequestId>,
 ) -> ApiResult<web::Json<RequestDetail>> {
     let id = id.into_inner();
     let settings = state.settings.clone();

@@ -1,6 +1,7 @@
 //! The citizen's requests: drafts, submission with a receipt, changes until an agent
 //! takes the request. Every call is scoped to the caller's household.
 
+use domain::ids::{AccountId, HouseholdId, RequestId};
 use domain::request::{MyRequests, RequestDetail, RequestInput, RequestStatus};
 
 use super::views;
@@ -20,7 +21,7 @@ pub fn invalid_transition() -> ApiError {
 /// The procedure named by `slug` and the checked answers (`complete` for a submission).
 fn checked(
     conn: &mut db::Conn,
-    household: i64,
+    household: HouseholdId,
     input: &RequestInput,
     complete: bool,
 ) -> ApiResult<(db::catalogue::ProcedureRow, String)> {
@@ -42,13 +43,17 @@ fn checked(
     Ok((procedure, answers))
 }
 
-fn own(conn: &mut db::Conn, household: i64, id: i64) -> ApiResult<db::requests::RequestRow> {
+fn own(
+    conn: &mut db::Conn,
+    household: HouseholdId,
+    id: RequestId,
+) -> ApiResult<db::requests::RequestRow> {
     db::requests::find_in_household(conn, id, household)?.ok_or_else(ApiError::not_found)
 }
 
 pub fn create(
     conn: &mut db::Conn,
-    account_id: i64,
+    account_id: AccountId,
     input: &RequestInput,
 ) -> ApiResult<RequestDetail> {
     let (_, household) = holder(conn, account_id)?;
@@ -86,8 +91,8 @@ pub fn create(
 
 pub fn update(
     conn: &mut db::Conn,
-    account_id: i64,
-    id: i64,
+    account_id: AccountId,
+    id: RequestId,
     input: &RequestInput,
 ) -> ApiResult<RequestDetail> {
     let (_, household) = holder(conn, account_id)?;
@@ -112,7 +117,7 @@ pub fn update(
     })
 }
 
-pub fn delete(conn: &mut db::Conn, account_id: i64, id: i64) -> ApiResult<()> {
+pub fn delete(conn: &mut db::Conn, account_id: AccountId, id: RequestId) -> ApiResult<()> {
     let (_, household) = holder(conn, account_id)?;
     db::transaction(conn, |conn| {
         let row = own(conn, household, id)?;
@@ -130,8 +135,8 @@ pub fn delete(conn: &mut db::Conn, account_id: i64, id: i64) -> ApiResult<()> {
 pub fn submit(
     conn: &mut db::Conn,
     settings: &Settings,
-    account_id: i64,
-    id: i64,
+    account_id: AccountId,
+    id: RequestId,
 ) -> ApiResult<RequestDetail> {
     let (account, household) = holder(conn, account_id)?;
     db::transaction(conn, |conn| {
@@ -166,7 +171,7 @@ pub fn submit(
     })
 }
 
-pub fn list(conn: &mut db::Conn, account_id: i64) -> ApiResult<MyRequests> {
+pub fn list(conn: &mut db::Conn, account_id: AccountId) -> ApiResult<MyRequests> {
     let (_, household) = holder(conn, account_id)?;
     let rows = db::requests::list_for_household(conn, household)?;
     let (in_progress, done) = views::summaries(conn, &rows)?
@@ -175,7 +180,11 @@ pub fn list(conn: &mut db::Conn, account_id: i64) -> ApiResult<MyRequests> {
     Ok(MyRequests { in_progress, done })
 }
 
-pub fn detail(conn: &mut db::Conn, account_id: i64, id: i64) -> ApiResult<RequestDetail> {
+pub fn detail(
+    conn: &mut db::Conn,
+    account_id: AccountId,
+    id: RequestId,
+) -> ApiResult<RequestDetail> {
     let (_, household) = holder(conn, account_id)?;
     let row = own(conn, household, id)?;
     views::detail(conn, row)

@@ -21,17 +21,17 @@ pub fn summaries(
     conn: &mut db::Conn,
     rows: &[db::requests::RequestRow],
 ) -> ApiResult<Vec<RequestSummary>> {
-    let procedures: HashMap<i64, (String, String)> = db::catalogue::all_procedures(conn)?
+    let procedures: HashMap<_, (String, String)> = db::catalogue::all_procedures(conn)?
         .into_iter()
         .map(|p| (p.id, (p.slug, p.title)))
         .collect();
-    let person_ids: Vec<i64> = rows.iter().filter_map(|r| r.person_id).collect();
-    let people: HashMap<i64, String> = db::persons::names(conn, &person_ids)?
+    let person_ids: Vec<_> = rows.iter().filter_map(|r| r.person_id).collect();
+    let people: HashMap<_, String> = db::persons::names(conn, &person_ids)?
         .into_iter()
         .map(|(id, first, birth)| (id, display_name(&first, &birth)))
         .collect();
-    let account_ids: Vec<i64> = rows.iter().map(|r| r.account_id).collect();
-    let requesters: HashMap<i64, String> = db::accounts::names(conn, &account_ids)?
+    let account_ids: Vec<_> = rows.iter().map(|r| r.account_id).collect();
+    let requesters: HashMap<_, String> = db::accounts::names(conn, &account_ids)?
         .into_iter()
         .map(|(id, first, birth)| (id, display_name(&first, &birth)))
         .collect();
@@ -67,9 +67,9 @@ pub fn detail(conn: &mut db::Conn, row: db::requests::RequestRow) -> ApiResult<R
         .ok_or_else(ApiError::not_found)?;
     let form = procedure_view(procedure, String::new()).form;
     let events = db::requests::events(conn, row.id)?;
-    let mut actors: Vec<i64> = events.iter().filter_map(|e| e.actor_account_id).collect();
+    let mut actors: Vec<_> = events.iter().filter_map(|e| e.actor_account_id).collect();
     actors.push(row.account_id);
-    let names: HashMap<i64, String> = db::accounts::names(conn, &actors)?
+    let names: HashMap<_, String> = db::accounts::names(conn, &actors)?
         .into_iter()
         .map(|(id, first, birth)| (id, display_name(&first, &birth)))
         .collect();

@@ -4,6 +4,7 @@
 
 use domain::account::AccountStatus;
 use domain::auth::Role;
+use domain::ids::AccountId;
 use domain::staff::StaffMember;
 use yew::prelude::*;
 
@@ -50,11 +51,11 @@ pub fn staff_list(props: &Props) -> Html {
             async move { agent::staff(&authed).await }
         })
     };
-    let confirming = use_state(|| None::<i64>);
+    let confirming = use_state(|| None::<AccountId>);
     let submit = use_submit();
     let status = use_state(|| None::<String>);
     let me = session.me().map(|m| m.id);
-    let ask = |id: i64| {
+    let ask = |id: AccountId| {
         let confirming = confirming.clone();
         Callback::from(move |_: MouseEvent| {
             confirming.set(Some(id));
@@ -143,7 +144,7 @@ pub fn staff_list(props: &Props) -> Html {
                     }
                 };
                 html! {
-                    <tr key={m.id}>
+                    <tr key={m.id.get()}>
                         <th scope="row" data-label="Nom">{ m.display_name() }</th>
                         <td data-label="Identifiant">{ m.login.clone() }</td>
                         <td data-label="Courriel">{ m.email.clone() }</td>
