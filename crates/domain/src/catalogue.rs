@@ -27,6 +27,7 @@ pub struct Catalogue {
 /// A service: a thematic group of procedures ("Enfance / Jeunesse").
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"id": 2, "name": "Vie associative et loisirs", "procedures": [{"id": 3, "slug": "location-salle-des-fetes", "title": "Location de la salle des fêtes", "summary": "Réserver la salle des fêtes pour un événement familial ou associatif."}]})))]
 pub struct Category {
     pub id: CategoryId,
     pub name: String,
@@ -35,6 +36,7 @@ pub struct Category {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"id": 3, "slug": "location-salle-des-fetes", "title": "Location de la salle des fêtes", "summary": "Réserver la salle des fêtes pour un événement familial ou associatif."})))]
 pub struct ProcedureSummary {
     pub id: ProcedureId,
     /// Stable identifier used in URLs, e.g. `fiche-enfant`.
@@ -46,6 +48,7 @@ pub struct ProcedureSummary {
 /// A procedure's public description page, with its form.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"id": 3, "slug": "location-salle-des-fetes", "title": "Location de la salle des fêtes", "summary": "Réserver la salle des fêtes pour un événement familial ou associatif.", "description": "La salle des fêtes accueille jusqu'à 150 personnes.", "category": "Vie associative et loisirs", "kind": "generic", "duration_minutes": 5, "terms": "J'ai pris connaissance du règlement de la salle des fêtes et je m'engage à le respecter.", "form": {"steps": [{"title": "Votre événement", "fields": [{"name": "event_date", "label": "Date de l'événement", "kind": "date", "required": true, "dates": "upcoming"}, {"name": "guests", "label": "Nombre de personnes attendues", "kind": "number", "required": true, "min": 1, "max": 150}]}]}})))]
 pub struct Procedure {
     pub id: ProcedureId,
     pub slug: String,

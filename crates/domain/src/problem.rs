@@ -34,6 +34,7 @@ pub struct Problem {
 /// What is wrong with one field of the input.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"field": "postal_code", "code": "invalid_postal_code", "message": "Code postal invalide : 5 chiffres en France."})))]
 pub struct FieldError {
     /// Path of the field in the request body, e.g. `email` or `captcha.answer`.
     pub field: String,

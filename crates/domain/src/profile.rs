@@ -14,6 +14,7 @@ use crate::validation;
 /// "Mes données civiles".
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"civility": "monsieur", "first_name": "Pascal", "second_first_name": null, "third_first_name": null, "birth_name": "Dupin", "usage_name": null, "birth_date": "1984-03-17", "birth_country": "France", "birth_city": "Valenciennes", "birth_department": "59"})))]
 pub struct CivilData {
     pub civility: Civility,
     pub birth_name: String,
@@ -31,6 +32,7 @@ pub struct CivilData {
 /// "Mes données sociales" (of the household). Amounts are in cents.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"regime": "Régime général", "caf_number": "1234567", "caf_holder_name": "DUPIN Pascal", "dependent_children": 2, "family_composition": "Couple avec enfants", "family_quotient": 612, "quotient": 612, "reference_tax_income": 3150000, "monthly_income": 285000})))]
 pub struct SocialData {
     pub regime: Option<String>,
     /// Revenu fiscal de référence, in cents.
@@ -51,6 +53,7 @@ pub struct SocialData {
 /// "Mes informations de contact".
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"email": "pascal.dupin@exemple.fr", "landline": null, "mobile": "0612345678", "work_phone": null})))]
 pub struct Contacts {
     /// Téléphone fixe.
     pub landline: Option<String>,
@@ -129,6 +132,7 @@ pub struct EmailChangeRequest {
 /// One of "Mes adresses".
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"id": 12, "name": "Principale", "country": "France", "city": "Quiévrechain", "postal_code": "59920", "street_number": "12", "street_number_complement": null, "street": "rue Jean Jaurès", "street_complement": null, "is_default": true})))]
 pub struct Address {
     pub id: AddressId,
     /// "Adresse principale", "Adresse secondaire"...
@@ -246,6 +250,7 @@ text_enum! {
 /// A person of "Mon foyer".
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"person_id": 5, "role": "child", "first_name": "Éric", "birth_name": "Dupin"})))]
 pub struct Member {
     pub person_id: PersonId,
     pub first_name: String,
@@ -287,6 +292,7 @@ impl RelationRole {
 /// "Rôles / Relations": `person` is `role` of `related_person`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"person_id": 3, "person_name": "DUPIN Pascal", "related_person_id": 5, "related_person_name": "DUPIN Éric", "role": "legal_guardian"})))]
 pub struct Relation {
     pub person_id: PersonId,
     pub person_name: String,
@@ -298,6 +304,7 @@ pub struct Relation {
 /// A line of "Enfants scolarisés du foyer".
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"id": 2, "person_id": 5, "child_name": "DUPIN Éric", "school_year": "2026-2027", "establishment": "École Jules Ferry", "level": "CE2", "class_name": "CE2 B"})))]
 pub struct SchoolEnrolment {
     pub id: EnrolmentId,
     pub person_id: PersonId,
@@ -346,6 +353,7 @@ fn school_year(value: &str) -> Result<(), ValidationError> {
 /// The whole profile page.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"civil": {"civility": "monsieur", "first_name": "Pascal", "second_first_name": null, "third_first_name": null, "birth_name": "Dupin", "usage_name": null, "birth_date": "1984-03-17", "birth_country": "France", "birth_city": "Valenciennes", "birth_department": "59"}, "contacts": {"email": "pascal.dupin@exemple.fr", "landline": null, "mobile": "0612345678", "work_phone": null}, "addresses": [{"id": 12, "name": "Principale", "country": "France", "city": "Quiévrechain", "postal_code": "59920", "street_number": "12", "street_number_complement": null, "street": "rue Jean Jaurès", "street_complement": null, "is_default": true}], "household": [{"person_id": 3, "role": "account_holder", "first_name": "Pascal", "birth_name": "Dupin"}, {"person_id": 5, "role": "child", "first_name": "Éric", "birth_name": "Dupin"}], "relations": [{"person_id": 3, "person_name": "DUPIN Pascal", "related_person_id": 5, "related_person_name": "DUPIN Éric", "role": "legal_guardian"}], "social": {"regime": "Régime général", "caf_number": "1234567", "caf_holder_name": "DUPIN Pascal", "dependent_children": 2, "family_composition": "Couple avec enfants", "family_quotient": 612, "quotient": 612, "reference_tax_income": 3150000, "monthly_income": 285000}, "schooled_children": [{"id": 2, "person_id": 5, "child_name": "DUPIN Éric", "school_year": "2026-2027", "establishment": "École Jules Ferry", "level": "CE2", "class_name": "CE2 B"}]})))]
 pub struct Profile {
     pub civil: CivilData,
     pub social: SocialData,

@@ -32,6 +32,7 @@ pub struct RequestInput {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"id": 5, "name": "DUPIN Éric"})))]
 pub struct PersonRef {
     pub id: PersonId,
     /// "DUPIN Tim".
@@ -79,6 +80,7 @@ pub struct MyRequests {
 /// One step of a request's history.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"at": "2026-12-01T09:31:00Z", "by": "DUPIN Pascal", "from": "draft", "to": "submitted", "comment": null})))]
 pub struct StatusChange {
     pub at: DateTime<Utc>,
     /// Who made the change ("DUPIN Pascal", or the agent's name).

@@ -17,6 +17,7 @@ pub const UPCOMING_DAYS: i64 = 2 * 366;
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"steps": [{"title": "Votre événement", "fields": [{"name": "event_date", "label": "Date de l'événement", "kind": "date", "required": true, "dates": "upcoming"}, {"name": "guests", "label": "Nombre de personnes attendues", "kind": "number", "required": true, "min": 1, "max": 150}]}]})))]
 pub struct FormDefinition {
     #[serde(default)]
     pub steps: Vec<FormStep>,
@@ -25,6 +26,7 @@ pub struct FormDefinition {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"title": "Votre événement", "fields": [{"name": "event_date", "label": "Date de l'événement", "kind": "date", "required": true, "dates": "upcoming"}, {"name": "guests", "label": "Nombre de personnes attendues", "kind": "number", "required": true, "min": 1, "max": 150}]})))]
 pub struct FormStep {
     pub title: String,
     #[serde(default)]
@@ -34,6 +36,7 @@ pub struct FormStep {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"name": "guests", "label": "Nombre de personnes attendues", "kind": "number", "required": true, "min": 1, "max": 150})))]
 pub struct FieldDefinition {
     /// Key of the answer, `snake_case`.
     pub name: String,
@@ -76,6 +79,7 @@ pub enum DateRule {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"value": "mariage", "label": "Mariage"})))]
 pub struct Choice {
     pub value: String,
     pub label: String,
