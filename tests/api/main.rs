@@ -8,6 +8,7 @@ mod catalogue;
 mod changes;
 mod clients;
 mod contract;
+mod documents;
 mod email;
 mod errors;
 mod headers;

@@ -211,70 +211,8 @@ async fn a_child_of_separated_parents_appears_in_both_households_each_seeing_onl
         pascal["account"]["id"].as_i64().unwrap(),
         marie["account"]["id"].as_i64().unwrap(),
     );
-    // Until the request engine adds children, put Tim in both households directly.
-    let pool = app.state.pool.clone();
-    tokio::task::spawn_blocking(move || {
-        let mut conn = pool.get().unwrap();
-        let now = db::now();
-        let tim = db::accounts::insert_person(
-            &mut conn,
-            &db::accounts::NewPerson {
-                civility: domain::civility::Civility::Monsieur,
-                birth_name: "Dupin".into(),
-                first_name: "Tim".into(),
-                second_first_name: None,
-                third_first_name: None,
-                birth_date: chrono::NaiveDate::from_ymd_opt(2016, 1, 1).unwrap(),
-                birth_country: "France".into(),
-                birth_city: "Boulogne-sur-Mer".into(),
-                birth_department: Some("62".into()),
-                sex: Some(domain::civility::Sex::Male),
-                updated_at: now,
-            },
-            now,
-        )
-        .unwrap();
-        for account_id in [pascal_id, marie_id] {
-            let holder = db::accounts::find(&mut conn, domain::ids::AccountId(account_id))
-                .unwrap()
-                .unwrap()
-                .person_id;
-            let household = db::households::of_holder(&mut conn, holder)
-                .unwrap()
-                .unwrap();
-            db::households::add_member(
-                &mut conn,
-                household,
-                tim,
-                domain::profile::MemberRole::Child,
-                now,
-            )
-            .unwrap();
-            db::households::add_relation(
-                &mut conn,
-                household,
-                holder,
-                tim,
-                domain::profile::RelationRole::LegalGuardian,
-                now,
-            )
-            .unwrap();
-        }
-        diesel::RunQueryDsl::execute(
-            diesel::insert_into(db::schema::school_enrolments::table).values((
-                db::schema::school_enrolments::person_id.eq(tim),
-                db::schema::school_enrolments::school_year.eq("2026-2027"),
-                db::schema::school_enrolments::establishment.eq("École Jules Ferry"),
-                db::schema::school_enrolments::level.eq("CE2"),
-                db::schema::school_enrolments::created_at.eq(now),
-            )),
-            &mut conn,
-        )
-        .unwrap();
-    })
-    .await
-    .unwrap();
-    use diesel::ExpressionMethods;
+    app.add_child(&[pascal_id, marie_id], "Tim", "Dupin", true)
+        .await;
 
     for (session, holder) in [(&pascal, "DUPIN Pascal"), (&marie, "DUPIN Pascal")] {
         let profile: Value = app.get_json("/api/me/profile", token(session)).await;

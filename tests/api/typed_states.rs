@@ -9,7 +9,7 @@ use tests::{people, TestApp};
 use crate::requests::{submitted, token};
 
 /// Every typed column, with a row to try it on.
-const COLUMNS: [(&str, &str); 12] = [
+const COLUMNS: [(&str, &str); 14] = [
     ("procedures", "kind"),
     ("persons", "civility"),
     ("persons", "sex"),
@@ -22,6 +22,8 @@ const COLUMNS: [(&str, &str); 12] = [
     ("requests", "status"),
     ("request_events", "from_status"),
     ("request_events", "to_status"),
+    ("documents", "status"),
+    ("documents", "file_kind"),
 ];
 
 async fn run_sql(app: &TestApp, sql: String) -> Result<(), String> {
@@ -50,6 +52,15 @@ async fn the_database_refuses_a_value_outside_its_enum_on_every_typed_column() {
     let child = crate::changes::child("Tim", "male", "2019-04-02", "Lille", "59");
     crate::changes::accepted(&app, &t, &agent, "mise-a-jour-filiation", child).await;
     app.solve_captcha().await;
+    let proof = crate::documents::upload(
+        &app,
+        &t,
+        "document_type=justificatif-domicile",
+        "facture.pdf",
+        crate::documents::pdf(2000),
+    )
+    .await;
+    assert_eq!(proof.status(), 201);
 
     for (table, column) in COLUMNS {
         let before = run_sql(&app, format!("SELECT 1 FROM {table}")).await;

@@ -44,6 +44,35 @@ pub fn purge(conn: &mut db::Conn) -> Result<Purged, ApiError> {
     })
 }
 
+/// An object this old without a document row is an upload that failed half-way.
+const ORPHAN_MINUTES: i64 = 60;
+/// Objects looked at per round.
+const SWEEP_BATCH: usize = 500;
+
+/// Deletes the stored files no document row knows (an upload whose row could not be
+/// written, or a crash in between): returns how many went.
+pub async fn sweep_orphans(state: &AppState) -> Result<usize, ApiError> {
+    let before = chrono::Utc::now() - TimeDelta::minutes(ORPHAN_MINUTES);
+    let candidates = state
+        .storage
+        .older_than(crate::storage::DOCUMENTS, before, SWEEP_BATCH)
+        .await?;
+    if candidates.is_empty() {
+        return Ok(0);
+    }
+    let asked = candidates.clone();
+    let known = db::run(&state.pool, move |conn| {
+        Ok::<_, ApiError>(db::documents::known_keys(conn, &asked)?)
+    })
+    .await?;
+    let mut swept = 0;
+    for key in candidates.iter().filter(|k| !known.contains(k)) {
+        state.storage.delete(key).await?;
+        swept += 1;
+    }
+    Ok(swept)
+}
+
 /// Runs a round now, then every `every`.
 pub fn spawn(state: AppState, every: Duration) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
@@ -56,6 +85,11 @@ pub fn spawn(state: AppState, every: Duration) -> tokio::task::JoinHandle<()> {
                     tracing::debug!(?purged, rate_limited_clients = remembered, "housekeeping")
                 }
                 Err(e) => tracing::warn!(error = %e, "housekeeping round failed"),
+            }
+            match sweep_orphans(&state).await {
+                Ok(0) => {}
+                Ok(swept) => tracing::info!(swept, "stored files without a document removed"),
+                Err(e) => tracing::warn!(error = %e, "sweeping stored files failed"),
             }
         }
     })

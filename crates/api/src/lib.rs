@@ -22,6 +22,7 @@ pub mod security_headers;
 pub mod spa;
 pub mod startup;
 pub mod state;
+pub mod storage;
 pub mod telemetry;
 pub mod town_clock;
 

@@ -54,8 +54,15 @@ fn binary_files(spec: &mut Value) {
         {
             let responses = operation["responses"].as_object_mut();
             for response in responses.into_iter().flat_map(|r| r.values_mut()) {
-                if let Some(pdf) = response.pointer_mut("/content/application~1pdf") {
-                    pdf["schema"] = json!({"type": "string", "format": "binary"});
+                let media = response
+                    .get_mut("content")
+                    .and_then(Value::as_object_mut)
+                    .into_iter()
+                    .flatten();
+                for (kind, content) in media {
+                    if !kind.ends_with("json") {
+                        content["schema"] = json!({"type": "string", "format": "binary"});
+                    }
                 }
             }
         }

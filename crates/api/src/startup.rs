@@ -31,6 +31,8 @@ pub enum StartupError {
     Migrations(String),
     #[error("cannot read or create the token signing key: {0}")]
     SigningKey(std::io::Error),
+    #[error("document storage: {0}")]
+    Storage(String),
     #[error("mail configuration: {0}")]
     Mail(String),
     #[error("cannot listen on {0}: {1}")]
@@ -83,6 +85,11 @@ impl Application {
                 JwtKeys::load_or_create(&settings.data_dir).map_err(StartupError::SigningKey)?
             }
         };
+        let storage = match &settings.storage_url {
+            Some(url) => crate::storage::Storage::open(url),
+            None => crate::storage::Storage::local(&settings.data_dir.join("documents")),
+        }
+        .map_err(StartupError::Storage)?;
         let sender = Sender::from_settings(&settings).map_err(StartupError::Mail)?;
         tracing::info!(transport = %sender.describe(), "mail sender ready");
 
@@ -107,6 +114,7 @@ impl Application {
             jwt,
             hasher: crate::security::password::Hasher::new(HASH_WORKERS, HASH_QUEUE),
             mail_wakeup: Arc::new(Notify::new()),
+            storage,
         };
         worker::spawn(state.clone(), Arc::new(sender));
         crate::housekeeping::spawn(

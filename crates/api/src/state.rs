@@ -22,6 +22,8 @@ pub struct AppState {
     pub rate_limits: Arc<RateLimits>,
     /// Wakes the mail sender after a transaction queued mail.
     pub mail_wakeup: Arc<Notify>,
+    /// Where uploaded documents are kept.
+    pub storage: crate::storage::Storage,
 }
 
 impl AppState {

@@ -9,6 +9,7 @@ pub mod captcha;
 pub mod catalogue;
 pub mod conn;
 pub mod contacts;
+pub mod documents;
 pub mod households;
 pub mod migrate;
 pub mod outbox;

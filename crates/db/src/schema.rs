@@ -253,6 +253,38 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    documents (id) {
+        id -> BigInt,
+        household_id -> BigInt,
+        person_id -> Nullable<BigInt>,
+        document_type -> Text,
+        status -> Text,
+        file_kind -> Text,
+        object_key -> Text,
+        size_bytes -> BigInt,
+        sha256 -> Text,
+        document_date -> Nullable<Date>,
+        uploaded_by -> BigInt,
+        uploaded_at -> Timestamp,
+        valid_until -> Nullable<Date>,
+        reviewed_by -> Nullable<BigInt>,
+        reviewed_at -> Nullable<Timestamp>,
+        refusal_reason -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    document_requests (id) {
+        id -> BigInt,
+        request_id -> BigInt,
+        document_type -> Text,
+        person_id -> Nullable<BigInt>,
+        asked_by -> BigInt,
+        asked_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(used_refresh_tokens -> sessions (session_id));
 diesel::joinable!(procedures -> categories (category_id));
 diesel::joinable!(accounts -> persons (person_id));
@@ -266,6 +298,7 @@ diesel::joinable!(school_enrolments -> persons (person_id));
 diesel::joinable!(household_social_data -> households (household_id));
 diesel::joinable!(requests -> procedures (procedure_id));
 diesel::joinable!(request_events -> requests (request_id));
+diesel::joinable!(document_requests -> requests (request_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     categories,
@@ -288,4 +321,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     counters,
     requests,
     request_events,
+    documents,
+    document_requests,
 );

@@ -83,6 +83,8 @@ id_type! {
     ProcedureId,
     /// A category of the catalogue.
     CategoryId,
+    /// A document a household provided ("justificatif").
+    DocumentId,
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@ pub mod auth;
 pub mod captcha;
 pub mod catalogue;
 pub mod civility;
+pub mod document;
 pub mod email;
 pub mod health;
 pub mod ids;

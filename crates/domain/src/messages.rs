@@ -66,6 +66,18 @@ pub const PROBLEM_CODES: &[(&str, &str)] = &[
         "internal_error",
         "Une erreur inattendue est survenue. Veuillez réessayer.",
     ),
+    (
+        "storage_unavailable",
+        "Le dépôt des documents est momentanément indisponible : veuillez réessayer.",
+    ),
+    (
+        "malformed_multipart",
+        "Le fichier envoyé n'a pas pu être lu : veuillez réessayer.",
+    ),
+    (
+        "already_reviewed",
+        "Ce justificatif a déjà été validé ou refusé.",
+    ),
 ];
 
 pub fn problem_title(code: &str) -> &'static str {
@@ -109,6 +121,17 @@ pub const FIELD_CODES: &[(&str, &str)] = &[
     ("download_failed", "Le fichier n'a pas pu être enregistré sur votre appareil."),
     ("same_email", "C'est déjà l'adresse e-mail de votre compte."),
     ("not_a_member", "Cette personne ne fait pas partie de votre foyer."),
+    ("unknown_document_type", "Ce type de justificatif n'est pas demandé par la mairie."),
+    ("not_expected", "Ce justificatif concerne tout le foyer : n'indiquez pas de personne."),
+    ("not_a_child", "Ce justificatif concerne un enfant du foyer."),
+    ("not_an_adult", "Ce justificatif concerne un adulte du foyer."),
+    ("empty_file", "Le fichier est vide."),
+    ("file_too_large", "Le fichier est trop volumineux."),
+    ("unsupported_file_type", "Ce type de fichier n'est pas accepté : envoyez un PDF, une image JPEG ou PNG."),
+    ("unreadable_image", "L'image n'a pas pu être lue : elle est peut-être abîmée."),
+    ("invalid_file_name", "Le nom du fichier contient des caractères non autorisés."),
+    ("too_many_files", "Envoyez un seul fichier à la fois."),
+    ("date_in_past", "La date ne peut pas être passée."),
 ];
 
 pub fn field_message(code: &str) -> &'static str {

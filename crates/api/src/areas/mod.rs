@@ -6,6 +6,7 @@ pub mod agent;
 pub mod auth;
 pub mod captcha;
 pub mod catalogue;
+pub mod documents;
 pub mod health;
 pub mod profile;
 pub mod requests;
@@ -22,4 +23,5 @@ pub fn configure(cfg: &mut ServiceConfig) {
     profile::configure(cfg);
     requests::configure(cfg);
     agent::configure(cfg);
+    documents::configure(cfg);
 }

@@ -4,6 +4,8 @@
 use domain::catalogue::ProcedureKind;
 use serde::Deserialize;
 
+use super::documents::{DocumentTypeSettings, DocumentTypes, RequirementSettings, DEFAULT_TYPES};
+
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct CommuneSettings {
@@ -13,6 +15,8 @@ pub struct CommuneSettings {
     pub regie_name: Option<String>,
     pub news: Option<String>,
     pub catalogue: Option<Vec<CategorySettings>>,
+    /// The documents the commune asks for; the manuals' list when unset.
+    pub document_types: Option<Vec<DocumentTypeSettings>>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -46,6 +50,9 @@ pub struct ProcedureSettings {
     /// The form; a one-step "Objet / Message" form when unset.
     #[serde(default)]
     pub form: Option<domain::request::FormDefinition>,
+    /// The documents its requests need.
+    #[serde(default)]
+    pub documents: Vec<RequirementSettings>,
 }
 
 fn generic() -> ProcedureKind {
@@ -80,7 +87,71 @@ impl CommuneSettings {
         self.regie_name = self.regie_name.take().or(preset.regie_name);
         self.news = self.news.take().or(preset.news);
         self.catalogue = self.catalogue.take().or(preset.catalogue);
-        self.check_forms()
+        if self.document_types.is_none() {
+            self.document_types = match preset.document_types {
+                Some(types) => Some(types),
+                None => Some(
+                    toml::from_str::<DocumentTypes>(DEFAULT_TYPES)
+                        .map_err(|e| format!("default document types: {e}"))?
+                        .document_types,
+                ),
+            };
+        }
+        self.check_forms()?;
+        self.check_documents()
+    }
+
+    /// Types are sound and unique, and every document a procedure needs is a known type
+    /// (a condition names a field of its form).
+    fn check_documents(&self) -> Result<(), String> {
+        let types = self.document_types();
+        let mut problems: Vec<String> = types.iter().flat_map(|t| t.problems()).collect();
+        for (i, t) in types.iter().enumerate() {
+            if types[..i].iter().any(|o| o.slug == t.slug) {
+                problems.push(format!("document type `{}` is listed twice", t.slug));
+            }
+        }
+        for p in self.catalogue().iter().flat_map(|c| &c.procedures) {
+            for r in &p.documents {
+                if !types.iter().any(|t| t.slug == r.document_type) {
+                    problems.push(format!(
+                        "procedure `{}` needs the unknown document type `{}`",
+                        p.slug, r.document_type
+                    ));
+                }
+                if let Some(c) = &r.when {
+                    let known = p.form.as_ref().is_some_and(|f| {
+                        f.steps
+                            .iter()
+                            .flat_map(|s| &s.fields)
+                            .any(|f| f.name == c.field)
+                    });
+                    if !known {
+                        problems.push(format!(
+                            "procedure `{}`: document `{}` depends on the unknown field `{}`",
+                            p.slug, r.document_type, c.field
+                        ));
+                    }
+                }
+            }
+        }
+        if problems.is_empty() {
+            Ok(())
+        } else {
+            Err(problems.join("; "))
+        }
+    }
+
+    pub fn document_types(&self) -> &[DocumentTypeSettings] {
+        self.document_types.as_deref().unwrap_or(&[])
+    }
+
+    /// The configuration of the procedure `slug`.
+    pub fn procedure(&self, slug: &str) -> Option<&ProcedureSettings> {
+        self.catalogue()
+            .iter()
+            .flat_map(|c| &c.procedures)
+            .find(|p| p.slug == slug)
     }
 
     /// Every form is checked at start: a number without bounds or a select without

@@ -2,6 +2,7 @@
 //! variables (and `DATABASE_URL`). Secrets are wrapped in [`Secret`] so they never print.
 
 mod commune;
+pub mod documents;
 mod secret;
 
 use std::path::{Path, PathBuf};
@@ -46,6 +47,9 @@ pub struct Settings {
     /// Mails one client address may cause per hour through the anonymous endpoints
     /// (registration, forgotten login or password) (`GUICHET_ANONYMOUS_MAIL_RATE`).
     pub anonymous_mail_per_hour: u32,
+    /// Where uploaded documents go (`GUICHET_STORAGE_URL`): `file:///dir` or
+    /// `s3://bucket/prefix`; by default the `documents` directory of the data directory.
+    pub storage_url: Option<String>,
     /// Seconds between two rounds of the clean-up job (`GUICHET_HOUSEKEEPING_SECONDS`).
     pub housekeeping_seconds: u64,
     pub mail: MailSettings,
@@ -117,6 +121,7 @@ impl Default for Settings {
             client_ip_header: None,
             anonymous_rate_per_minute: 30,
             anonymous_mail_per_hour: 10,
+            storage_url: None,
             housekeeping_seconds: 600,
             mail: MailSettings::default(),
             commune: CommuneSettings::default(),
@@ -254,6 +259,9 @@ impl Settings {
         }
         if let Some(v) = var("GUICHET_HSTS") {
             self.hsts = Some(parse("GUICHET_HSTS", v)?);
+        }
+        if let Some(v) = var("GUICHET_STORAGE_URL") {
+            self.storage_url = Some(v);
         }
         if let Some(v) = var("GUICHET_CLIENT_IP_HEADER") {
             self.client_ip_header = Some(v);

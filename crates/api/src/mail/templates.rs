@@ -142,3 +142,19 @@ pub fn email_changed(settings: &Settings, to: &str, new_email: &str) -> Mail {
         ),
     }
 }
+
+/// "Un justificatif fourni a été refusé": the reason, and where to send another one.
+pub fn document_refused(settings: &Settings, to: &str, document: &str, reason: &str) -> Mail {
+    let link = format!("{}/echanges", settings.public_url());
+    Mail {
+        to: to.into(),
+        subject: format!(
+            "{} : un justificatif fourni a été refusé",
+            settings.commune.name()
+        ),
+        body: format!(
+            "Bonjour,\n\nLe justificatif « {document} » que vous avez fourni a été refusé par la mairie.\n\nMotif : {reason}\n\nVous pouvez en déposer un autre dans « Échanges », rubrique « Mes justificatifs à fournir » :\n\n{link}{}",
+            signature(settings)
+        ),
+    }
+}

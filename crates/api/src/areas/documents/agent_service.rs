@@ -1,0 +1,126 @@
+//! The agents' side: the queue of documents to look at, "Valider" (with the last day of
+//! validity, computed from the type unless the agent sets it) and "Refuser" (with the
+//! reason the family is mailed).
+
+use chrono::{NaiveDate, NaiveDateTime};
+use domain::document::{Document, DocumentFilter, DocumentPage, DocumentStatus, Validation};
+use domain::ids::{AccountId, DocumentId};
+use domain::request::AgentNote;
+
+use super::views::{self, Names};
+use crate::config::Settings;
+use crate::error::{ApiError, ApiResult, ErrorKind};
+use crate::mail::{self, templates};
+
+const PER_PAGE: u32 = 25;
+
+pub fn queue(
+    conn: &mut db::Conn,
+    settings: &Settings,
+    filter: &DocumentFilter,
+) -> ApiResult<DocumentPage> {
+    let page = filter.page.unwrap_or(1).max(1);
+    let search = db::documents::Queue {
+        status: Some(filter.status.unwrap_or(DocumentStatus::Pending)),
+        document_type: filter.document_type.clone(),
+        from: filter.from.map(crate::town_clock::midnight),
+        until: filter
+            .to
+            .and_then(|d| d.succ_opt())
+            .map(crate::town_clock::midnight),
+    };
+    let offset = i64::from(page - 1) * i64::from(PER_PAGE);
+    let (rows, total) = db::documents::queue(conn, &search, offset, i64::from(PER_PAGE))?;
+    let mut items = Vec::with_capacity(rows.len());
+    for row in &rows {
+        let names = Names::of(conn, row.household_id)?;
+        items.push(views::document(settings, &names, row));
+    }
+    Ok(DocumentPage {
+        items,
+        total,
+        page,
+        per_page: PER_PAGE,
+    })
+}
+
+pub fn find(conn: &mut db::Conn, id: DocumentId) -> ApiResult<db::documents::DocumentRow> {
+    db::documents::find(conn, id)?.ok_or_else(ApiError::not_found)
+}
+
+fn view(conn: &mut db::Conn, settings: &Settings, id: DocumentId) -> ApiResult<Document> {
+    let row = find(conn, id)?;
+    let names = Names::of(conn, row.household_id)?;
+    Ok(views::document(settings, &names, &row))
+}
+
+fn already_reviewed() -> ApiError {
+    ApiError::new(ErrorKind::Conflict, "already_reviewed")
+}
+
+pub fn validate(
+    conn: &mut db::Conn,
+    settings: &Settings,
+    agent: AccountId,
+    id: DocumentId,
+    body: &Validation,
+    today: NaiveDate,
+    now: NaiveDateTime,
+) -> ApiResult<Document> {
+    db::transaction(conn, |conn| {
+        let row = find(conn, id)?;
+        let computed = views::document_type(settings, &row.document_type)
+            .and_then(|t| t.validity.until(row.document_date.unwrap_or(today)));
+        let valid_until = body.valid_until.or(computed);
+        if valid_until.is_some_and(|d| d < today) {
+            return Err(ApiError::field("valid_until", "date_in_past"));
+        }
+        let changed = db::documents::review(
+            conn,
+            id,
+            DocumentStatus::Valid,
+            valid_until,
+            None,
+            agent,
+            now,
+        )?;
+        if changed == 0 {
+            return Err(already_reviewed());
+        }
+        view(conn, settings, id)
+    })
+}
+
+pub fn refuse(
+    conn: &mut db::Conn,
+    settings: &Settings,
+    agent: AccountId,
+    id: DocumentId,
+    note: &AgentNote,
+    now: NaiveDateTime,
+) -> ApiResult<Document> {
+    db::transaction(conn, |conn| {
+        let row = find(conn, id)?;
+        let reason = note.text.trim();
+        let changed = db::documents::review(
+            conn,
+            id,
+            DocumentStatus::Refused,
+            None,
+            Some(reason),
+            agent,
+            now,
+        )?;
+        if changed == 0 {
+            return Err(already_reviewed());
+        }
+        let document = view(conn, settings, id)?;
+        let family = db::accounts::find(conn, row.uploaded_by)?.ok_or_else(ApiError::not_found)?;
+        let what = format!("{} de {}", document.type_name, document.concerned);
+        mail::queue(
+            conn,
+            &templates::document_refused(settings, &family.email, &what, reason),
+        )?;
+        Ok(document)
+    })
+}

@@ -1,0 +1,151 @@
+//! The household's side of the documents: which slot an upload fills (checked before a
+//! byte of the file is read), recording it once stored, the library and the list of what
+//! is still to provide.
+
+use chrono::{Days, NaiveDate, NaiveDateTime};
+use domain::document::{Document, DocumentConcern, DocumentStatus, RequiredDocument, UploadFields};
+use domain::ids::{AccountId, DocumentId, HouseholdId, PersonId};
+use domain::profile::MemberRole;
+
+use super::incoming::Stored;
+use super::requirements;
+use super::views::{self, Names};
+use crate::areas::profile::service::holder;
+use crate::config::documents::DocumentTypeSettings;
+use crate::config::Settings;
+use crate::error::{ApiError, ApiResult};
+
+/// Where an upload goes, decided before the file is read.
+#[derive(Debug, Clone)]
+pub struct Slot {
+    pub household: HouseholdId,
+    pub person: Option<PersonId>,
+    pub document_type: DocumentTypeSettings,
+    pub document_date: Option<NaiveDate>,
+}
+
+/// How far back a document's date may be: five years.
+const OLDEST_DOCUMENT_DAYS: u64 = 5 * 366;
+
+pub fn slot(
+    conn: &mut db::Conn,
+    settings: &Settings,
+    account_id: AccountId,
+    fields: &UploadFields,
+    today: NaiveDate,
+) -> ApiResult<Slot> {
+    let (account, household) = holder(conn, account_id)?;
+    let document_type = views::document_type(settings, &fields.document_type)
+        .cloned()
+        .ok_or_else(|| ApiError::field("document_type", "unknown_document_type"))?;
+    let members = db::households::members(conn, household)?;
+    let member = |id: PersonId| members.iter().find(|m| m.person_id == id);
+    let person = match document_type.concern {
+        DocumentConcern::Household => {
+            if fields.person_id.is_some() {
+                return Err(ApiError::field("person_id", "not_expected"));
+            }
+            None
+        }
+        DocumentConcern::Child => {
+            let id = fields
+                .person_id
+                .ok_or_else(|| ApiError::field("person_id", "required"))?;
+            match member(id) {
+                Some(m) if m.role == MemberRole::Child => Some(id),
+                Some(_) => return Err(ApiError::field("person_id", "not_a_child")),
+                None => return Err(ApiError::field("person_id", "not_a_member")),
+            }
+        }
+        DocumentConcern::Adult => {
+            let id = fields.person_id.unwrap_or(account.person_id);
+            match member(id) {
+                Some(m) if m.role != MemberRole::Child => Some(id),
+                Some(_) => return Err(ApiError::field("person_id", "not_an_adult")),
+                None => return Err(ApiError::field("person_id", "not_a_member")),
+            }
+        }
+    };
+    let document_date = match fields.document_date {
+        Some(d) if d > today => return Err(ApiError::field("document_date", "date_in_future")),
+        Some(d) if today.checked_sub_days(Days::new(OLDEST_DOCUMENT_DAYS)) > Some(d) => {
+            return Err(ApiError::field("document_date", "invalid_date"))
+        }
+        Some(d) => Some(d),
+        None if document_type.validity.needs_document_date() => Some(today),
+        None => None,
+    };
+    Ok(Slot {
+        household,
+        person,
+        document_type,
+        document_date,
+    })
+}
+
+/// Records a stored file as a document waiting for an agent.
+pub fn record(
+    conn: &mut db::Conn,
+    settings: &Settings,
+    account_id: AccountId,
+    slot: &Slot,
+    stored: &Stored,
+    now: NaiveDateTime,
+) -> ApiResult<Document> {
+    let id = db::documents::insert(
+        conn,
+        &db::documents::NewDocument {
+            household_id: slot.household,
+            person_id: slot.person,
+            document_type: &slot.document_type.slug,
+            status: DocumentStatus::Pending,
+            file_kind: stored.kind,
+            object_key: &stored.key,
+            size_bytes: i64::try_from(stored.size).map_err(ApiError::internal)?,
+            sha256: &stored.sha256,
+            document_date: slot.document_date,
+            uploaded_by: account_id,
+            uploaded_at: now,
+        },
+    )?;
+    let row = db::documents::find(conn, id)?.ok_or_else(ApiError::not_found)?;
+    let names = Names::of(conn, slot.household)?;
+    Ok(views::document(settings, &names, &row))
+}
+
+/// "Ma bibliothèque de justificatifs": every document of the household, latest first.
+pub fn library(
+    conn: &mut db::Conn,
+    settings: &Settings,
+    account_id: AccountId,
+) -> ApiResult<Vec<Document>> {
+    let (_, household) = holder(conn, account_id)?;
+    let names = Names::of(conn, household)?;
+    Ok(db::documents::of_household(conn, household)?
+        .iter()
+        .map(|row| views::document(settings, &names, row))
+        .collect())
+}
+
+/// "Mes justificatifs à fournir".
+pub fn required(
+    conn: &mut db::Conn,
+    settings: &Settings,
+    account_id: AccountId,
+    today: NaiveDate,
+) -> ApiResult<Vec<RequiredDocument>> {
+    let (_, household) = holder(conn, account_id)?;
+    requirements::of_household(conn, settings, household, None, today)
+}
+
+/// A document of the signed-in household (any other is "not found").
+pub fn own(
+    conn: &mut db::Conn,
+    account_id: AccountId,
+    id: DocumentId,
+) -> ApiResult<db::documents::DocumentRow> {
+    let (_, household) = holder(conn, account_id)?;
+    db::documents::find(conn, id)?
+        .filter(|d| d.household_id == household)
+        .ok_or_else(ApiError::not_found)
+}

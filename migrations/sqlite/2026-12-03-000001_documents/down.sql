@@ -1,0 +1,2 @@
+DROP TABLE document_requests;
+DROP TABLE documents;
