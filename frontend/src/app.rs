@@ -70,12 +70,14 @@ fn switch(route: Route) -> Html {
             html! { <account::email_confirmation::EmailConfirmation {token} /> }
         }
         Route::Procedure { slug } => html! { <procedures::procedure::ProcedurePage {slug} /> },
+        Route::Exchanges => html! { <exchanges::Exchanges /> },
         Route::MyRequests => html! { <requests::my_requests::MyRequests /> },
         Route::MyRequest { id } => html! { <requests::detail::MyRequest {id} /> },
         Route::EditRequest { id } => html! { <requests::edit::EditRequest {id} /> },
         Route::AgentRequests => html! { <agent::inbox::Inbox /> },
         Route::AgentRequest { id } => html! { <agent::request::AgentRequest {id} /> },
         Route::AgentHousehold { id } => html! { <agent::household::Household {id} /> },
+        Route::AgentDocuments => html! { <agent::documents::AgentDocuments /> },
         Route::AgentStaff => html! { <agent::staff::Staff /> },
         Route::Profile => html! { <account::profile::Profile /> },
         Route::Terms => html! { <terms::Terms /> },

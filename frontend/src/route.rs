@@ -22,6 +22,8 @@ pub enum Route {
     EmailConfirmation { token: String },
     #[at("/demarches/:slug")]
     Procedure { slug: String },
+    #[at("/echanges")]
+    Exchanges,
     #[at("/mes-demandes")]
     MyRequests,
     #[at("/mes-demandes/:id")]
@@ -34,6 +36,8 @@ pub enum Route {
     AgentRequest { id: RequestId },
     #[at("/agent/foyers/:id")]
     AgentHousehold { id: HouseholdId },
+    #[at("/agent/justificatifs")]
+    AgentDocuments,
     #[at("/agent/agents")]
     AgentStaff,
     #[at("/mon-compte/profil")]

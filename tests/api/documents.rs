@@ -3,71 +3,13 @@
 
 use domain::auth::Role;
 use reqwest::multipart::{Form, Part};
-use reqwest::{Response, StatusCode};
+use reqwest::StatusCode;
 use serde_json::{json, Value};
 use tests::app::{field_codes, problem};
-use tests::{people, TestApp};
+use tests::TestApp;
 
 use crate::requests::token;
-
-/// The start of a real PDF, then filler: the content decides, not the name.
-pub fn pdf(size: usize) -> Vec<u8> {
-    let mut bytes = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj << /Type /Catalog >> endobj\n".to_vec();
-    bytes.resize(size.max(bytes.len()), b' ');
-    bytes.extend_from_slice(b"\n%%EOF\n");
-    bytes
-}
-
-pub async fn upload(
-    app: &TestApp,
-    token: &str,
-    query: &str,
-    name: &str,
-    bytes: Vec<u8>,
-) -> Response {
-    let form = Form::new().part("file", Part::bytes(bytes).file_name(name.to_string()));
-    app.client
-        .post(app.url(&format!("/api/me/documents?{query}")))
-        .bearer_auth(token)
-        .multipart(form)
-        .send()
-        .await
-        .unwrap()
-}
-
-/// A citizen with a child, and a "Fiche enfant" sent for the child; returns the
-/// session, the child's person id and the request.
-pub async fn family_with_a_request(app: &TestApp, email: &str, login: &str) -> (Value, i64, Value) {
-    let session = app.create_account(email, login, people::PASSWORD).await;
-    let account = session["account"]["id"].as_i64().unwrap();
-    let child = app.add_child(&[account], "Éric", "Mounier", true).await;
-    let request = child_form(app, &token(&session), child).await;
-    (session, child, request)
-}
-
-/// A "Fiche enfant" sent for `child`.
-pub async fn child_form(app: &TestApp, token: &str, child: i64) -> Value {
-    let draft: Value = app
-        .post_auth(
-            "/api/requests",
-            token,
-            &json!({"procedure": "fiche-enfant", "person_id": child,
-                    "answers": {"subject": "Inscription", "message": "Cantine et mercredis."}}),
-        )
-        .await
-        .json()
-        .await
-        .unwrap();
-    let sent = app
-        .post_auth(
-            &format!("/api/requests/{}/submit", draft["request"]["id"]),
-            token,
-            &json!({}),
-        )
-        .await;
-    assert_eq!(sent.status(), StatusCode::OK);
-    sent.json().await.unwrap()
-}
+pub use tests::documents::{child_form, family_with_a_request, pdf, upload};
 
 fn line<'a>(required: &'a Value, kind: &str) -> &'a Value {
     required

@@ -58,6 +58,7 @@ async fn the_account_holder_views_the_profile_and_changes_contacts_and_addresses
             "Mes données sociales",
             "Mes informations de contact",
             "Mes adresses",
+            "Ma bibliothèque de justificatifs",
             "Mon foyer",
             "Enfants scolarisés du foyer",
             "Rôles / Relations",

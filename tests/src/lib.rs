@@ -4,6 +4,7 @@
 
 pub mod app;
 pub mod database;
+pub mod documents;
 pub mod household;
 pub mod people;
 pub mod smtp;

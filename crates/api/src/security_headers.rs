@@ -1,6 +1,7 @@
 //! Security headers added to every answer: the Content-Security-Policy of the single-page
 //! app (scripts and WebAssembly only from the portal itself, images from itself and
-//! `data:` for the captcha, no framing), `Cache-Control: no-store` on every API answer
+//! `data:` for the captcha, frames only of files the page fetched itself (`blob:`, the
+//! agents' preview of a PDF), no framing of the portal), `Cache-Control: no-store` on every API answer
 //! that did not choose its own caching (so nothing personal lands in a shared cache), and
 //! HSTS when the portal is served over https. The API docs page (Swagger UI) is left
 //! without the policy: it ships inline scripts.
@@ -15,7 +16,8 @@ use crate::state::AppState;
 
 const POLICY: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; \
      style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; \
-     object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+     frame-src blob:; object-src 'none'; base-uri 'self'; form-action 'self'; \
+     frame-ancestors 'none'";
 
 /// Two years, with subdomains: what hstspreload.org asks for.
 const HSTS: &str = "max-age=63072000; includeSubDomains";

@@ -6,7 +6,7 @@ use domain::profile::{Profile, SchoolEnrolment, SchoolEnrolmentInput};
 use domain::request::{Acceptance, AgentNote, RequestDetail, RequestFilter, RequestPage};
 use domain::staff::{NewStaff, StaffCreated, StaffMember};
 
-use super::client::{encode, ApiResult, Authed};
+use super::client::{query_string, ApiResult, Authed};
 
 /// The filters that are set, as query pairs (for the API and for the page's address).
 pub fn pairs(filter: &RequestFilter) -> Vec<(&'static str, String)> {
@@ -25,11 +25,7 @@ pub fn pairs(filter: &RequestFilter) -> Vec<(&'static str, String)> {
 }
 
 pub fn query(filter: &RequestFilter) -> String {
-    pairs(filter)
-        .iter()
-        .map(|(k, v)| format!("{k}={}", encode(v)))
-        .collect::<Vec<_>>()
-        .join("&")
+    query_string(&pairs(filter))
 }
 
 pub async fn inbox(authed: &Authed, filter: &RequestFilter) -> ApiResult<RequestPage> {

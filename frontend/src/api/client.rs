@@ -53,6 +53,15 @@ pub fn encode(segment: &str) -> String {
         .collect()
 }
 
+/// `k=v&k=v`, each value encoded.
+pub fn query_string(pairs: &[(&str, String)]) -> String {
+    pairs
+        .iter()
+        .map(|(k, v)| format!("{k}={}", encode(v)))
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
 /// What the JSON endpoints answer, errors included.
 const JSON: &str = "application/json, application/problem+json";
 
@@ -66,6 +75,23 @@ fn request(method: Method, path: &str, token: Option<&str>, accept: &str) -> Req
     }
 }
 
+/// What a call sends: JSON, or a form with a file (an upload).
+pub enum Payload {
+    Json(String),
+    Form(web_sys::FormData),
+}
+
+impl Payload {
+    fn json<B: Serialize>(body: Option<&B>) -> ApiResult<Option<Payload>> {
+        body.map(|b| {
+            serde_json::to_string(b)
+                .map(Payload::Json)
+                .map_err(|_| local_problem("malformed_json", 0))
+        })
+        .transpose()
+    }
+}
+
 async fn send<B: Serialize>(
     method: Method,
     path: &str,
@@ -73,13 +99,28 @@ async fn send<B: Serialize>(
     token: Option<&str>,
     accept: &str,
 ) -> ApiResult<Response> {
+    send_payload(method, path, Payload::json(body)?.as_ref(), token, accept).await
+}
+
+async fn send_payload(
+    method: Method,
+    path: &str,
+    payload: Option<&Payload>,
+    token: Option<&str>,
+    accept: &str,
+) -> ApiResult<Response> {
     let builder = request(method, path, token, accept);
-    let sent = match body {
-        Some(body) => match builder.json(body) {
-            Ok(request) => request.send().await,
-            Err(_) => return Err(local_problem("malformed_json", 0)),
-        },
-        None => builder.send().await,
+    let built = match payload {
+        Some(Payload::Json(text)) => builder
+            .header("Content-Type", "application/json")
+            .body(text.as_str()),
+        // The browser writes the multipart boundary itself.
+        Some(Payload::Form(form)) => builder.body(form.clone()),
+        None => builder.build(),
+    };
+    let sent = match built {
+        Ok(request) => request.send().await,
+        Err(_) => return Err(local_problem("malformed_json", 0)),
     };
     let response = sent.map_err(|_| network_problem())?;
     if response.ok() {
@@ -252,7 +293,7 @@ impl Authed {
     pub async fn get_file(&self, path: &str, accept: &str) -> ApiResult<File> {
         let accept = format!("{accept}, application/problem+json");
         let response = self
-            .call_accepting::<()>(Method::GET, path, None, &accept)
+            .call_accepting(Method::GET, path, None, &accept)
             .await?;
         let name = response
             .headers()
@@ -272,27 +313,43 @@ impl Authed {
         Ok(File { blob, name })
     }
 
+    /// Sends a form with a file (an upload) and reads the JSON answer.
+    pub async fn post_form<T: DeserializeOwned>(
+        &self,
+        path: &str,
+        form: web_sys::FormData,
+    ) -> ApiResult<T> {
+        let payload = Payload::Form(form);
+        json(
+            self.call_accepting(Method::POST, path, Some(&payload), JSON)
+                .await?,
+        )
+        .await
+    }
+
     async fn call<B: Serialize>(
         &self,
         method: Method,
         path: &str,
         body: Option<&B>,
     ) -> ApiResult<Response> {
-        self.call_accepting(method, path, body, JSON).await
+        let payload = Payload::json(body)?;
+        self.call_accepting(method, path, payload.as_ref(), JSON)
+            .await
     }
 
-    async fn call_accepting<B: Serialize>(
+    async fn call_accepting(
         &self,
         method: Method,
         path: &str,
-        body: Option<&B>,
+        body: Option<&Payload>,
         accept: &str,
     ) -> ApiResult<Response> {
         let Some(current) = session::load() else {
             self.on_session.emit(None);
             return Err(local_problem("unauthenticated", 401));
         };
-        match send(
+        match send_payload(
             method.clone(),
             path,
             body,
@@ -305,7 +362,7 @@ impl Authed {
                 let Some(fresh) = self.refreshed(&current.access_token).await else {
                     return Err(local_problem("token_expired", 401));
                 };
-                send(method, path, body, Some(&fresh.access_token), accept).await
+                send_payload(method, path, body, Some(&fresh.access_token), accept).await
             }
             Err(problem) if problem.status == 401 => {
                 self.on_session.emit(None);

@@ -7,6 +7,7 @@ pub mod auth;
 pub mod captcha;
 pub mod catalogue;
 pub mod client;
+pub mod documents;
 pub mod profile;
 pub mod requests;
 pub mod session;

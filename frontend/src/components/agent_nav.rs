@@ -1,4 +1,5 @@
-//! The agents' area menu: the inbox and, for admins, the staff accounts.
+//! The agents' area menu: the inbox, the documents to validate and, for admins, the
+//! staff accounts.
 
 use domain::auth::Role;
 use yew::prelude::*;
@@ -26,6 +27,7 @@ pub fn agent_nav() -> Html {
         <nav class="agent-nav" aria-label="Espace agent">
             <ul>
                 { link(Route::AgentRequests, "Demandes") }
+                { link(Route::AgentDocuments, "Justificatifs") }
                 if admin {
                     { link(Route::AgentStaff, "Comptes des agents") }
                 }

@@ -15,9 +15,11 @@ pub fn header() -> Html {
     let links = match session.me() {
         Some(me) => html! {
             <ul class="account-links">
-                <li><Link<Route> to={Route::MyRequests}>{ "Suivre mes demandes" }</Link<Route>></li>
                 if is_staff(me.role) {
                     <li><Link<Route> to={Route::AgentRequests}>{ "Espace agent" }</Link<Route>></li>
+                } else {
+                    <li><Link<Route> to={Route::Exchanges}>{ "Échanges" }</Link<Route>></li>
+                    <li><Link<Route> to={Route::MyRequests}>{ "Mes demandes" }</Link<Route>></li>
                 }
                 <li class="greeting">{ format!("Bonjour {}", me.display_name()) }</li>
                 <li><AccountMenu /></li>

@@ -8,6 +8,8 @@ pub mod choice_group;
 pub mod date_field;
 pub mod detail_list;
 pub mod disclosure;
+pub mod document_status;
+pub mod document_upload;
 pub mod error_summary;
 pub mod field;
 pub mod field_frame;

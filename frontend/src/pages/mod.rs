@@ -3,6 +3,7 @@
 pub mod account;
 pub mod agent;
 pub mod auth;
+pub mod exchanges;
 pub mod home;
 pub mod not_found;
 pub mod procedures;

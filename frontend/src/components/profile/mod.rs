@@ -6,6 +6,7 @@ pub mod address_form;
 pub mod addresses;
 pub mod civil;
 pub mod contacts;
+pub mod documents;
 pub mod email;
 pub mod household;
 pub mod read_only;

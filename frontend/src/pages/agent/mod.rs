@@ -3,6 +3,7 @@
 //! staff accounts. The API refuses citizens (403); the pages then say so.
 
 mod actions;
+pub mod documents;
 mod enrolment;
 mod filter_form;
 pub mod household;

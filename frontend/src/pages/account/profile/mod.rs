@@ -12,7 +12,7 @@ use yew::prelude::*;
 use crate::api::profile as api;
 use crate::components::problem_alert::ProblemAlert;
 use crate::components::profile::{
-    addresses, civil, contacts, household, relations, schooling, social,
+    addresses, civil, contacts, documents, household, relations, schooling, social,
 };
 use crate::components::require_login::RequireLogin;
 use crate::hooks::use_fetch::use_fetch;
@@ -64,6 +64,7 @@ fn profile_view() -> Html {
                     <social::SocialCard social={data.social.clone()} />
                     <contacts::ContactsCard contacts={data.contacts.clone()} on_saved={on_contacts} />
                     <addresses::AddressesCard addresses={data.addresses.clone()} on_change={on_addresses} />
+                    <documents::LibraryCard members={data.household.clone()} />
                     <household::HouseholdCard members={data.household.clone()} />
                     <schooling::SchoolingCard enrolments={data.schooled_children.clone()} />
                     <relations::RelationsCard relations={data.relations.clone()} />

@@ -1,0 +1,22 @@
+//! "Échanges": the justificatifs the household's requests need, to provide from here
+//! (the manuals' "Mes justificatifs à fournir").
+
+mod required;
+
+use yew::prelude::*;
+
+use crate::components::require_login::RequireLogin;
+use crate::hooks::use_page_title;
+
+#[function_component(Exchanges)]
+pub fn exchanges() -> Html {
+    use_page_title("Échanges");
+    html! {
+        <RequireLogin>
+            <div class="container page">
+                <h1 tabindex="-1">{ "Échanges" }</h1>
+                <required::RequiredDocuments />
+            </div>
+        </RequireLogin>
+    }
+}

@@ -1,0 +1,173 @@
+//! Justificatifs in the browser: a parent sends the DT Polio from "Échanges", the agent
+//! looks at it and refuses it, the parent sees "Invalide" and why, sends another, the
+//! agent validates it, and a second request finds it already provided. At desktop and
+//! phone width, axe-core on every screen.
+
+use domain::auth::Role;
+use serde_json::Value;
+use tests::documents::{child_form, family_with_a_request, pdf};
+use tests::TestApp;
+
+use crate::driver::Browser;
+
+fn token(session: &Value) -> String {
+    session["access_token"].as_str().unwrap().to_string()
+}
+
+async fn pending_id(app: &TestApp, agent: &str) -> i64 {
+    let queue = app.get_json("/api/agent/documents", agent).await;
+    queue["items"][0]["id"].as_i64().expect("a document waits")
+}
+
+#[tokio::test]
+async fn a_parent_sends_the_dt_polio_the_agent_refuses_then_validates_it_and_it_serves_the_next_request(
+) {
+    let app = TestApp::spawn().await;
+    let (session, child, first) =
+        family_with_a_request(&app, "mounier@yopmail.com", "mounier").await;
+    let staff = app
+        .create_staff("agent@mairie.fr", "Anne", Role::Agent)
+        .await;
+    let agent_token = token(&staff);
+    let agent_login = staff["account"]["login"].as_str().unwrap().to_string();
+    let dir = tempfile::tempdir().unwrap();
+    let scan = dir.path().join("carnet-dt-polio.pdf");
+    std::fs::write(&scan, pdf(40_000)).unwrap();
+
+    let parent = Browser::open(&app.address).await;
+    parent.log_in("mounier").await;
+    parent.click("header a[href='/echanges']").await;
+    let table = parent
+        .wait_text(
+            "#documents-table",
+            "Carnet de vaccination DT Polio de MOUNIER Éric",
+        )
+        .await;
+    assert!(
+        table.contains(&format!("Fiche enfant : {}", first["request"]["number"])),
+        "{table}"
+    );
+    parent.wait_text("#document-line-0", "Non fourni").await;
+    parent.assert_accessible("Échanges").await;
+
+    // Déposer: the file, then the list says it waits for the town hall.
+    parent.click("#document-action-0").await;
+    parent.wait_text("#upload-title", "Déposer").await;
+    parent
+        .assert_accessible("Échanges, dépôt d'un justificatif")
+        .await;
+    parent
+        .find("#upload_file")
+        .await
+        .send_keys(&scan.display().to_string())
+        .await
+        .unwrap();
+    parent.click("#upload-submit").await;
+    parent
+        .wait_text("#documents-status", "en attente de validation")
+        .await;
+    parent
+        .wait_text("#document-line-0", "En attente de validation")
+        .await;
+
+    // The agent looks at it in the page and refuses it.
+    let agent = Browser::open(&app.address).await;
+    agent.log_in(&agent_login).await;
+    agent.click("header a[href='/agent/demandes']").await;
+    agent
+        .click("nav.agent-nav a[href='/agent/justificatifs']")
+        .await;
+    let id = pending_id(&app, &agent_token).await;
+    agent
+        .wait_text(
+            ".review-list",
+            "Carnet de vaccination DT Polio de MOUNIER Éric",
+        )
+        .await;
+    agent.click(&format!("#document-preview-{id}")).await;
+    agent.find("iframe.document-preview").await;
+    agent.assert_accessible("Justificatifs à valider").await;
+    agent.click(&format!("#document-refuse-{id}")).await;
+    agent
+        .wait_text(&format!("#reason-{id}-error"), "obligatoire")
+        .await;
+    agent
+        .fill(
+            &format!("#reason-{id}"),
+            "Le carnet est illisible : merci d'envoyer une photo plus nette.",
+        )
+        .await;
+    agent.click(&format!("#document-refuse-{id}")).await;
+    agent
+        .wait_text("main", "Aucun justificatif ne correspond")
+        .await;
+
+    // The parent sees why, and is mailed.
+    app.smtp
+        .wait_for("mounier@yopmail.com", "un justificatif fourni a été refusé")
+        .await;
+    parent.goto("/echanges").await;
+    let line = parent.wait_text("#document-line-0", "Invalide").await;
+    assert!(line.contains("Motif : Le carnet est illisible"), "{line}");
+    assert!(line.contains("Déposer"), "{line}");
+
+    // Another scan, validated.
+    parent.click("#document-action-0").await;
+    parent
+        .find("#upload_file")
+        .await
+        .send_keys(&scan.display().to_string())
+        .await
+        .unwrap();
+    parent.click("#upload-submit").await;
+    parent
+        .wait_text("#document-line-0", "En attente de validation")
+        .await;
+    agent.goto("/agent/justificatifs").await;
+    let id = pending_id(&app, &agent_token).await;
+    agent.click(&format!("#document-validate-{id}")).await;
+    agent
+        .wait_text("main", "Aucun justificatif ne correspond")
+        .await;
+
+    // A second Fiche enfant for Éric: the carnet is already there.
+    let second = child_form(&app, &token(&session), child).await;
+    parent.goto("/echanges").await;
+    let line = parent.wait_text("#document-line-0", "Valide").await;
+    assert!(
+        line.contains(&format!("Fiche enfant : {}", second["request"]["number"])),
+        "{line}"
+    );
+    assert!(line.contains("Remplacer"), "{line}");
+
+    // At a phone's width the pages still fit, and stay accessible.
+    parent.phone().await;
+    parent.goto("/echanges").await;
+    parent.wait_text("#document-line-0", "Valide").await;
+    parent.assert_fits("Échanges").await;
+    parent.assert_accessible("Échanges (téléphone)").await;
+    parent.goto("/mon-compte/profil").await;
+    parent
+        .wait_text("#library-title", "Ma bibliothèque de justificatifs")
+        .await;
+    parent.wait_text(".library-list", "Invalide").await;
+    parent.assert_fits("Mon profil").await;
+    parent.assert_accessible("Mon profil (bibliothèque)").await;
+    agent.phone().await;
+    agent.goto("/agent/justificatifs").await;
+    agent.click("#documents-status-filter").await;
+    agent
+        .find("#documents-status-filter option[value='valid']")
+        .await
+        .click()
+        .await
+        .unwrap();
+    agent
+        .wait_text(".review-list", "Carnet de vaccination")
+        .await;
+    agent.assert_fits("Justificatifs à valider").await;
+    agent.assert_accessible("Justificatifs (téléphone)").await;
+
+    parent.close().await;
+    agent.close().await;
+}
