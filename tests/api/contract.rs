@@ -414,6 +414,69 @@ async fn document_answers_match_the_spec() {
     )
     .await;
     assert_eq!(status, 422);
+    let request = crate::documents::child_form(&app, &citizen, child).await;
+    let on_request = format!("/api/agent/requests/{}/messages", request["request"]["id"]);
+    let message = json!({"subject": "Information", "body": "Bonjour."});
+    let (_, written) = call(
+        &app,
+        s,
+        Method::POST,
+        "/api/agent/requests/{id}/messages",
+        &on_request,
+        a,
+        Some(message),
+    )
+    .await;
+    call(
+        &app,
+        s,
+        get.clone(),
+        "/api/agent/requests/{id}/messages",
+        &on_request,
+        a,
+        None,
+    )
+    .await;
+    for template in ["/api/me/messages", "/api/me/messages/unread"] {
+        call(&app, s, get.clone(), template, template, t, None).await;
+    }
+    let mid = written["id"].as_i64().unwrap();
+    let read = format!("/api/me/messages/{mid}/read");
+    call(
+        &app,
+        s,
+        Method::POST,
+        "/api/me/messages/{id}/read",
+        &read,
+        t,
+        None,
+    )
+    .await;
+    let thread = format!("/api/me/messages/{mid}/thread");
+    call(
+        &app,
+        s,
+        get.clone(),
+        "/api/me/messages/{id}/thread",
+        &thread,
+        t,
+        None,
+    )
+    .await;
+    let replies = format!("/api/me/messages/{mid}/replies");
+    for (body, status) in [(json!({"body": "Merci."}), 201), (json!({"body": ""}), 422)] {
+        let (code, _) = call(
+            &app,
+            s,
+            Method::POST,
+            "/api/me/messages/{id}/replies",
+            &replies,
+            t,
+            Some(body),
+        )
+        .await;
+        assert_eq!(code, status);
+    }
     let validate = format!("/api/agent/documents/{id}/validate");
     for status in [200, 409] {
         let (code, _) = call(

@@ -15,6 +15,7 @@ mod headers;
 mod health;
 mod limits;
 mod login;
+mod messages;
 mod openapi;
 mod profile;
 mod recovery;

@@ -9,7 +9,7 @@ use tests::{people, TestApp};
 use crate::requests::{submitted, token};
 
 /// Every typed column, with a row to try it on.
-const COLUMNS: [(&str, &str); 14] = [
+const COLUMNS: [(&str, &str); 15] = [
     ("procedures", "kind"),
     ("persons", "civility"),
     ("persons", "sex"),
@@ -24,6 +24,7 @@ const COLUMNS: [(&str, &str); 14] = [
     ("request_events", "to_status"),
     ("documents", "status"),
     ("documents", "file_kind"),
+    ("messages", "sender"),
 ];
 
 async fn run_sql(app: &TestApp, sql: String) -> Result<(), String> {
@@ -43,7 +44,7 @@ async fn the_database_refuses_a_value_outside_its_enum_on_every_typed_column() {
         &app.create_account("dupin@yopmail.com", "pascal.dupin", people::PASSWORD)
             .await,
     );
-    submitted(&app, &t).await;
+    let sent = submitted(&app, &t).await;
     // A child and its relation, through the real filiation procedure and an agent.
     let agent = token(
         &app.create_staff("agent@mairie.fr", "Anne", domain::auth::Role::Agent)
@@ -61,6 +62,14 @@ async fn the_database_refuses_a_value_outside_its_enum_on_every_typed_column() {
     )
     .await;
     assert_eq!(proof.status(), 201);
+    let message = app
+        .post_auth(
+            &format!("/api/agent/requests/{}/messages", sent["request"]["id"]),
+            &agent,
+            &serde_json::json!({"subject": "Information", "body": "Bonjour."}),
+        )
+        .await;
+    assert_eq!(message.status(), 201);
 
     for (table, column) in COLUMNS {
         let before = run_sql(&app, format!("SELECT 1 FROM {table}")).await;

@@ -11,6 +11,7 @@ pub mod conn;
 pub mod contacts;
 pub mod documents;
 pub mod households;
+pub mod messages;
 pub mod migrate;
 pub mod outbox;
 pub mod persons;

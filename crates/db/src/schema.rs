@@ -285,6 +285,19 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    messages (id) {
+        id -> BigInt,
+        request_id -> BigInt,
+        sender -> Text,
+        author_account_id -> Nullable<BigInt>,
+        subject -> Text,
+        body -> Text,
+        created_at -> Timestamp,
+        read_at -> Nullable<Timestamp>,
+    }
+}
+
 diesel::joinable!(used_refresh_tokens -> sessions (session_id));
 diesel::joinable!(procedures -> categories (category_id));
 diesel::joinable!(accounts -> persons (person_id));
@@ -299,6 +312,7 @@ diesel::joinable!(household_social_data -> households (household_id));
 diesel::joinable!(requests -> procedures (procedure_id));
 diesel::joinable!(request_events -> requests (request_id));
 diesel::joinable!(document_requests -> requests (request_id));
+diesel::joinable!(messages -> requests (request_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     categories,
@@ -323,4 +337,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     request_events,
     documents,
     document_requests,
+    messages,
 );

@@ -85,6 +85,8 @@ id_type! {
     CategoryId,
     /// A document a household provided ("justificatif").
     DocumentId,
+    /// A message between the town hall and a family.
+    MessageId,
 }
 
 #[cfg(test)]

@@ -14,6 +14,7 @@ pub mod email;
 pub mod health;
 pub mod ids;
 pub mod login;
+pub mod message;
 pub mod messages;
 pub mod money;
 pub mod password;

@@ -8,6 +8,7 @@ pub mod captcha;
 pub mod catalogue;
 pub mod documents;
 pub mod health;
+pub mod messages;
 pub mod profile;
 pub mod requests;
 
@@ -24,4 +25,5 @@ pub fn configure(cfg: &mut ServiceConfig) {
     requests::configure(cfg);
     agent::configure(cfg);
     documents::configure(cfg);
+    messages::configure(cfg);
 }

@@ -158,3 +158,16 @@ pub fn document_refused(settings: &Settings, to: &str, document: &str, reason: &
         ),
     }
 }
+
+/// "Nouveau message de la mairie": a link to "Échanges", never the message itself.
+pub fn new_message(settings: &Settings, to: &str) -> Mail {
+    let link = format!("{}/echanges", settings.public_url());
+    Mail {
+        to: to.into(),
+        subject: format!("{} : nouveau message de la mairie", settings.commune.name()),
+        body: format!(
+            "Bonjour,\n\nVous avez reçu un nouveau message de la mairie au sujet de l'une de vos demandes.\n\nPour le lire et y répondre, connectez-vous au portail, rubrique « Échanges » :\n\n{link}{}",
+            signature(settings)
+        ),
+    }
+}

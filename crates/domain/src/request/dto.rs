@@ -42,7 +42,7 @@ pub struct PersonRef {
 /// A line of "Mes demandes" and of the agents' inbox.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[cfg_attr(feature = "openapi", schema(example = json!({"id": 7, "number": 7, "procedure": "location-salle-des-fetes", "procedure_title": "Location de la salle des fêtes", "status": "submitted", "person": null, "requester": "DUPIN Pascal", "created_at": "2026-12-01T09:30:00Z"})))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"id": 7, "number": 7, "procedure": "location-salle-des-fetes", "procedure_title": "Location de la salle des fêtes", "status": "submitted", "person": null, "requester": "DUPIN Pascal", "unread_from_family": 0, "created_at": "2026-12-01T09:30:00Z"})))]
 pub struct RequestSummary {
     pub id: RequestId,
     /// Numéro: sequential in the commune.
@@ -56,6 +56,9 @@ pub struct RequestSummary {
     pub person: Option<PersonRef>,
     /// Demandeur: the account holder who made the request ("DUPIN Pascal").
     pub requester: String,
+    /// The family's messages on it the town hall has not read yet (the agents' inbox
+    /// shows them).
+    pub unread_from_family: i64,
     pub status: RequestStatus,
 }
 
@@ -71,7 +74,7 @@ impl RequestSummary {
 /// "Mes demandes": En cours and Effectuées, latest number first.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[cfg_attr(feature = "openapi", schema(example = json!({"in_progress": [{"id": 7, "number": 7, "procedure": "location-salle-des-fetes", "procedure_title": "Location de la salle des fêtes", "status": "submitted", "person": null, "requester": "DUPIN Pascal", "created_at": "2026-12-01T09:30:00Z"}], "done": []})))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"in_progress": [{"id": 7, "number": 7, "procedure": "location-salle-des-fetes", "procedure_title": "Location de la salle des fêtes", "status": "submitted", "person": null, "requester": "DUPIN Pascal", "unread_from_family": 0, "created_at": "2026-12-01T09:30:00Z"}], "done": []})))]
 pub struct MyRequests {
     pub in_progress: Vec<RequestSummary>,
     pub done: Vec<RequestSummary>,
@@ -93,7 +96,7 @@ pub struct StatusChange {
 /// A request with its answers, form and history ("Voir et imprimer la demande").
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[cfg_attr(feature = "openapi", schema(example = json!({"request": {"id": 7, "number": 7, "procedure": "location-salle-des-fetes", "procedure_title": "Location de la salle des fêtes", "status": "submitted", "person": null, "requester": "DUPIN Pascal", "created_at": "2026-12-01T09:30:00Z"}, "household_id": 3, "requester": "DUPIN Pascal", "answers": {"event_date": "2027-06-12", "event_type": "mariage", "guests": 80}, "form": {"steps": []}, "editable": true, "submitted_at": "2026-12-01T09:31:00Z", "refusal_reason": null, "history": [{"at": "2026-12-01T09:31:00Z", "by": "DUPIN Pascal", "from": "draft", "to": "submitted", "comment": null}]})))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"request": {"id": 7, "number": 7, "procedure": "location-salle-des-fetes", "procedure_title": "Location de la salle des fêtes", "status": "submitted", "person": null, "requester": "DUPIN Pascal", "unread_from_family": 0, "created_at": "2026-12-01T09:30:00Z"}, "household_id": 3, "requester": "DUPIN Pascal", "answers": {"event_date": "2027-06-12", "event_type": "mariage", "guests": 80}, "form": {"steps": []}, "editable": true, "submitted_at": "2026-12-01T09:31:00Z", "refusal_reason": null, "history": [{"at": "2026-12-01T09:31:00Z", "by": "DUPIN Pascal", "from": "draft", "to": "submitted", "comment": null}]})))]
 pub struct RequestDetail {
     pub request: RequestSummary,
     /// The household that made it (agents open it read-only).
@@ -144,7 +147,7 @@ pub struct RequestFilter {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[cfg_attr(feature = "openapi", schema(example = json!({"items": [{"id": 7, "number": 7, "procedure": "location-salle-des-fetes", "procedure_title": "Location de la salle des fêtes", "status": "submitted", "person": null, "requester": "DUPIN Pascal", "created_at": "2026-12-01T09:30:00Z"}], "page": 1, "per_page": 25, "total": 1})))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"items": [{"id": 7, "number": 7, "procedure": "location-salle-des-fetes", "procedure_title": "Location de la salle des fêtes", "status": "submitted", "person": null, "requester": "DUPIN Pascal", "unread_from_family": 0, "created_at": "2026-12-01T09:30:00Z"}], "page": 1, "per_page": 25, "total": 1})))]
 pub struct RequestPage {
     pub items: Vec<RequestSummary>,
     pub total: i64,
@@ -163,7 +166,8 @@ pub struct AgentNote {
     pub text: String,
 }
 
-fn note(value: &str) -> Result<(), validator::ValidationError> {
+/// A required note of at most 4 000 characters, without control or bidi-override characters.
+pub fn note(value: &str) -> Result<(), validator::ValidationError> {
     let trimmed = value.trim();
     if trimmed.is_empty() {
         Err(crate::validation::error("required"))

@@ -125,7 +125,7 @@ pub async fn refuse(
         state
             .run(move |conn| {
                 let now = chrono::Utc::now().naive_utc();
-                agent_service::refuse(conn, &settings, agent, id, &body, now)
+                agent_service::refuse(conn, &settings, agent, id, &body, town_clock::today(), now)
             })
             .await?,
     ))

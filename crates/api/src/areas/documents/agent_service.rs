@@ -5,8 +5,10 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use domain::document::{Document, DocumentFilter, DocumentPage, DocumentStatus, Validation};
 use domain::ids::{AccountId, DocumentId};
+use domain::message::MessageSender;
 use domain::request::AgentNote;
 
+use super::requirements;
 use super::views::{self, Names};
 use crate::config::Settings;
 use crate::error::{ApiError, ApiResult, ErrorKind};
@@ -97,6 +99,7 @@ pub fn refuse(
     agent: AccountId,
     id: DocumentId,
     note: &AgentNote,
+    today: NaiveDate,
     now: NaiveDateTime,
 ) -> ApiResult<Document> {
     db::transaction(conn, |conn| {
@@ -117,6 +120,22 @@ pub fn refuse(
         let document = view(conn, settings, id)?;
         let family = db::accounts::find(conn, row.uploaded_by)?.ok_or_else(ApiError::not_found)?;
         let what = format!("{} de {}", document.type_name, document.concerned);
+        // The manuals' message, on the first request that needs the document.
+        let needing = requirements::of_household(conn, settings, row.household_id, None, today)?
+            .into_iter()
+            .find(|l| l.document_type == row.document_type && l.person_id == row.person_id)
+            .and_then(|l| l.requests.first().map(|r| r.id));
+        if let Some(request) = needing {
+            db::messages::insert(
+                conn,
+                request,
+                MessageSender::TownHall,
+                Some(agent),
+                "Un justificatif fourni a été refusé",
+                &format!("Le justificatif « {what} » a été refusé.\n\nMotif : {reason}\n\nVous pouvez en déposer un autre dans « Mes justificatifs à fournir »."),
+                now,
+            )?;
+        }
         mail::queue(
             conn,
             &templates::document_refused(settings, &family.email, &what, reason),

@@ -30,6 +30,11 @@ pub fn summaries(
         .into_iter()
         .map(|(id, first, birth)| (id, display_name(&first, &birth)))
         .collect();
+    let ids: Vec<_> = rows.iter().map(|r| r.id).collect();
+    let unread: HashMap<_, i64> =
+        db::messages::unread_by_request(conn, &ids, domain::message::MessageSender::Family)?
+            .into_iter()
+            .collect();
     let account_ids: Vec<_> = rows.iter().map(|r| r.account_id).collect();
     let requesters: HashMap<_, String> = db::accounts::names(conn, &account_ids)?
         .into_iter()
@@ -53,6 +58,7 @@ pub fn summaries(
                     })
                 }),
                 requester: requesters.get(&r.account_id).cloned().unwrap_or_default(),
+                unread_from_family: unread.get(&r.id).copied().unwrap_or(0),
                 status: r.status,
             }
         })
