@@ -1,6 +1,6 @@
 //! Every address of the SPA. The api serves `index.html` for all of them.
 
-use domain::ids::{HouseholdId, RequestId};
+use domain::ids::{HouseholdId, MessageId, RequestId};
 use serde::{Deserialize, Serialize};
 use yew_router::prelude::*;
 
@@ -24,6 +24,8 @@ pub enum Route {
     Procedure { slug: String },
     #[at("/echanges")]
     Exchanges,
+    #[at("/echanges/messages/:id")]
+    Message { id: MessageId },
     #[at("/mes-demandes")]
     MyRequests,
     #[at("/mes-demandes/:id")]

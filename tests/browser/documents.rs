@@ -107,6 +107,10 @@ async fn a_parent_sends_the_dt_polio_the_agent_refuses_then_validates_it_and_it_
         .wait_for("mounier@yopmail.com", "un justificatif fourni a été refusé")
         .await;
     parent.goto("/echanges").await;
+    let messages = parent
+        .wait_text("#messages-table", "Un justificatif fourni a été refusé")
+        .await;
+    assert!(messages.contains("Non lu"), "{messages}");
     let line = parent.wait_text("#document-line-0", "Invalide").await;
     assert!(line.contains("Motif : Le carnet est illisible"), "{line}");
     assert!(line.contains("Déposer"), "{line}");

@@ -6,6 +6,7 @@ mod documents;
 mod driver;
 mod email;
 mod journeys;
+mod messages;
 mod phone;
 mod profile;
 mod requests;

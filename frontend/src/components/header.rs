@@ -3,8 +3,10 @@
 use yew::prelude::*;
 use yew_router::prelude::*;
 
+use crate::api::messages;
 use crate::components::account_menu::AccountMenu;
 use crate::components::agent_nav::is_staff;
+use crate::hooks::use_fetch::use_fetch;
 use crate::hooks::{use_commune, use_session};
 use crate::route::Route;
 
@@ -12,13 +14,46 @@ use crate::route::Route;
 pub fn header() -> Html {
     let name = use_commune().name();
     let session = use_session();
+    // The unread count follows the person around: read again on every page.
+    let path = use_location()
+        .map(|l| l.path().to_string())
+        .unwrap_or_default();
+    let citizen = session.me().is_some_and(|me| !is_staff(me.role));
+    let unread = {
+        let authed = session.authed();
+        use_fetch((citizen, path), move |(citizen, _)| {
+            let authed = authed.clone();
+            async move {
+                if citizen {
+                    messages::unread(&authed).await.map(|u| u.unread)
+                } else {
+                    Ok(0)
+                }
+            }
+        })
+    };
+    let unread = unread
+        .as_ref()
+        .and_then(|u| u.as_ref().ok())
+        .copied()
+        .unwrap_or(0);
     let links = match session.me() {
         Some(me) => html! {
             <ul class="account-links">
                 if is_staff(me.role) {
                     <li><Link<Route> to={Route::AgentRequests}>{ "Espace agent" }</Link<Route>></li>
                 } else {
-                    <li><Link<Route> to={Route::Exchanges}>{ "Échanges" }</Link<Route>></li>
+                    <li>
+                        <Link<Route> to={Route::Exchanges}>
+                            { "Échanges" }
+                            if unread > 0 {
+                                <span class="badge" id="unread-count">
+                                    <span aria-hidden="true">{ format!(" ({unread})") }</span>
+                                    <span class="sr-only">{ if unread == 1 { ", 1 message non lu".to_string() } else { format!(", {unread} messages non lus") } }</span>
+                                </span>
+                            }
+                        </Link<Route>>
+                    </li>
                     <li><Link<Route> to={Route::MyRequests}>{ "Mes demandes" }</Link<Route>></li>
                 }
                 <li class="greeting">{ format!("Bonjour {}", me.display_name()) }</li>

@@ -16,6 +16,7 @@ pub mod field_frame;
 pub mod footer;
 pub mod header;
 pub mod load_error;
+pub mod message_thread;
 pub mod new_password;
 pub mod password_meter;
 pub mod problem_alert;

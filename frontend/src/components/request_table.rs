@@ -88,7 +88,16 @@ pub fn request_table(props: &Props) -> Html {
                                 <td data-label="Demandeur">{ r.requester.clone() }</td>
                             }
                             <td data-label="Personne concernée">{ r.concerned() }</td>
-                            <td data-label="Statut"><StatusBadge status={r.status} /></td>
+                            <td data-label="Statut">
+                                <StatusBadge status={r.status} />
+                                // The agents' inbox: the family's answers nobody read yet.
+                                if props.show_requester && r.unread_from_family > 0 {
+                                    <p class="unread-replies" id={format!("unread-replies-{}", r.number)}>
+                                        <span aria-hidden="true">{ "✉ " }</span>
+                                        { if r.unread_from_family == 1 { "1 réponse non lue".to_string() } else { format!("{} réponses non lues", r.unread_from_family) } }
+                                    </p>
+                                }
+                            </td>
                             <td data-label="Action" class="row-actions">{ props.actions.emit(r.clone()) }</td>
                         </tr>
                     }) }

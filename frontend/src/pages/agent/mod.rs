@@ -8,5 +8,6 @@ mod enrolment;
 mod filter_form;
 pub mod household;
 pub mod inbox;
+mod messages;
 pub mod request;
 pub mod staff;

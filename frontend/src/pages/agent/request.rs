@@ -7,6 +7,7 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use super::actions::AgentActions;
+use super::messages::RequestMessages;
 use crate::api::agent;
 use crate::components::agent_nav::AgentNav;
 use crate::components::load_error::{loading, LoadError};
@@ -54,6 +55,7 @@ fn detail(props: &Props) -> Html {
                 </div>
                 <RequestView detail={d.clone()} show_requester=true />
                 <AgentActions detail={d.clone()} {on_change} />
+                <RequestMessages request={d.request.id} />
             </>
         },
     };

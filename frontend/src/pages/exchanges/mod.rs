@@ -1,6 +1,8 @@
-//! "Échanges": the justificatifs the household's requests need, to provide from here
-//! (the manuals' "Mes justificatifs à fournir").
+//! "Échanges", in the manuals' two parts: the messages of the town hall, each tied to a
+//! request, and the justificatifs the household's requests need, to provide from here.
 
+pub mod message;
+mod messages;
 mod required;
 
 use yew::prelude::*;
@@ -15,6 +17,7 @@ pub fn exchanges() -> Html {
         <RequireLogin>
             <div class="container page">
                 <h1 tabindex="-1">{ "Échanges" }</h1>
+                <messages::Messages />
                 <required::RequiredDocuments />
             </div>
         </RequireLogin>
