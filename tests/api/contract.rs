@@ -415,6 +415,46 @@ async fn document_answers_match_the_spec() {
     .await;
     assert_eq!(status, 422);
     let request = crate::documents::child_form(&app, &citizen, child).await;
+    let rid = request["request"]["id"].as_i64().unwrap();
+    let docs = format!("/api/requests/{rid}/documents");
+    call(
+        &app,
+        s,
+        get.clone(),
+        "/api/requests/{id}/documents",
+        &docs,
+        t,
+        None,
+    )
+    .await;
+    let agent_docs = format!("/api/agent/requests/{rid}/documents");
+    call(
+        &app,
+        s,
+        get.clone(),
+        "/api/agent/requests/{id}/documents",
+        &agent_docs,
+        a,
+        None,
+    )
+    .await;
+    let ask = format!("/api/agent/requests/{rid}/document-requests");
+    for (body, status) in [
+        (json!({"document_type": "rib"}), 201),
+        (json!({"document_type": "x"}), 422),
+    ] {
+        let (code, _) = call(
+            &app,
+            s,
+            Method::POST,
+            "/api/agent/requests/{id}/document-requests",
+            &ask,
+            a,
+            Some(body),
+        )
+        .await;
+        assert_eq!(code, status);
+    }
     let on_request = format!("/api/agent/requests/{}/messages", request["request"]["id"]);
     let message = json!({"subject": "Information", "body": "Bonjour."});
     let (_, written) = call(

@@ -144,6 +144,20 @@ async fn a_parent_sends_the_dt_polio_the_agent_refuses_then_validates_it_and_it_
     );
     assert!(line.contains("Remplacer"), "{line}");
 
+    // The request's own page lists its documents with their status.
+    parent
+        .goto(&format!("/mes-demandes/{}", second["request"]["id"]))
+        .await;
+    let docs = parent
+        .wait_text(
+            "#request-documents",
+            "Carnet de vaccination DT Polio de MOUNIER Éric",
+        )
+        .await;
+    assert!(docs.contains("Valide"), "{docs}");
+    assert!(docs.contains("Non fourni"), "{docs}");
+    parent.assert_accessible("Demande, justificatifs").await;
+
     // At a phone's width the pages still fit, and stay accessible.
     parent.phone().await;
     parent.goto("/echanges").await;

@@ -94,6 +94,33 @@ async fn the_town_hall_writes_the_family_reads_and_answers_and_the_agent_sees_th
         .await;
     agent.wait_gone(&format!("#unread-replies-{number}")).await;
 
+    // "Demande de justificatifs": one more document on the request; the family is told.
+    agent.goto(&format!("/agent/demandes/{id}")).await;
+    agent
+        .wait_text("#request-documents", "Carnet de vaccination DT Polio")
+        .await;
+    agent.click("#ask-submit").await;
+    agent.wait_text("#ask_type-error", "obligatoire").await;
+    agent
+        .find("#ask_type option[value='attestation-caf']")
+        .await
+        .click()
+        .await
+        .unwrap();
+    agent.click("#ask-submit").await;
+    agent.wait_text("#ask-status", "envoyée à la famille").await;
+    agent
+        .wait_text("#request-documents", "Attestation CAF de DUPIN Pascal")
+        .await;
+    agent
+        .assert_accessible("Demande, justificatifs (agent)")
+        .await;
+    family.goto("/echanges").await;
+    family.wait_text("header", "Échanges (1)").await;
+    family
+        .wait_text("#documents-table", "Attestation CAF de DUPIN Pascal")
+        .await;
+
     // At a phone's width.
     family.phone().await;
     family.goto("/echanges").await;

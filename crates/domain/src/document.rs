@@ -258,6 +258,21 @@ pub struct Validation {
     pub valid_until: Option<NaiveDate>,
 }
 
+/// "Demande de justificatifs": one more document a request needs. The person is the
+/// request's (a child's document) or the account holder (an adult's) when not given.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Validate)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"document_type": "dt-polio", "person_id": null})))]
+pub struct DocumentAsk {
+    /// The type's slug.
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 100))]
+    #[validate(length(min = 1, max = 100, code = "required"))]
+    pub document_type: String,
+    #[serde(default)]
+    pub person_id: Option<PersonId>,
+}
+
 /// Filters of the agents' queue of documents.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

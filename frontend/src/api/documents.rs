@@ -2,10 +2,10 @@
 //! the download; for agents, the queue and Valider / Refuser.
 
 use domain::document::{
-    Document, DocumentFilter, DocumentPage, DocumentType, RequiredDocument, UploadFields,
-    Validation,
+    Document, DocumentAsk, DocumentFilter, DocumentPage, DocumentType, RequiredDocument,
+    UploadFields, Validation,
 };
-use domain::ids::DocumentId;
+use domain::ids::{DocumentId, RequestId};
 use domain::request::AgentNote;
 
 use super::client::{local_problem, query_string, ApiResult, Authed, File};
@@ -83,5 +83,24 @@ pub async fn validate(authed: &Authed, id: DocumentId, body: &Validation) -> Api
 pub async fn refuse(authed: &Authed, id: DocumentId, note: &AgentNote) -> ApiResult<Document> {
     authed
         .post(&format!("/agent/documents/{id}/refuse"), note)
+        .await
+}
+
+pub async fn of_request(authed: &Authed, id: RequestId) -> ApiResult<Vec<RequiredDocument>> {
+    authed.get(&format!("/requests/{id}/documents")).await
+}
+
+pub async fn of_agent_request(authed: &Authed, id: RequestId) -> ApiResult<Vec<RequiredDocument>> {
+    authed.get(&format!("/agent/requests/{id}/documents")).await
+}
+
+/// "Demande de justificatifs".
+pub async fn ask(
+    authed: &Authed,
+    id: RequestId,
+    asked: &DocumentAsk,
+) -> ApiResult<Vec<RequiredDocument>> {
+    authed
+        .post(&format!("/agent/requests/{id}/document-requests"), asked)
         .await
 }

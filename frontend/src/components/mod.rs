@@ -21,6 +21,7 @@ pub mod new_password;
 pub mod password_meter;
 pub mod problem_alert;
 pub mod profile;
+pub mod request_documents;
 pub mod request_form;
 pub mod request_table;
 pub mod request_view;

@@ -10,4 +10,5 @@ pub mod household;
 pub mod inbox;
 mod messages;
 pub mod request;
+mod request_documents;
 pub mod staff;

@@ -8,6 +8,7 @@ use yew_router::prelude::*;
 
 use super::actions::AgentActions;
 use super::messages::RequestMessages;
+use super::request_documents::AgentRequestDocuments;
 use crate::api::agent;
 use crate::components::agent_nav::AgentNav;
 use crate::components::load_error::{loading, LoadError};
@@ -55,6 +56,7 @@ fn detail(props: &Props) -> Html {
                 </div>
                 <RequestView detail={d.clone()} show_requester=true />
                 <AgentActions detail={d.clone()} {on_change} />
+                <AgentRequestDocuments request={d.request.id} />
                 <RequestMessages request={d.request.id} />
             </>
         },

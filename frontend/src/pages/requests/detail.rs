@@ -10,6 +10,7 @@ use yew_router::prelude::*;
 use crate::api::requests;
 use crate::components::load_error::{loading, LoadError};
 use crate::components::problem_alert::ProblemAlert;
+use crate::components::request_documents::RequestDocuments;
 use crate::components::request_view::{print_button, request_title, RequestView};
 use crate::components::require_login::RequireLogin;
 use crate::components::route_link::RouteLink;
@@ -96,6 +97,9 @@ fn detail(props: &Props) -> Html {
                         </div>
                     }
                     <RequestView detail={d.clone()} />
+                    if !draft {
+                        <CitizenRequestDocuments id={d.request.id} />
+                    }
                 </>
             }
         }
@@ -133,5 +137,23 @@ fn missing_answers(d: &RequestDetail, p: &Problem) -> Html {
                 }) }
             </ul>
         </div>
+    }
+}
+
+/// The documents the request needs, and where each stands.
+#[function_component(CitizenRequestDocuments)]
+fn citizen_request_documents(props: &Props) -> Html {
+    let session = use_session();
+    let authed = session.authed();
+    let lines = use_fetch(props.id, move |id| {
+        let authed = authed.clone();
+        async move { crate::api::documents::of_request(&authed, id).await }
+    });
+    match &*lines {
+        Some(Ok(lines)) => html! {
+            <div class="no-print"><RequestDocuments lines={lines.clone()} citizen=true /></div>
+        },
+        Some(Err(p)) => html! { <LoadError problem={p.clone()} /> },
+        None => html! {},
     }
 }

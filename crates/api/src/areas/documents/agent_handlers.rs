@@ -1,13 +1,15 @@
 //! The agents' queue of documents: list, look at the file, "Valider", "Refuser".
 
 use actix_web::{get, post, web, HttpResponse};
-use domain::document::{Document, DocumentFilter, DocumentPage, Validation};
-use domain::ids::DocumentId;
+use domain::document::{
+    Document, DocumentAsk, DocumentFilter, DocumentPage, RequiredDocument, Validation,
+};
+use domain::ids::{DocumentId, RequestId};
 use domain::problem::Problem;
 use domain::request::AgentNote;
 
-use super::agent_service;
 use super::handlers::serve;
+use super::{agent_service, request_service};
 use crate::auth_user::AuthAgent;
 use crate::error::ApiResult;
 use crate::extract::ValidJson;
@@ -129,4 +131,61 @@ pub async fn refuse(
             })
             .await?,
     ))
+}
+
+/// The documents a request needs, and where each stands.
+#[utoipa::path(
+    operation_id = "agent_list_request_documents",
+    tag = "agent",
+    security(("bearer" = [])),
+    params(("id" = RequestId, Path, description = "Request id.")),
+    responses(
+        (status = 200, description = "One line per document the request needs.", body = Vec<RequiredDocument>),
+        (status = 404, description = "No such request (drafts are private).", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/agent/requests/{id}/documents")]
+pub async fn of_request(
+    state: web::Data<AppState>,
+    _agent: AuthAgent,
+    id: web::Path<RequestId>,
+) -> ApiResult<web::Json<Vec<RequiredDocument>>> {
+    let (settings, id) = (state.settings.clone(), id.into_inner());
+    Ok(web::Json(
+        state
+            .run(move |conn| request_service::of_request(conn, &settings, id, town_clock::today()))
+            .await?,
+    ))
+}
+
+/// "Demande de justificatifs": the request needs one more document; the family gets a
+/// message on the request and a mail.
+#[utoipa::path(
+    operation_id = "agent_ask_document",
+    tag = "agent",
+    security(("bearer" = [])),
+    params(("id" = RequestId, Path, description = "Request id.")),
+    request_body = DocumentAsk,
+    responses(
+        (status = 201, description = "The request's documents, with the new one.", body = Vec<RequiredDocument>),
+        (status = 404, description = "No such request (drafts are private).", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "An unknown type (`document_type`), or a person missing, outside the household or not expected (`person_id`).", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/agent/requests/{id}/document-requests")]
+pub async fn ask(
+    state: web::Data<AppState>,
+    agent: AuthAgent,
+    id: web::Path<RequestId>,
+    body: ValidJson<DocumentAsk>,
+) -> ApiResult<HttpResponse> {
+    let body = body.into_inner()?;
+    let (settings, id, agent) = (state.settings.clone(), id.into_inner(), agent.0.account_id);
+    let lines = state
+        .run(move |conn| {
+            let now = chrono::Utc::now().naive_utc();
+            request_service::ask(conn, &settings, agent, id, &body, town_clock::today(), now)
+        })
+        .await?;
+    Ok(HttpResponse::Created().json(lines))
 }

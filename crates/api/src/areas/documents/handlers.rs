@@ -4,12 +4,12 @@
 use actix_multipart::Multipart;
 use actix_web::{get, post, web, HttpResponse};
 use domain::document::{Document, DocumentType, RequiredDocument, UploadFields};
-use domain::ids::DocumentId;
+use domain::ids::{DocumentId, RequestId};
 use domain::problem::Problem;
 use validator::Validate;
 
 use super::incoming::{self, Rules};
-use super::service;
+use super::{request_service, service};
 use crate::auth_user::AuthUser;
 use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
@@ -184,4 +184,37 @@ pub async fn serve(state: &AppState, row: &db::documents::DocumentRow) -> ApiRes
         .insert_header(("Cache-Control", "no-store"))
         .no_chunking(size)
         .streaming(stream))
+}
+
+/// The documents one of the household's requests needs, and where each stands.
+#[utoipa::path(
+    operation_id = "list_request_documents",
+    tag = "documents",
+    security(("bearer" = [])),
+    params(("id" = RequestId, Path, description = "Request id.")),
+    responses(
+        (status = 200, description = "One line per document the request needs.", body = Vec<RequiredDocument>),
+        (status = 404, description = "No such request in the household.", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/requests/{id}/documents")]
+pub async fn of_request(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<RequestId>,
+) -> ApiResult<web::Json<Vec<RequiredDocument>>> {
+    let (settings, id) = (state.settings.clone(), id.into_inner());
+    Ok(web::Json(
+        state
+            .run(move |conn| {
+                request_service::of_own_request(
+                    conn,
+                    &settings,
+                    user.account_id,
+                    id,
+                    town_clock::today(),
+                )
+            })
+            .await?,
+    ))
 }

@@ -5,6 +5,7 @@ mod agent_handlers;
 pub mod agent_service;
 mod handlers;
 mod incoming;
+pub mod request_service;
 pub mod requirements;
 pub mod service;
 pub mod views;
@@ -17,8 +18,11 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(handlers::library)
         .service(handlers::upload)
         .service(handlers::download)
+        .service(handlers::of_request)
         .service(agent_handlers::queue)
         .service(agent_handlers::download)
         .service(agent_handlers::validate)
-        .service(agent_handlers::refuse);
+        .service(agent_handlers::refuse)
+        .service(agent_handlers::of_request)
+        .service(agent_handlers::ask);
 }
