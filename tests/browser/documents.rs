@@ -184,6 +184,21 @@ async fn a_parent_sends_the_dt_polio_the_agent_refuses_then_validates_it_and_it_
         .wait_text(".review-list", "Carnet de vaccination")
         .await;
     agent.assert_fits("Justificatifs à valider").await;
+    // Filtered from the day after tomorrow (whatever the time zone), nothing is left.
+    let tomorrow = chrono::Local::now().date_naive() + chrono::TimeDelta::days(2);
+    agent
+        .fill("#documents-from_day", &tomorrow.format("%d").to_string())
+        .await;
+    agent
+        .fill("#documents-from_month", &tomorrow.format("%m").to_string())
+        .await;
+    agent
+        .fill("#documents-from_year", &tomorrow.format("%Y").to_string())
+        .await;
+    agent.click("#documents-dates-apply").await;
+    agent
+        .wait_text("main", "Aucun justificatif ne correspond")
+        .await;
     agent.assert_accessible("Justificatifs (téléphone)").await;
 
     parent.close().await;

@@ -10,6 +10,7 @@ use yew::prelude::*;
 
 use crate::api::documents;
 use crate::components::agent_nav::AgentNav;
+use crate::components::date_field::{DateField, DateParts};
 use crate::components::load_error::{loading, LoadError};
 use crate::components::require_login::RequireLogin;
 use crate::hooks::use_fetch::use_fetch_fresh;
@@ -77,6 +78,36 @@ fn queue() -> Html {
             });
         })
     };
+    let from = use_state(DateParts::default);
+    let to = use_state(DateParts::default);
+    let dates_error = use_state(|| None::<AttrValue>);
+    let set_date = |state: &UseStateHandle<DateParts>| {
+        let state = state.clone();
+        Callback::from(move |parts: DateParts| state.set(parts))
+    };
+    let apply_dates = {
+        let (filter, from, to, dates_error) = (
+            filter.clone(),
+            from.clone(),
+            to.clone(),
+            dates_error.clone(),
+        );
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let (start, end) = (from.parse(), to.parse());
+            if matches!(start, Some(Err(_))) || matches!(end, Some(Err(_))) {
+                dates_error.set(Some(AttrValue::Static("Date invalide.")));
+                return;
+            }
+            dates_error.set(None);
+            filter.set(DocumentFilter {
+                from: start.and_then(Result::ok),
+                to: end.and_then(Result::ok),
+                page: None,
+                ..(*filter).clone()
+            });
+        })
+    };
     let on_reviewed = {
         let version = version.clone();
         Callback::from(move |()| version.set(*version + 1))
@@ -107,7 +138,7 @@ fn queue() -> Html {
     };
     html! {
         <>
-            <form class="card filters" aria-label="Filtrer les justificatifs" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
+            <form class="card filters" aria-label="Filtrer les justificatifs" onsubmit={apply_dates}>
                 <div class="field">
                     <label for="documents-status-filter">{ "État" }</label>
                     <select id="documents-status-filter" onchange={on_status}>
@@ -124,6 +155,13 @@ fn queue() -> Html {
                             <option value={t.slug.clone()} selected={filter.document_type.as_deref() == Some(t.slug.as_str())}>{ t.name.clone() }</option>
                         }) }
                     </select>
+                </div>
+                <DateField prefix="documents-from" legend="Déposés à partir du" value={(*from).clone()}
+                    onchange={set_date(&from)} error={(*dates_error).clone()} />
+                <DateField prefix="documents-to" legend="Jusqu'au" value={(*to).clone()}
+                    onchange={set_date(&to)} />
+                <div class="actions">
+                    <button type="submit" id="documents-dates-apply" class="button button--secondary">{ "Filtrer par date" }</button>
                 </div>
             </form>
             <section aria-busy={page.is_none().to_string()} aria-label="Justificatifs">{ body }</section>
