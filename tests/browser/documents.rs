@@ -169,6 +169,13 @@ async fn a_parent_sends_the_dt_polio_the_agent_refuses_then_validates_it_and_it_
         .wait_text("#library-title", "Ma bibliothèque de justificatifs")
         .await;
     parent.wait_text(".library-list", "Invalide").await;
+    // The valid carnet says which requests it serves.
+    parent
+        .wait_text(
+            ".library-list",
+            &format!("Pour : Fiche enfant : {}", first["request"]["number"]),
+        )
+        .await;
     parent.assert_fits("Mon profil").await;
     parent.assert_accessible("Mon profil (bibliothèque)").await;
     agent.phone().await;

@@ -53,6 +53,30 @@ pub fn library_card(props: &Props) -> Html {
         async move { documents::library(&authed).await }
     });
     let authed = session.authed();
+    // Which open requests each document serves ("Mes justificatifs à fournir" knows).
+    let required = use_fetch(*reload, move |_| {
+        let authed = authed.clone();
+        async move { documents::required(&authed).await }
+    });
+    let serves = |d: &Document| -> Vec<String> {
+        required
+            .as_ref()
+            .and_then(|r| r.as_ref().ok())
+            .into_iter()
+            .flatten()
+            .filter(|l| {
+                l.document
+                    .as_ref()
+                    .is_some_and(|current| current.id == d.id)
+            })
+            .flat_map(|l| {
+                l.requests
+                    .iter()
+                    .map(|r| format!("{} : {}", r.procedure_title, r.number))
+            })
+            .collect()
+    };
+    let authed = session.authed();
     let types = use_fetch((), move |()| {
         let authed = authed.clone();
         async move { documents::types(&authed).await }
@@ -144,6 +168,9 @@ pub fn library_card(props: &Props) -> Html {
                                         { d.valid_until.map(|u| format!(", valide jusqu'au {}", u.format("%d/%m/%Y"))).unwrap_or_default() }
                                         { d.refusal_reason.as_ref().map(|r| format!(" — motif : {r}")).unwrap_or_default() }
                                     </span>
+                                    if !serves(d).is_empty() {
+                                        <span class="hint library-requests">{ format!(" Pour : {}", serves(d).join(", ")) }</span>
+                                    }
                                 </li>
                             }) }
                         </ul>
