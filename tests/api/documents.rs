@@ -207,8 +207,23 @@ async fn a_document_valid_for_some_days_expires_back_to_missing() {
         "DUPIN Pascal"
     );
 
-    // A proof of address dated 100 days ago: valid 90 days from its date, so expired.
-    let dated = chrono::Utc::now().date_naive() - chrono::TimeDelta::days(100);
+    // A proof of address dated 100 days ago is valid 90 days from its date: already
+    // expired, it is refused at once rather than left for an agent who could not validate it.
+    let old = chrono::Utc::now().date_naive() - chrono::TimeDelta::days(100);
+    let expired = upload(
+        &app,
+        &citizen,
+        &format!("document_type=justificatif-domicile&document_date={old}"),
+        "facture.pdf",
+        pdf(5_000),
+    )
+    .await;
+    assert_eq!(
+        field_codes(&problem(expired).await),
+        [("document_date".into(), "document_expired".into())]
+    );
+    // Dated 80 days ago, it has some days left: validated until its date + 90 days.
+    let dated = chrono::Utc::now().date_naive() - chrono::TimeDelta::days(80);
     let sent: Value = upload(
         &app,
         &citizen,
@@ -222,11 +237,12 @@ async fn a_document_valid_for_some_days_expires_back_to_missing() {
     .unwrap();
     assert_eq!(sent["document_date"], dated.to_string());
     // The agent cannot validate it into the past...
+    let yesterday = chrono::Utc::now().date_naive() - chrono::TimeDelta::days(2);
     let past = app
         .post_auth(
             &format!("/api/agent/documents/{}/validate", sent["id"]),
             &agent,
-            &json!({}),
+            &json!({"valid_until": yesterday}),
         )
         .await;
     assert_eq!(past.status(), StatusCode::UNPROCESSABLE_ENTITY);
@@ -234,16 +250,19 @@ async fn a_document_valid_for_some_days_expires_back_to_missing() {
         field_codes(&problem(past).await),
         [("valid_until".into(), "date_in_past".into())]
     );
-    // ...but may set the end date; once it passes, the line is "Non fourni" again.
-    let tomorrow = chrono::Utc::now().date_naive() + chrono::TimeDelta::days(2);
-    let ok = app
+    // ...and without a date gets the type's validity; once it passes, "Non fourni" again.
+    let ok: Value = app
         .post_auth(
             &format!("/api/agent/documents/{}/validate", sent["id"]),
             &agent,
-            &json!({"valid_until": tomorrow}),
+            &json!({}),
         )
-        .await;
-    assert_eq!(ok.status(), StatusCode::OK);
+        .await
+        .json()
+        .await
+        .unwrap();
+    let until = dated + chrono::TimeDelta::days(90);
+    assert_eq!(ok["valid_until"], until.to_string());
     let required = app.get_json("/api/me/required-documents", &citizen).await;
     assert_eq!(line(&required, "justificatif-domicile")["status"], "valid");
     let pool = app.state.pool.clone();
@@ -301,6 +320,13 @@ async fn bad_files_get_a_clear_error_and_nothing_is_stored() {
             "an HTML page",
             "carnet.pdf",
             b"<!DOCTYPE html><html><script>alert(1)</script></html>".to_vec(),
+            "file",
+            "unsupported_file_type",
+        ),
+        (
+            "an HTML page claiming %PDF",
+            "carnet.pdf",
+            b"<html><!-- %PDF-1.7 --><script>alert(1)</script></html>".to_vec(),
             "file",
             "unsupported_file_type",
         ),
@@ -716,6 +742,29 @@ async fn an_agent_asks_for_one_more_document_and_each_request_shows_its_document
             "{body}"
         );
     }
+    // What the request already needs is not asked twice.
+    let twice = app
+        .post_auth(&ask, &agent, &json!({"document_type": "dt-polio"}))
+        .await;
+    assert_eq!(
+        field_codes(&problem(twice).await),
+        [("document_type".into(), "already_required".into())]
+    );
+    // A closed request needs nothing more.
+    for action in ["take", "accept"] {
+        let done = app
+            .post_auth(
+                &format!("/api/agent/requests/{id}/{action}"),
+                &agent,
+                &json!({}),
+            )
+            .await;
+        assert_eq!(done.status(), StatusCode::OK, "{action}");
+    }
+    let closed = app
+        .post_auth(&ask, &agent, &json!({"document_type": "rib"}))
+        .await;
+    assert_eq!(closed.status(), StatusCode::CONFLICT);
     // Another family sees nothing of it; a citizen cannot ask.
     let theirs = token(&other);
     assert_eq!(

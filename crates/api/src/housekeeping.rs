@@ -46,7 +46,8 @@ pub fn purge(conn: &mut db::Conn) -> Result<Purged, ApiError> {
 
 /// An object this old without a document row is an upload that failed half-way.
 const ORPHAN_MINUTES: i64 = 60;
-/// Objects looked at per round.
+/// Objects looked at per round, and per database query.
+const SWEEP_LIMIT: usize = 20_000;
 const SWEEP_BATCH: usize = 500;
 
 /// Deletes the stored files no document row knows (an upload whose row could not be
@@ -55,20 +56,21 @@ pub async fn sweep_orphans(state: &AppState) -> Result<usize, ApiError> {
     let before = chrono::Utc::now() - TimeDelta::minutes(ORPHAN_MINUTES);
     let candidates = state
         .storage
-        .older_than(crate::storage::DOCUMENTS, before, SWEEP_BATCH)
+        .older_than(crate::storage::DOCUMENTS, before, SWEEP_LIMIT)
         .await?;
-    if candidates.is_empty() {
-        return Ok(0);
-    }
-    let asked = candidates.clone();
-    let known = db::run(&state.pool, move |conn| {
-        Ok::<_, ApiError>(db::documents::known_keys(conn, &asked)?)
-    })
-    .await?;
     let mut swept = 0;
-    for key in candidates.iter().filter(|k| !known.contains(k)) {
-        state.storage.delete(key).await?;
-        swept += 1;
+    for batch in candidates.chunks(SWEEP_BATCH) {
+        let asked = batch.to_vec();
+        let known = db::run(&state.pool, move |conn| {
+            Ok::<_, ApiError>(db::documents::known_keys(conn, &asked)?)
+        })
+        .await?;
+        for key in batch.iter().filter(|k| !known.contains(k)) {
+            match state.storage.delete(key).await {
+                Ok(()) => swept += 1,
+                Err(e) => tracing::warn!(error = ?e, key, "could not delete a stored file"),
+            }
+        }
     }
     Ok(swept)
 }

@@ -99,7 +99,14 @@ impl Storage {
         &self,
         key: &str,
     ) -> ApiResult<BoxStream<'static, Result<Bytes, std::io::Error>>> {
-        let found = self.store.get(&self.path(key)).await.map_err(failed)?;
+        let found = match self.store.get(&self.path(key)).await {
+            Ok(found) => found,
+            // A row whose file is gone is a fault of ours, not a reason to retry.
+            Err(object_store::Error::NotFound { .. }) => {
+                return Err(ApiError::internal(format!("stored file {key} is missing")))
+            }
+            Err(e) => return Err(failed(e)),
+        };
         Ok(found
             .into_stream()
             .map_err(|e| std::io::Error::other(e.to_string()))
@@ -152,8 +159,16 @@ impl Upload {
         Ok(())
     }
 
+    /// Makes the object visible; on failure, nothing stays behind.
     pub async fn finish(self) -> ApiResult<()> {
-        self.writer.finish().await.map_err(failed)?;
+        let mut writer = self.writer;
+        if let Err(e) = writer.wait_for_capacity(0).await {
+            if let Err(abort) = writer.abort().await {
+                tracing::warn!(error = %abort, "could not abort an upload");
+            }
+            return Err(failed(e));
+        }
+        writer.finish().await.map_err(failed)?;
         Ok(())
     }
 

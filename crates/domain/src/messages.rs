@@ -132,6 +132,9 @@ pub const FIELD_CODES: &[(&str, &str)] = &[
     ("invalid_file_name", "Le nom du fichier contient des caractères non autorisés."),
     ("too_many_files", "Envoyez un seul fichier à la fois."),
     ("date_in_past", "La date ne peut pas être passée."),
+    ("image_too_large", "L'image est trop grande : envoyez une photo de 50 mégapixels au plus."),
+    ("document_expired", "Ce justificatif est déjà expiré à cette date : envoyez-en un plus récent."),
+    ("already_required", "Ce justificatif est déjà demandé pour cette demande."),
 ];
 
 pub fn field_message(code: &str) -> &'static str {

@@ -23,6 +23,16 @@ const SNIFF: usize = 8 * 1024;
 /// Largest picture accepted, in pixels on a side (a 48 Mpx phone photo is 8000 wide).
 const MAX_SIDE: u32 = 12_000;
 
+/// Largest picture accepted, in pixels (a 48 Mpx phone photo passes).
+const MAX_PIXELS: u64 = 50_000_000;
+
+/// Largest decoded picture, in bytes: checked before decoding (the decoders' own limits
+/// only look at the sides).
+const MAX_DECODED: u64 = 256 * 1024 * 1024;
+
+/// Pictures re-encoded at once.
+static REENCODING: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(2);
+
 /// What a file must be.
 pub struct Rules<'a> {
     pub formats: &'a [FileKind],
@@ -74,7 +84,15 @@ pub async fn receive(
     rules: Rules<'_>,
 ) -> ApiResult<Stored> {
     let mut stored: Option<Stored> = None;
-    while let Some(mut field) = body.try_next().await.map_err(malformed)? {
+    loop {
+        let next = match body.try_next().await {
+            Ok(next) => next,
+            Err(e) => {
+                discard(storage, stored).await;
+                return Err(malformed(e));
+            }
+        };
+        let Some(mut field) = next else { break };
         let name = field.name().unwrap_or_default().to_string();
         if name != "file" {
             discard(storage, stored).await;
@@ -125,6 +143,8 @@ async fn one_file(
     }
     let kind = infer::get(&head)
         .and_then(|t| FileKind::from_mime(t.mime_type()))
+        // `infer` finds "%PDF" anywhere in the first kilobyte: a PDF starts with it.
+        .filter(|k| *k != FileKind::Pdf || head.starts_with(b"%PDF-"))
         .filter(|k| rules.formats.contains(k))
         .ok_or_else(|| file_error("unsupported_file_type"))?;
     match kind {
@@ -135,9 +155,14 @@ async fn one_file(
             while let Some(chunk) = next_chunk(field, &mut over, &mut size, rules).await? {
                 all.extend_from_slice(&chunk);
             }
+            // A few pictures at a time: each may take a few hundred megabytes decoded.
+            let _turn = REENCODING.acquire().await.map_err(ApiError::internal)?;
             let clean = web::block(move || reencode(&all, kind))
                 .await
                 .map_err(ApiError::internal)??;
+            if clean.len() as u64 > rules.max_bytes {
+                return Err(file_error("file_too_large"));
+            }
             let key = new_key(kind);
             let sha256 = hex::encode(Sha256::digest(&clean));
             let size = clean.len() as u64;
@@ -230,13 +255,17 @@ fn reencode(bytes: &[u8], kind: FileKind) -> ApiResult<Vec<u8>> {
     limits.max_alloc = Some(512 * 1024 * 1024);
     reader.limits(limits);
     let mut decoder = reader.into_decoder().map_err(unreadable)?;
+    let (width, height) = decoder.dimensions();
+    if u64::from(width) * u64::from(height) > MAX_PIXELS || decoder.total_bytes() > MAX_DECODED {
+        return Err(file_error("image_too_large"));
+    }
     let orientation = decoder.orientation().map_err(unreadable)?;
     let mut picture = DynamicImage::from_decoder(decoder).map_err(unreadable)?;
     picture.apply_orientation(orientation);
     let mut out = Cursor::new(Vec::new());
     match kind {
         FileKind::Png => picture.write_to(&mut out, ImageFormat::Png),
-        _ => DynamicImage::ImageRgb8(picture.to_rgb8()).write_with_encoder(
+        _ => DynamicImage::ImageRgb8(picture.into_rgb8()).write_with_encoder(
             image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 90),
         ),
     }

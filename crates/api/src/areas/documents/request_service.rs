@@ -73,6 +73,13 @@ pub fn ask(
 ) -> ApiResult<Vec<RequiredDocument>> {
     db::transaction(conn, |conn| {
         let request = sent(conn, id)?;
+        // Only an open request can still need something.
+        if !matches!(
+            request.status,
+            RequestStatus::Submitted | RequestStatus::InProgress
+        ) {
+            return Err(crate::areas::requests::service::invalid_transition());
+        }
         let kind = views::document_type(settings, &asked.document_type)
             .ok_or_else(|| ApiError::field("document_type", "unknown_document_type"))?
             .clone();
@@ -103,6 +110,19 @@ pub fn ask(
                 (_, Some(_)) => Some(p),
             },
         };
+        let needed = requirements::of_household(
+            conn,
+            settings,
+            request.household_id,
+            Some(request.id),
+            today,
+        )?;
+        if needed
+            .iter()
+            .any(|l| l.document_type == kind.slug && l.person_id == person)
+        {
+            return Err(ApiError::field("document_type", "already_required"));
+        }
         db::documents::ask(conn, request.id, &kind.slug, person, agent, now)?;
         let names = views::Names::of(conn, request.household_id)?;
         let what = format!("{} de {}", kind.name, names.get(person));

@@ -71,6 +71,14 @@ pub fn slot(
         Some(d) if today.checked_sub_days(Days::new(OLDEST_DOCUMENT_DAYS)) > Some(d) => {
             return Err(ApiError::field("document_date", "invalid_date"))
         }
+        Some(d)
+            if document_type
+                .validity
+                .until(d)
+                .is_some_and(|end| end < today) =>
+        {
+            return Err(ApiError::field("document_date", "document_expired"))
+        }
         Some(d) => Some(d),
         None if document_type.validity.needs_document_date() => Some(today),
         None => None,
@@ -85,6 +93,19 @@ pub fn slot(
 
 /// Records a stored file as a document waiting for an agent.
 pub fn record(
+    conn: &mut db::Conn,
+    settings: &Settings,
+    account_id: AccountId,
+    slot: &Slot,
+    stored: &Stored,
+    now: NaiveDateTime,
+) -> ApiResult<Document> {
+    db::transaction(conn, |conn| {
+        record_in(conn, settings, account_id, slot, stored, now)
+    })
+}
+
+fn record_in(
     conn: &mut db::Conn,
     settings: &Settings,
     account_id: AccountId,
