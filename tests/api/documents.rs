@@ -776,3 +776,50 @@ async fn an_agent_asks_for_one_more_document_and_each_request_shows_its_document
         .await;
     assert_eq!(forged.status(), StatusCode::FORBIDDEN);
 }
+
+/// CRC-32 of PNG chunks (ISO 3309), to forge a header.
+fn crc32(data: &[u8]) -> u32 {
+    let mut crc = 0xffff_ffffu32;
+    for &byte in data {
+        crc ^= u32::from(byte);
+        for _ in 0..8 {
+            crc = if crc & 1 == 1 {
+                0xedb8_8320 ^ (crc >> 1)
+            } else {
+                crc >> 1
+            };
+        }
+    }
+    !crc
+}
+
+#[tokio::test]
+async fn a_picture_too_large_to_decode_is_refused_before_decoding() {
+    let app = TestApp::spawn().await;
+    let (session, child, _) = family_with_a_request(&app, "mounier@yopmail.com", "mounier").await;
+    let citizen = token(&session);
+    // A real 1x1 PNG whose header then claims 9000 x 9000 (81 Mpx): a few hundred bytes
+    // that would decode to hundreds of megabytes.
+    let mut png = Vec::new();
+    image::GrayImage::from_pixel(1, 1, image::Luma([0]))
+        .write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)
+        .unwrap();
+    png[16..20].copy_from_slice(&9000u32.to_be_bytes());
+    png[20..24].copy_from_slice(&9000u32.to_be_bytes());
+    let crc = crc32(&png[12..29]);
+    png[29..33].copy_from_slice(&crc.to_be_bytes());
+    let response = upload(
+        &app,
+        &citizen,
+        &format!("document_type=dt-polio&person_id={child}"),
+        "photo.png",
+        png,
+    )
+    .await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        field_codes(&problem(response).await),
+        [("file".into(), "image_too_large".into())]
+    );
+    assert_eq!(stored_files(&app), Vec::<std::path::PathBuf>::new());
+}
