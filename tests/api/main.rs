@@ -8,6 +8,8 @@ mod catalogue;
 mod changes;
 mod clients;
 mod contract;
+mod contract_documents;
+mod document_abuse;
 mod documents;
 mod email;
 mod errors;

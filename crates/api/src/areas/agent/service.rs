@@ -55,7 +55,7 @@ pub fn inbox(conn: &mut db::Conn, filter: &RequestFilter) -> ApiResult<RequestPa
 }
 
 /// Any request but a draft (drafts belong to the citizen until sent).
-fn sent(conn: &mut db::Conn, id: RequestId) -> ApiResult<db::requests::RequestRow> {
+pub fn sent(conn: &mut db::Conn, id: RequestId) -> ApiResult<db::requests::RequestRow> {
     db::requests::find(conn, id)?
         .filter(|r| r.status != RequestStatus::Draft)
         .ok_or_else(ApiError::not_found)
@@ -276,7 +276,7 @@ pub fn add_enrolment(
     Ok(domain::profile::SchoolEnrolment {
         id,
         person_id,
-        child_name: format!("{} {}", person.birth_name.to_uppercase(), person.first_name),
+        child_name: views::display_name(&person.first_name, &person.birth_name),
         school_year: input.school_year.trim().into(),
         establishment: input.establishment.trim().into(),
         level: input.level.trim().into(),

@@ -93,7 +93,7 @@ pub async fn validate(
     Ok(web::Json(
         state
             .run(move |conn| {
-                let now = chrono::Utc::now().naive_utc();
+                let now = db::now();
                 agent_service::validate(conn, &settings, agent, id, &body, town_clock::today(), now)
             })
             .await?,
@@ -126,7 +126,7 @@ pub async fn refuse(
     Ok(web::Json(
         state
             .run(move |conn| {
-                let now = chrono::Utc::now().naive_utc();
+                let now = db::now();
                 agent_service::refuse(conn, &settings, agent, id, &body, town_clock::today(), now)
             })
             .await?,
@@ -183,7 +183,7 @@ pub async fn ask(
     let (settings, id, agent) = (state.settings.clone(), id.into_inner(), agent.0.account_id);
     let lines = state
         .run(move |conn| {
-            let now = chrono::Utc::now().naive_utc();
+            let now = db::now();
             request_service::ask(conn, &settings, agent, id, &body, town_clock::today(), now)
         })
         .await?;

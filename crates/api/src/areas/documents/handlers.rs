@@ -127,7 +127,7 @@ pub async fn upload(
     let (settings, kept) = (state.settings.clone(), stored.clone());
     let recorded = state
         .run(move |conn| {
-            let now = chrono::Utc::now().naive_utc();
+            let now = db::now();
             service::record(conn, &settings, account, &slot, &kept, now)
         })
         .await;

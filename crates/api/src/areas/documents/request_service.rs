@@ -10,6 +10,7 @@ use domain::request::RequestStatus;
 
 use super::requirements;
 use super::views;
+use crate::areas::agent::service::sent;
 use crate::areas::profile::service::holder;
 use crate::config::Settings;
 use crate::error::{ApiError, ApiResult};
@@ -51,12 +52,6 @@ pub fn of_request(
         Some(request.id),
         today,
     )
-}
-
-fn sent(conn: &mut db::Conn, id: RequestId) -> ApiResult<db::requests::RequestRow> {
-    db::requests::find(conn, id)?
-        .filter(|r| r.status != RequestStatus::Draft)
-        .ok_or_else(ApiError::not_found)
 }
 
 /// "Demande de justificatifs": the request needs one more document; the family gets the

@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use domain::document::Document;
 use domain::ids::{HouseholdId, PersonId};
 
+use crate::areas::requests::views::display_name;
 use crate::config::documents::DocumentTypeSettings;
 use crate::config::Settings;
 use crate::error::ApiResult;
@@ -21,12 +22,7 @@ impl Names {
         let members = db::households::members(conn, household)?;
         let people: HashMap<PersonId, String> = members
             .iter()
-            .map(|m| {
-                (
-                    m.person_id,
-                    format!("{} {}", m.birth_name.to_uppercase(), m.first_name),
-                )
-            })
+            .map(|m| (m.person_id, display_name(&m.first_name, &m.birth_name)))
             .collect();
         let holder = db::households::holder_of(conn, household)?
             .and_then(|id| people.get(&id).cloned())

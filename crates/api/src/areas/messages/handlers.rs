@@ -12,10 +12,6 @@ use crate::error::ApiResult;
 use crate::extract::ValidJson;
 use crate::state::AppState;
 
-fn now() -> chrono::NaiveDateTime {
-    chrono::Utc::now().naive_utc()
-}
-
 /// The household's messages, latest first: Date, Sujet, Téléservice concerné, Lu / Non lu.
 #[utoipa::path(
     operation_id = "list_messages",
@@ -72,7 +68,7 @@ pub async fn open(
     let (settings, id) = (state.settings.clone(), id.into_inner());
     Ok(web::Json(
         state
-            .run(move |conn| service::open(conn, &settings, user.account_id, id, now()))
+            .run(move |conn| service::open(conn, &settings, user.account_id, id, db::now()))
             .await?,
     ))
 }
@@ -125,7 +121,7 @@ pub async fn reply(
     let body = body.into_inner()?;
     let (settings, id) = (state.settings.clone(), id.into_inner());
     let message = state
-        .run(move |conn| service::reply(conn, &settings, user.account_id, id, &body, now()))
+        .run(move |conn| service::reply(conn, &settings, user.account_id, id, &body, db::now()))
         .await?;
     Ok(HttpResponse::Created().json(message))
 }
@@ -150,7 +146,7 @@ pub async fn agent_thread(
     let (settings, id) = (state.settings.clone(), id.into_inner());
     Ok(web::Json(
         state
-            .run(move |conn| service::agent_thread(conn, &settings, id, now()))
+            .run(move |conn| service::agent_thread(conn, &settings, id, db::now()))
             .await?,
     ))
 }
@@ -178,7 +174,7 @@ pub async fn write(
     let body = body.into_inner()?;
     let (settings, id, agent) = (state.settings.clone(), id.into_inner(), agent.0.account_id);
     let message = state
-        .run(move |conn| service::write(conn, &settings, Some(agent), id, &body, now()))
+        .run(move |conn| service::write(conn, &settings, Some(agent), id, &body, db::now()))
         .await?;
     Ok(HttpResponse::Created().json(message))
 }

@@ -5,9 +5,9 @@
 use chrono::NaiveDateTime;
 use domain::ids::{AccountId, MessageId, RequestId};
 use domain::message::{Message, MessageSender, NewMessage, Reply, Unread};
-use domain::request::RequestStatus;
 
 use super::views;
+use crate::areas::agent::service::sent;
 use crate::areas::profile::service::holder;
 use crate::config::Settings;
 use crate::error::{ApiError, ApiResult};
@@ -102,13 +102,6 @@ pub fn reply(
         let row = db::messages::find(conn, new)?.ok_or_else(ApiError::not_found)?;
         views::one(conn, settings, &row)
     })
-}
-
-/// Any request but a draft.
-fn sent(conn: &mut db::Conn, id: RequestId) -> ApiResult<db::requests::RequestRow> {
-    db::requests::find(conn, id)?
-        .filter(|r| r.status != RequestStatus::Draft)
-        .ok_or_else(ApiError::not_found)
 }
 
 /// The conversation on a request, for agents; the family's messages become read.

@@ -8,6 +8,7 @@ use domain::document::RequestRef;
 use domain::ids::{ProcedureId, RequestId};
 use domain::message::{Message, MessageSender};
 
+use crate::areas::requests::views::display_name;
 use crate::config::Settings;
 use crate::error::{ApiError, ApiResult};
 
@@ -28,7 +29,7 @@ pub fn messages(
         let r = db::requests::find(conn, row.request_id)?.ok_or_else(ApiError::not_found)?;
         let family = db::accounts::names(conn, &[r.account_id])?
             .pop()
-            .map(|(_, first, birth)| format!("{} {first}", birth.to_uppercase()))
+            .map(|(_, first, birth)| display_name(&first, &birth))
             .unwrap_or_default();
         let reference = RequestRef {
             id: r.id,

@@ -12,7 +12,8 @@ pub fn utc(at: NaiveDateTime) -> DateTime<Utc> {
     at.and_utc()
 }
 
-fn display_name(first: &str, birth: &str) -> String {
+/// "DUPIN Pascal", as every list of the manuals names people.
+pub fn display_name(first: &str, birth: &str) -> String {
     format!("{} {}", birth.to_uppercase(), first)
 }
 
