@@ -178,6 +178,36 @@ async fn a_parent_sends_the_dt_polio_the_agent_refuses_then_validates_it_and_it_
         .await;
     parent.assert_fits("Mon profil").await;
     parent.assert_accessible("Mon profil (bibliothèque)").await;
+    // A document sent without being asked: the attestation CAF.
+    parent.click("#library-add").await;
+    parent
+        .client
+        .find(fantoccini::Locator::XPath(
+            "//select[@id='library-slot']/option[contains(., 'Attestation CAF de DUPIN Pascal')]",
+        ))
+        .await
+        .expect("the attestation CAF is offered")
+        .click()
+        .await
+        .unwrap();
+    parent.wait_text("#upload-title", "Attestation CAF").await;
+    parent
+        .assert_fits("Mon profil, ajout d'un justificatif")
+        .await;
+    parent
+        .assert_accessible("Mon profil, ajout d'un justificatif")
+        .await;
+    parent
+        .find("#upload_file")
+        .await
+        .send_keys(&scan.display().to_string())
+        .await
+        .unwrap();
+    parent.click("#upload-submit").await;
+    parent
+        .wait_text("#library-status", "en attente de validation")
+        .await;
+    parent.wait_text(".library-list", "Attestation CAF").await;
     agent.phone().await;
     agent.goto("/agent/justificatifs").await;
     agent.click("#documents-status-filter").await;
