@@ -4,6 +4,7 @@
 mod abuse;
 mod accounts;
 mod agent;
+mod attachments;
 mod catalogue;
 mod changes;
 mod clients;

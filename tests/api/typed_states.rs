@@ -9,7 +9,7 @@ use tests::{people, TestApp};
 use crate::requests::{submitted, token};
 
 /// Every typed column, with a row to try it on.
-const COLUMNS: [(&str, &str); 15] = [
+const COLUMNS: [(&str, &str); 16] = [
     ("procedures", "kind"),
     ("persons", "civility"),
     ("persons", "sex"),
@@ -25,6 +25,7 @@ const COLUMNS: [(&str, &str); 15] = [
     ("documents", "status"),
     ("documents", "file_kind"),
     ("messages", "sender"),
+    ("message_attachments", "file_kind"),
 ];
 
 async fn run_sql(app: &TestApp, sql: String) -> Result<(), String> {
@@ -70,6 +71,7 @@ async fn the_database_refuses_a_value_outside_its_enum_on_every_typed_column() {
         )
         .await;
     assert_eq!(message.status(), 201);
+    tests::documents::attached(&app, &agent, "note.pdf", crate::documents::pdf(500)).await;
 
     for (table, column) in COLUMNS {
         let before = run_sql(&app, format!("SELECT 1 FROM {table}")).await;

@@ -36,6 +36,26 @@ pub async fn upload(
         .unwrap()
 }
 
+/// Uploads a file to attach to the next message of `token`'s account.
+pub async fn attach(app: &TestApp, token: &str, name: &str, bytes: Vec<u8>) -> Response {
+    let form = Form::new().part("file", Part::bytes(bytes).file_name(name.to_string()));
+    app.client
+        .post(app.url("/api/me/attachments"))
+        .bearer_auth(token)
+        .multipart(form)
+        .send()
+        .await
+        .unwrap()
+}
+
+/// [`attach`], which must succeed: the attachment's id.
+pub async fn attached(app: &TestApp, token: &str, name: &str, bytes: Vec<u8>) -> i64 {
+    let response = attach(app, token, name, bytes).await;
+    assert_eq!(response.status(), reqwest::StatusCode::CREATED);
+    let body: serde_json::Value = response.json().await.unwrap();
+    body["id"].as_i64().unwrap()
+}
+
 /// A citizen with a child, and a "Fiche enfant" sent for the child; returns the
 /// session, the child's person id and the request.
 pub async fn family_with_a_request(app: &TestApp, email: &str, login: &str) -> (Value, i64, Value) {

@@ -1,6 +1,6 @@
 //! The periodic clean-up: what anonymous callers can make the portal store (captcha
 //! challenges, throttle counters, rate-limit entries, unused links, registrations never
-//! activated, ended sessions, sent mails) is forgotten once it can no longer matter, so
+//! activated, ended sessions, sent mails, attachments never sent) is forgotten once it can no longer matter, so
 //! no table and no map grows without bound. Safe with several instances: each round is
 //! a handful of idempotent deletes.
 
@@ -21,12 +21,15 @@ pub struct Purged {
     pub registrations: usize,
     pub sessions: usize,
     pub mails: usize,
+    pub attachments: usize,
 }
 
 /// A registration not activated within this time is forgotten (its link lasted 72 h).
 const PENDING_DAYS: i64 = 7;
 /// Ended sessions, used links and sent mails are kept this long for support questions.
 const KEEP_DAYS: i64 = 30;
+/// An attachment uploaded and not sent with a message within this time is forgotten.
+const UNSENT_HOURS: i64 = 24;
 
 pub fn purge(conn: &mut db::Conn) -> Result<Purged, ApiError> {
     let now = db::now();
@@ -40,17 +43,19 @@ pub fn purge(conn: &mut db::Conn) -> Result<Purged, ApiError> {
             registrations: db::accounts::purge_pending(conn, now - TimeDelta::days(PENDING_DAYS))?,
             sessions: db::sessions::purge(conn, keep)?,
             mails: db::outbox::purge_sent(conn, keep)?,
+            attachments: db::attachments::purge_unsent(conn, now - TimeDelta::hours(UNSENT_HOURS))?,
         })
     })
 }
 
-/// An object this old without a document row is an upload that failed half-way.
+/// An object this old without a document or attachment row is an upload that failed
+/// half-way (or an attachment never sent).
 const ORPHAN_MINUTES: i64 = 60;
 /// Objects looked at per round, and per database query.
 const SWEEP_LIMIT: usize = 20_000;
 const SWEEP_BATCH: usize = 500;
 
-/// Deletes the stored files no document row knows (an upload whose row could not be
+/// Deletes the stored files no document or attachment row knows (an upload whose row could not be
 /// written, or a crash in between): returns how many went.
 pub async fn sweep_orphans(state: &AppState) -> Result<usize, ApiError> {
     let before = chrono::Utc::now() - TimeDelta::minutes(ORPHAN_MINUTES);
@@ -62,7 +67,9 @@ pub async fn sweep_orphans(state: &AppState) -> Result<usize, ApiError> {
     for batch in candidates.chunks(SWEEP_BATCH) {
         let asked = batch.to_vec();
         let known = db::run(&state.pool, move |conn| {
-            Ok::<_, ApiError>(db::documents::known_keys(conn, &asked)?)
+            let mut known = db::documents::known_keys(conn, &asked)?;
+            known.extend(db::attachments::known_keys(conn, &asked)?);
+            Ok::<_, ApiError>(known)
         })
         .await?;
         for key in batch.iter().filter(|k| !known.contains(k)) {

@@ -25,9 +25,11 @@ pub struct Storage {
 }
 
 /// An upload under way: parts go to the store as they come; nothing is visible under
-/// the key before [`Upload::finish`], and [`Upload::abort`] leaves nothing behind.
+/// the key before [`Upload::finish`], and [`Upload::abort`] leaves nothing behind. An
+/// upload dropped unfinished (the client went away and its request was dropped) is
+/// aborted in the background: an S3 store would otherwise keep its parts.
 pub struct Upload {
-    writer: WriteMultipart,
+    writer: Option<WriteMultipart>,
 }
 
 fn failed(e: object_store::Error) -> ApiError {
@@ -81,7 +83,7 @@ impl Storage {
             .await
             .map_err(failed)?;
         Ok(Upload {
-            writer: WriteMultipart::new(upload),
+            writer: Some(WriteMultipart::new(upload)),
         })
     }
 
@@ -111,6 +113,18 @@ impl Storage {
             .into_stream()
             .map_err(|e| std::io::Error::other(e.to_string()))
             .boxed())
+    }
+
+    /// A second object `to` with the bytes of `from` (a message's attachment filed as a
+    /// document: each keeps its own file).
+    pub async fn copy(&self, from: &str, to: &str) -> ApiResult<()> {
+        match self.store.copy(&self.path(from), &self.path(to)).await {
+            Ok(()) => Ok(()),
+            Err(object_store::Error::NotFound { .. }) => {
+                Err(ApiError::internal(format!("stored file {from} is missing")))
+            }
+            Err(e) => Err(failed(e)),
+        }
     }
 
     pub async fn delete(&self, key: &str) -> ApiResult<()> {
@@ -151,30 +165,198 @@ impl Storage {
 }
 
 impl Upload {
+    fn writer(&mut self) -> ApiResult<&mut WriteMultipart> {
+        self.writer
+            .as_mut()
+            .ok_or_else(|| ApiError::internal("an upload written after it was over"))
+    }
+
     /// Sends a chunk on, waiting while two parts are still in flight (memory stays at a
     /// few parts whatever the file's size).
     pub async fn write(&mut self, chunk: &[u8]) -> ApiResult<()> {
-        self.writer.wait_for_capacity(2).await.map_err(failed)?;
-        self.writer.write(chunk);
+        let writer = self.writer()?;
+        writer.wait_for_capacity(2).await.map_err(failed)?;
+        writer.write(chunk);
         Ok(())
     }
 
     /// Makes the object visible; on failure, nothing stays behind.
-    pub async fn finish(self) -> ApiResult<()> {
-        let mut writer = self.writer;
+    pub async fn finish(mut self) -> ApiResult<()> {
+        let Some(mut writer) = self.writer.take() else {
+            return Err(ApiError::internal("an upload finished twice"));
+        };
         if let Err(e) = writer.wait_for_capacity(0).await {
-            if let Err(abort) = writer.abort().await {
-                tracing::warn!(error = %abort, "could not abort an upload");
-            }
+            abort(writer).await;
             return Err(failed(e));
         }
         writer.finish().await.map_err(failed)?;
         Ok(())
     }
 
-    pub async fn abort(self) {
-        if let Err(e) = self.writer.abort().await {
-            tracing::warn!(error = %e, "could not abort an upload");
+    pub async fn abort(mut self) {
+        if let Some(writer) = self.writer.take() {
+            abort(writer).await;
         }
+    }
+}
+
+async fn abort(writer: WriteMultipart) {
+    if let Err(e) = writer.abort().await {
+        tracing::warn!(error = %e, "could not abort an upload");
+    }
+}
+
+impl Drop for Upload {
+    fn drop(&mut self) {
+        let Some(writer) = self.writer.take() else {
+            return;
+        };
+        match tokio::runtime::Handle::try_current() {
+            Ok(runtime) => drop(runtime.spawn(abort(writer))),
+            // No runtime to abort from: the store's own clean-up (an S3 lifecycle rule
+            // on incomplete multipart uploads) removes the parts.
+            Err(_) => tracing::warn!("an unfinished upload was dropped outside a runtime"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    use object_store::memory::InMemory;
+    use object_store::{
+        GetOptions, GetResult, ListResult, MultipartUpload, ObjectMeta, PutMultipartOptions,
+        PutOptions, PutResult, UploadPart,
+    };
+
+    use super::*;
+
+    /// An in-memory store that counts the multipart uploads aborted (as S3 needs them).
+    #[derive(Debug, Default)]
+    struct Watched {
+        inner: InMemory,
+        aborted: Arc<AtomicUsize>,
+    }
+
+    impl std::fmt::Display for Watched {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("Watched")
+        }
+    }
+
+    #[derive(Debug)]
+    struct WatchedUpload {
+        inner: Box<dyn MultipartUpload>,
+        aborted: Arc<AtomicUsize>,
+    }
+
+    #[async_trait::async_trait]
+    impl MultipartUpload for WatchedUpload {
+        fn put_part(&mut self, data: PutPayload) -> UploadPart {
+            self.inner.put_part(data)
+        }
+        async fn complete(&mut self) -> object_store::Result<PutResult> {
+            self.inner.complete().await
+        }
+        async fn abort(&mut self) -> object_store::Result<()> {
+            self.aborted.fetch_add(1, Ordering::SeqCst);
+            self.inner.abort().await
+        }
+    }
+
+    #[async_trait::async_trait]
+    impl ObjectStore for Watched {
+        async fn put_opts(
+            &self,
+            location: &Path,
+            payload: PutPayload,
+            opts: PutOptions,
+        ) -> object_store::Result<PutResult> {
+            self.inner.put_opts(location, payload, opts).await
+        }
+        async fn put_multipart_opts(
+            &self,
+            location: &Path,
+            opts: PutMultipartOptions,
+        ) -> object_store::Result<Box<dyn MultipartUpload>> {
+            let inner = self.inner.put_multipart_opts(location, opts).await?;
+            Ok(Box::new(WatchedUpload {
+                inner,
+                aborted: self.aborted.clone(),
+            }))
+        }
+        async fn get_opts(
+            &self,
+            location: &Path,
+            options: GetOptions,
+        ) -> object_store::Result<GetResult> {
+            self.inner.get_opts(location, options).await
+        }
+        async fn delete(&self, location: &Path) -> object_store::Result<()> {
+            self.inner.delete(location).await
+        }
+        fn list(
+            &self,
+            prefix: Option<&Path>,
+        ) -> BoxStream<'static, object_store::Result<ObjectMeta>> {
+            self.inner.list(prefix)
+        }
+        async fn list_with_delimiter(
+            &self,
+            prefix: Option<&Path>,
+        ) -> object_store::Result<ListResult> {
+            self.inner.list_with_delimiter(prefix).await
+        }
+        async fn copy(&self, from: &Path, to: &Path) -> object_store::Result<()> {
+            self.inner.copy(from, to).await
+        }
+        async fn copy_if_not_exists(&self, from: &Path, to: &Path) -> object_store::Result<()> {
+            self.inner.copy_if_not_exists(from, to).await
+        }
+    }
+
+    fn watched() -> (Storage, Arc<AtomicUsize>) {
+        let store = Watched::default();
+        let aborted = store.aborted.clone();
+        let storage = Storage {
+            store: Arc::new(store),
+            root: Path::default(),
+        };
+        (storage, aborted)
+    }
+
+    #[tokio::test]
+    async fn an_upload_dropped_unfinished_is_aborted_and_a_finished_one_is_not() {
+        let (storage, aborted) = watched();
+        let mut upload = storage.begin("documents/dropped.pdf").await.unwrap();
+        upload
+            .write(b"%PDF-1.7 the client goes away")
+            .await
+            .unwrap();
+        // The request is dropped with its handler's future (a client that disconnects).
+        drop(upload);
+        for _ in 0..100 {
+            if aborted.load(Ordering::SeqCst) == 1 {
+                break;
+            }
+            tokio::task::yield_now().await;
+        }
+        assert_eq!(
+            aborted.load(Ordering::SeqCst),
+            1,
+            "the dropped upload was aborted"
+        );
+
+        let mut upload = storage.begin("documents/kept.pdf").await.unwrap();
+        upload.write(b"%PDF-1.7 whole").await.unwrap();
+        upload.finish().await.unwrap();
+        tokio::task::yield_now().await;
+        assert_eq!(
+            aborted.load(Ordering::SeqCst),
+            1,
+            "a finished upload is not aborted"
+        );
+        assert!(storage.get("documents/kept.pdf").await.is_ok());
     }
 }

@@ -5,6 +5,7 @@
 
 pub mod accounts;
 pub mod addresses;
+pub mod attachments;
 pub mod captcha;
 pub mod catalogue;
 pub mod conn;

@@ -298,6 +298,21 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    message_attachments (id) {
+        id -> BigInt,
+        message_id -> Nullable<BigInt>,
+        uploaded_by -> BigInt,
+        file_name -> Text,
+        file_kind -> Text,
+        object_key -> Text,
+        size_bytes -> BigInt,
+        sha256 -> Text,
+        uploaded_at -> Timestamp,
+        filed_document_id -> Nullable<BigInt>,
+    }
+}
+
 diesel::joinable!(used_refresh_tokens -> sessions (session_id));
 diesel::joinable!(procedures -> categories (category_id));
 diesel::joinable!(accounts -> persons (person_id));
@@ -313,6 +328,7 @@ diesel::joinable!(requests -> procedures (procedure_id));
 diesel::joinable!(request_events -> requests (request_id));
 diesel::joinable!(document_requests -> requests (request_id));
 diesel::joinable!(messages -> requests (request_id));
+diesel::joinable!(message_attachments -> messages (message_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     categories,
@@ -338,4 +354,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     documents,
     document_requests,
     messages,
+    message_attachments,
 );

@@ -86,6 +86,15 @@ impl FileKind {
     }
 }
 
+/// A file's size as people read it: "182 ko", "4,2 Mo".
+pub fn size_label(bytes: i64) -> String {
+    if bytes < 1024 * 1024 {
+        format!("{} ko", (bytes + 1023) / 1024)
+    } else {
+        format!("{:.1} Mo", bytes as f64 / (1024.0 * 1024.0)).replace('.', ",")
+    }
+}
+
 impl DocumentStatus {
     pub fn label(self) -> &'static str {
         match self {
@@ -233,18 +242,23 @@ pub struct RequiredDocument {
     pub requests: Vec<RequestRef>,
 }
 
-/// Where an upload goes (query string of the upload).
+/// Where an upload goes (query string of the upload), or the slot a message's attachment
+/// is filed in (body of "file as").
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Validate)]
 #[serde(deny_unknown_fields)]
-#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams, utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"document_type": "dt-polio", "person_id": 12, "document_date": null})))]
 #[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
 pub struct UploadFields {
     /// The type's slug.
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 100))]
     #[validate(length(min = 1, max = 100, code = "required"))]
     pub document_type: String,
     /// The person it is about; required for a child's or an adult's document.
+    #[serde(default)]
     pub person_id: Option<PersonId>,
     /// The date on the document, for types valid for some days from it (default: today).
+    #[serde(default)]
     pub document_date: Option<NaiveDate>,
 }
 

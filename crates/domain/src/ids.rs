@@ -87,6 +87,8 @@ id_type! {
     DocumentId,
     /// A message between the town hall and a family.
     MessageId,
+    /// A file attached to a message.
+    AttachmentId,
 }
 
 #[cfg(test)]

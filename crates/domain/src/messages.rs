@@ -78,6 +78,18 @@ pub const PROBLEM_CODES: &[(&str, &str)] = &[
         "already_reviewed",
         "Ce justificatif a déjà été validé ou refusé.",
     ),
+    (
+        "not_a_family_attachment",
+        "Seule une pièce jointe envoyée par la famille peut être classée comme justificatif.",
+    ),
+    (
+        "already_filed",
+        "Cette pièce jointe a déjà été classée comme justificatif.",
+    ),
+    (
+        "too_many_unsent_attachments",
+        "Trop de pièces jointes en attente d'envoi : envoyez votre message ou retirez-en avant d'en ajouter.",
+    ),
 ];
 
 pub fn problem_title(code: &str) -> &'static str {
@@ -135,6 +147,9 @@ pub const FIELD_CODES: &[(&str, &str)] = &[
     ("image_too_large", "L'image est trop grande : envoyez une photo de 50 mégapixels au plus."),
     ("document_expired", "Ce justificatif est déjà expiré à cette date : envoyez-en un plus récent."),
     ("already_required", "Ce justificatif est déjà demandé pour cette demande."),
+    ("too_many_attachments", "Joignez au plus 5 fichiers à un message."),
+    ("unknown_attachment", "Cette pièce jointe n'existe pas ou a déjà été envoyée : ajoutez-la de nouveau."),
+    ("not_required", "Ce justificatif n'est pas demandé pour cette demande."),
 ];
 
 pub fn field_message(code: &str) -> &'static str {

@@ -44,7 +44,8 @@ pub async fn upload(
         .await
 }
 
-const FILES: &str = "application/pdf, image/jpeg, image/png";
+/// What a stored file may be.
+pub const FILES: &str = "application/pdf, image/jpeg, image/png";
 
 pub async fn file(authed: &Authed, id: DocumentId) -> ApiResult<File> {
     authed

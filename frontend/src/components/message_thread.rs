@@ -1,14 +1,21 @@
 //! A request's conversation, oldest first: who wrote, when, and whether the other side
-//! has read it ("Lu le …" / "Non lu"), in words.
+//! has read it ("Lu le …" / "Non lu"), in words, and the files attached.
 
-use domain::message::{Message, MessageSender};
+use domain::message::{Attachment, Message, MessageSender};
 use yew::prelude::*;
 
+use crate::components::attachments::AttachmentList;
 use crate::dates::local_date_time;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub messages: Vec<Message>,
+    /// The agents' side: files download through their endpoint, and each of the
+    /// family's files gets `family_file` after it.
+    #[prop_or_default]
+    pub agent: bool,
+    #[prop_or_default]
+    pub family_file: Option<Callback<Attachment, Html>>,
 }
 
 /// "Lu le 01/12/2026 à 10:02" or "Non lu".
@@ -36,6 +43,8 @@ pub fn message_thread(props: &Props) -> Html {
                         </p>
                         <p class="thread-subject">{ m.subject.clone() }</p>
                         <p class="thread-body">{ m.body.clone() }</p>
+                        <AttachmentList attachments={m.attachments.clone()} agent={props.agent}
+                            after={(m.sender == MessageSender::Family).then(|| props.family_file.clone()).flatten()} />
                         <p class="hint">{ read_state(m) }</p>
                     </li>
                 }

@@ -2,6 +2,7 @@
 
 pub mod account_menu;
 pub mod agent_nav;
+pub mod attachments;
 pub mod captcha;
 pub mod checkbox;
 pub mod choice_group;

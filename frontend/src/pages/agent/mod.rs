@@ -5,6 +5,7 @@
 mod actions;
 pub mod documents;
 mod enrolment;
+mod file_as;
 mod filter_form;
 pub mod household;
 pub mod inbox;

@@ -44,6 +44,12 @@ fn detail(props: &Props) -> Html {
         let state = state.clone();
         Callback::from(move |d: RequestDetail| state.set(Some(Ok(d))))
     };
+    // The documents are loaded again when a message's file is filed as one.
+    let documents_version = use_state(|| 0u32);
+    let on_filed = {
+        let documents_version = documents_version.clone();
+        Callback::from(move |()| documents_version.set(*documents_version + 1))
+    };
     let body = match &*state {
         None => loading("Chargement…"),
         Some(Err(p)) => html! { <LoadError problem={p.clone()} /> },
@@ -56,8 +62,8 @@ fn detail(props: &Props) -> Html {
                 </div>
                 <RequestView detail={d.clone()} show_requester=true />
                 <AgentActions detail={d.clone()} {on_change} />
-                <AgentRequestDocuments request={d.request.id} />
-                <RequestMessages request={d.request.id} />
+                <AgentRequestDocuments request={d.request.id} version={*documents_version} />
+                <RequestMessages request={d.request.id} {on_filed} />
             </>
         },
     };

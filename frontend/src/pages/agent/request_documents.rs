@@ -18,13 +18,16 @@ use crate::hooks::use_submit::use_submit;
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub request: RequestId,
+    /// Grows when the documents changed elsewhere on the page (a file filed as one).
+    #[prop_or_default]
+    pub version: u32,
 }
 
 #[function_component(AgentRequestDocuments)]
 pub fn agent_request_documents(props: &Props) -> Html {
     let session = use_session();
     let authed = session.authed();
-    let lines = use_fetch(props.request, move |id| {
+    let lines = use_fetch((props.request, props.version), move |(id, _)| {
         let authed = authed.clone();
         async move { documents::of_agent_request(&authed, id).await }
     });

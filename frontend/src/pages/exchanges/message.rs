@@ -1,5 +1,5 @@
 //! One message: opening it marks it read; the whole conversation of its request, and
-//! "Répondre".
+//! "Répondre", with files attached.
 
 use domain::ids::MessageId;
 use domain::message::Reply;
@@ -8,13 +8,14 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::api::messages;
+use crate::components::attachments::{self, AttachmentPicker};
 use crate::components::error_summary::ErrorSummary;
 use crate::components::load_error::{loading, LoadError};
 use crate::components::message_thread::MessageThread;
 use crate::components::problem_alert::ProblemAlert;
 use crate::components::require_login::RequireLogin;
 use crate::components::textarea_field::TextareaField;
-use crate::forms::FieldErrors;
+use crate::forms::{FieldErrors, Inputs};
 use crate::hooks::use_fetch::use_fetch;
 use crate::hooks::use_submit::use_submit;
 use crate::hooks::{use_page_title, use_session};
@@ -52,11 +53,15 @@ fn conversation(props: &Props) -> Html {
         }
     });
     let body = use_state(String::new);
-    let submit = use_submit().refocusing("#reply-submit");
+    let attached = use_state(Vec::new);
+    let submit = use_submit()
+        .refocusing("#reply-submit")
+        .on_inputs(Inputs::Renamed(&[("attachments", attachments::INPUT)]));
     let sent = use_state(|| false);
     let onsubmit = {
-        let (body, submit, sent, version, id) = (
+        let (body, attached, submit, sent, version, id) = (
             body.clone(),
+            attached.clone(),
             submit.clone(),
             sent.clone(),
             version.clone(),
@@ -69,14 +74,19 @@ fn conversation(props: &Props) -> Html {
             }
             let reply = Reply {
                 body: body.trim().to_string(),
+                attachments: attached
+                    .iter()
+                    .map(|a: &domain::message::Attachment| a.id)
+                    .collect(),
             };
             if let Err(invalid) = reply.validate() {
                 submit.invalid(FieldErrors::from_validation(&invalid));
                 return;
             }
-            let (authed, body, sent, version) = (
+            let (authed, body, attached, sent, version) = (
                 session.authed(),
                 body.clone(),
+                attached.clone(),
                 sent.clone(),
                 version.clone(),
             );
@@ -84,6 +94,7 @@ fn conversation(props: &Props) -> Html {
                 async move { messages::reply(&authed, id, &reply).await },
                 move |_| {
                     body.set(String::new());
+                    attached.set(Vec::new());
                     sent.set(true);
                     version.set(*version + 1);
                 },
@@ -93,6 +104,10 @@ fn conversation(props: &Props) -> Html {
     let on_body = {
         let body = body.clone();
         Callback::from(move |text: String| body.set(text))
+    };
+    let on_attached = {
+        let attached = attached.clone();
+        Callback::from(move |list| attached.set(list))
     };
     let errors = submit.errors();
     match &*thread {
@@ -109,10 +124,12 @@ fn conversation(props: &Props) -> Html {
                 </div>
                 <form class="card" {onsubmit} novalidate=true aria-labelledby="reply-title">
                     <h2 id="reply-title">{ "Répondre" }</h2>
-                    <ErrorSummary id="reply-errors" items={errors.summary(&[("body", "Votre réponse")])} attempt={submit.attempt()} />
+                    <ErrorSummary id="reply-errors" items={errors.summary(&[("body", "Votre réponse"), (attachments::INPUT, "Pièces jointes")])} attempt={submit.attempt()} />
                     <ProblemAlert problem={submit.problem()} />
                     <TextareaField id="body" label="Votre réponse" value={(*body).clone()} oninput={on_body}
                         required=true maxlength={Some(4000)} error={errors.get("body")} />
+                    <AttachmentPicker attached={(*attached).clone()} on_change={on_attached}
+                        error={errors.get(attachments::INPUT)} />
                     <button type="submit" id="reply-submit" class="button" disabled={submit.sending()}>
                         { if submit.sending() { "Envoi…" } else { "Envoyer la réponse" } }
                     </button>

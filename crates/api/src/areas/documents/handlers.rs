@@ -3,7 +3,7 @@
 
 use actix_multipart::Multipart;
 use actix_web::{get, post, web, HttpResponse};
-use domain::document::{Document, DocumentType, RequiredDocument, UploadFields};
+use domain::document::{Document, DocumentType, FileKind, RequiredDocument, UploadFields};
 use domain::ids::{DocumentId, RequestId};
 use domain::problem::Problem;
 use validator::Validate;
@@ -124,18 +124,12 @@ pub async fn upload(
         max_bytes: slot.document_type.max_bytes(),
     };
     let stored = incoming::receive(&state.storage, body, rules).await?;
-    let (settings, kept) = (state.settings.clone(), stored.clone());
-    let recorded = state
-        .run(move |conn| {
-            let now = db::now();
-            service::record(conn, &settings, account, &slot, &kept, now)
-        })
-        .await;
-    if recorded.is_err() {
-        // Nothing half-stored: the file goes with the row that could not be written.
-        let _ = state.storage.delete(&stored.key).await;
-    }
-    Ok(HttpResponse::Created().json(recorded?))
+    let settings = state.settings.clone();
+    let document = incoming::recorded(&state, stored, move |conn, stored| {
+        service::record(conn, &settings, account, &slot, stored, db::now())
+    })
+    .await?;
+    Ok(HttpResponse::Created().json(document))
 }
 
 /// The file of one of the household's documents.
@@ -166,20 +160,50 @@ pub async fn download(
     serve(&state, &row).await
 }
 
-/// A stored file as an attachment of its real type, never sniffed, never cached.
+/// A document's file, as an attachment of its real type.
 pub async fn serve(state: &AppState, row: &db::documents::DocumentRow) -> ApiResult<HttpResponse> {
-    let stream = state.storage.get(&row.object_key).await?;
-    let size = u64::try_from(row.size_bytes).map_err(ApiError::internal)?;
+    let name = format!("justificatif-{}.{}", row.id, row.file_kind.extension());
+    serve_file(
+        state,
+        &row.object_key,
+        row.file_kind,
+        row.size_bytes,
+        &name,
+        None,
+    )
+    .await
+}
+
+/// A stored file as an attachment of its real type, never sniffed, never cached. The
+/// header names it `name` (ASCII), and `shown` for browsers that read RFC 6266's UTF-8
+/// form.
+pub async fn serve_file(
+    state: &AppState,
+    key: &str,
+    kind: FileKind,
+    size: i64,
+    name: &str,
+    shown: Option<&str>,
+) -> ApiResult<HttpResponse> {
+    use actix_web::http::header::{
+        Charset, ContentDisposition, DispositionParam, DispositionType, ExtendedValue,
+    };
+    let stream = state.storage.get(key).await?;
+    let size = u64::try_from(size).map_err(ApiError::internal)?;
+    let mut parameters = vec![DispositionParam::Filename(name.to_string())];
+    if let Some(shown) = shown {
+        parameters.push(DispositionParam::FilenameExt(ExtendedValue {
+            charset: Charset::Ext("UTF-8".to_string()),
+            language_tag: None,
+            value: shown.as_bytes().to_vec(),
+        }));
+    }
     Ok(HttpResponse::Ok()
-        .content_type(row.file_kind.mime())
-        .insert_header((
-            "Content-Disposition",
-            format!(
-                "attachment; filename=\"justificatif-{}.{}\"",
-                row.id,
-                row.file_kind.extension()
-            ),
-        ))
+        .content_type(kind.mime())
+        .insert_header(ContentDisposition {
+            disposition: DispositionType::Attachment,
+            parameters,
+        })
         .insert_header(("X-Content-Type-Options", "nosniff"))
         .insert_header(("Cache-Control", "no-store"))
         .no_chunking(size)

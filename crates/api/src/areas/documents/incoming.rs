@@ -15,6 +15,7 @@ use rand::Rng;
 use sha2::{Digest, Sha256};
 
 use crate::error::{ApiError, ApiResult, ErrorKind};
+use crate::state::AppState;
 use crate::storage::{Storage, DOCUMENTS};
 
 /// Bytes read before deciding the kind of a file.
@@ -46,6 +47,8 @@ pub struct Stored {
     pub kind: FileKind,
     pub size: u64,
     pub sha256: String,
+    /// The name the browser gave the file (checked, never used to store it).
+    pub file_name: Option<String>,
 }
 
 fn file_error(code: &'static str) -> ApiError {
@@ -72,7 +75,8 @@ fn check_name(name: &str) -> ApiResult<()> {
     }
 }
 
-fn new_key(kind: FileKind) -> String {
+/// A fresh key for a stored file: random, never derived from what the user sent.
+pub fn new_key(kind: FileKind) -> String {
     let random: [u8; 16] = rand::thread_rng().gen();
     format!("{DOCUMENTS}/{}.{}", hex::encode(random), kind.extension())
 }
@@ -102,12 +106,33 @@ pub async fn receive(
             discard(storage, stored).await;
             return Err(file_error("too_many_files"));
         }
-        if let Some(file_name) = field.content_disposition().and_then(|d| d.get_filename()) {
+        let file_name = field
+            .content_disposition()
+            .and_then(|d| d.get_filename())
+            .map(str::to_string);
+        if let Some(file_name) = &file_name {
             check_name(file_name)?;
         }
-        stored = Some(one_file(storage, &mut field, &rules).await?);
+        let mut file = one_file(storage, &mut field, &rules).await?;
+        file.file_name = file_name;
+        stored = Some(file);
     }
     stored.ok_or_else(|| file_error("required"))
+}
+
+/// Writes the row of a file now in the store with `record`; when it cannot be written,
+/// the file goes too (nothing half-stored).
+pub async fn recorded<T, F>(state: &AppState, stored: Stored, record: F) -> ApiResult<T>
+where
+    F: FnOnce(&mut db::Conn, &Stored) -> ApiResult<T> + Send + 'static,
+    T: Send + 'static,
+{
+    let key = stored.key.clone();
+    let recorded = state.run(move |conn| record(conn, &stored)).await;
+    if recorded.is_err() {
+        let _ = state.storage.delete(&key).await;
+    }
+    recorded
 }
 
 async fn discard(storage: &Storage, stored: Option<Stored>) {
@@ -172,6 +197,7 @@ async fn one_file(
                 kind,
                 size,
                 sha256,
+                file_name: None,
             })
         }
     }
@@ -237,6 +263,7 @@ async fn stream_pdf(
         kind: FileKind::Pdf,
         size,
         sha256: hex::encode(hasher.finalize()),
+        file_name: None,
     })
 }
 

@@ -3,8 +3,8 @@
 
 mod agent_handlers;
 pub mod agent_service;
-mod handlers;
-mod incoming;
+pub mod handlers;
+pub mod incoming;
 pub mod request_service;
 pub mod requirements;
 pub mod service;

@@ -28,13 +28,7 @@ pub fn of_own_request(
     let request = db::requests::find(conn, id)?
         .filter(|r| r.household_id == household)
         .ok_or_else(ApiError::not_found)?;
-    requirements::of_household(
-        conn,
-        settings,
-        request.household_id,
-        Some(request.id),
-        today,
-    )
+    requirements::of_request(conn, settings, &request, today)
 }
 
 /// Any sent request, for agents.
@@ -45,13 +39,7 @@ pub fn of_request(
     today: NaiveDate,
 ) -> ApiResult<Vec<RequiredDocument>> {
     let request = sent(conn, id)?;
-    requirements::of_household(
-        conn,
-        settings,
-        request.household_id,
-        Some(request.id),
-        today,
-    )
+    requirements::of_request(conn, settings, &request, today)
 }
 
 /// "Demande de justificatifs": the request needs one more document; the family gets the
@@ -105,13 +93,7 @@ pub fn ask(
                 (_, Some(_)) => Some(p),
             },
         };
-        let needed = requirements::of_household(
-            conn,
-            settings,
-            request.household_id,
-            Some(request.id),
-            today,
-        )?;
+        let needed = requirements::of_request(conn, settings, &request, today)?;
         if needed
             .iter()
             .any(|l| l.document_type == kind.slug && l.person_id == person)
@@ -133,12 +115,6 @@ pub fn ask(
         let family =
             db::accounts::find(conn, request.account_id)?.ok_or_else(ApiError::not_found)?;
         mail::queue(conn, &templates::new_message(settings, &family.email))?;
-        requirements::of_household(
-            conn,
-            settings,
-            request.household_id,
-            Some(request.id),
-            today,
-        )
+        requirements::of_request(conn, settings, &request, today)
     })
 }

@@ -51,6 +51,22 @@ fn concerned(
     }
 }
 
+/// What one request needs, and where each stands.
+pub fn of_request(
+    conn: &mut db::Conn,
+    settings: &Settings,
+    request: &db::requests::RequestRow,
+    today: NaiveDate,
+) -> ApiResult<Vec<RequiredDocument>> {
+    of_household(
+        conn,
+        settings,
+        request.household_id,
+        Some(request.id),
+        today,
+    )
+}
+
 /// The requirements of the household's sent requests still open (or of the one
 /// request `only`, whatever its status), in the order of the types' configuration.
 pub fn of_household(

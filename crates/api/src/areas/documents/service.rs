@@ -66,7 +66,23 @@ pub fn slot(
             }
         }
     };
-    let document_date = match fields.document_date {
+    let document_date = document_date(&document_type, fields.document_date, today)?;
+    Ok(Slot {
+        household,
+        person,
+        document_type,
+        document_date,
+    })
+}
+
+/// The date on a document: not in the future, not older than five years, not already
+/// expired; today when the type's validity counts from it and none is given.
+pub fn document_date(
+    document_type: &DocumentTypeSettings,
+    given: Option<NaiveDate>,
+    today: NaiveDate,
+) -> ApiResult<Option<NaiveDate>> {
+    Ok(match given {
         Some(d) if d > today => return Err(ApiError::field("document_date", "date_in_future")),
         Some(d) if today.checked_sub_days(Days::new(OLDEST_DOCUMENT_DAYS)) > Some(d) => {
             return Err(ApiError::field("document_date", "invalid_date"))
@@ -82,12 +98,6 @@ pub fn slot(
         Some(d) => Some(d),
         None if document_type.validity.needs_document_date() => Some(today),
         None => None,
-    };
-    Ok(Slot {
-        household,
-        person,
-        document_type,
-        document_date,
     })
 }
 
@@ -105,7 +115,8 @@ pub fn record(
     })
 }
 
-fn record_in(
+/// [`record`], inside the caller's transaction.
+pub fn record_in(
     conn: &mut db::Conn,
     settings: &Settings,
     account_id: AccountId,

@@ -1,6 +1,8 @@
 //! Messages ("Échanges"): the conversation between the town hall and a family, on one of
-//! the family's requests.
+//! the family's requests, with files attached.
 
+pub mod attachment_service;
+mod attachments;
 mod handlers;
 pub mod service;
 pub mod views;
@@ -14,5 +16,9 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(handlers::thread)
         .service(handlers::reply)
         .service(handlers::agent_thread)
-        .service(handlers::write);
+        .service(handlers::write)
+        .service(attachments::upload)
+        .service(attachments::download)
+        .service(attachments::agent_download)
+        .service(attachments::file_as);
 }

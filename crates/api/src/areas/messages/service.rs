@@ -3,7 +3,7 @@
 //! message marks it read for its recipient; the sender sees it.
 
 use chrono::NaiveDateTime;
-use domain::ids::{AccountId, MessageId, RequestId};
+use domain::ids::{AccountId, AttachmentId, MessageId, RequestId};
 use domain::message::{Message, MessageSender, NewMessage, Reply, Unread};
 
 use super::views;
@@ -99,6 +99,7 @@ pub fn reply(
             body.body.trim(),
             now,
         )?;
+        send_attachments(conn, &body.attachments, Some(account), new)?;
         let row = db::messages::find(conn, new)?.ok_or_else(ApiError::not_found)?;
         views::one(conn, settings, &row)
     })
@@ -140,10 +141,36 @@ pub fn write(
             message.body.trim(),
             now,
         )?;
+        send_attachments(conn, &message.attachments, agent, new)?;
         let family =
             db::accounts::find(conn, request.account_id)?.ok_or_else(ApiError::not_found)?;
         mail::queue(conn, &templates::new_message(settings, &family.email))?;
         let row = db::messages::find(conn, new)?.ok_or_else(ApiError::not_found)?;
         views::one(conn, settings, &row)
     })
+}
+
+/// The sender's own unsent attachments go with the message; any other id (someone
+/// else's, already sent, forgotten) refuses the whole message.
+fn send_attachments(
+    conn: &mut db::Conn,
+    ids: &[AttachmentId],
+    sender: Option<AccountId>,
+    message: MessageId,
+) -> ApiResult<()> {
+    if ids.is_empty() {
+        return Ok(());
+    }
+    let mut ids = ids.to_vec();
+    ids.sort_unstable();
+    ids.dedup();
+    let sent = match sender {
+        Some(account) => db::attachments::send(conn, &ids, account, message)?,
+        None => 0,
+    };
+    if sent == ids.len() {
+        Ok(())
+    } else {
+        Err(ApiError::field("attachments", "unknown_attachment"))
+    }
 }

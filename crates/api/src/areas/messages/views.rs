@@ -1,12 +1,12 @@
 //! Message rows to the API's `Message`: the request they belong to, and the author's
 //! name as the other side reads it (the commune for the town hall, the holder for the
-//! family).
+//! family), and the files attached.
 
 use std::collections::HashMap;
 
 use domain::document::RequestRef;
-use domain::ids::{ProcedureId, RequestId};
-use domain::message::{Message, MessageSender};
+use domain::ids::{MessageId, ProcedureId, RequestId};
+use domain::message::{Attachment, Message, MessageSender};
 
 use crate::areas::requests::views::display_name;
 use crate::config::Settings;
@@ -38,6 +38,13 @@ pub fn messages(
         };
         requests.insert(row.request_id, (reference, family));
     }
+    let ids: Vec<MessageId> = rows.iter().map(|r| r.id).collect();
+    let mut attachments: HashMap<MessageId, Vec<Attachment>> = HashMap::new();
+    for a in db::attachments::of_messages(conn, &ids)? {
+        if let Some(message) = a.message_id {
+            attachments.entry(message).or_default().push(attachment(&a));
+        }
+    }
     Ok(rows
         .iter()
         .map(|row| {
@@ -63,6 +70,7 @@ pub fn messages(
                 },
                 sent_at: row.created_at.and_utc(),
                 read_at: row.read_at.map(|at| at.and_utc()),
+                attachments: attachments.remove(&row.id).unwrap_or_default(),
             }
         })
         .collect())
@@ -76,4 +84,14 @@ pub fn one(
     messages(conn, settings, std::slice::from_ref(row))?
         .pop()
         .ok_or_else(ApiError::not_found)
+}
+
+pub fn attachment(row: &db::attachments::AttachmentRow) -> Attachment {
+    Attachment {
+        id: row.id,
+        file_name: row.file_name.clone(),
+        file_kind: row.file_kind,
+        size_bytes: row.size_bytes,
+        filed_as: row.filed_document_id,
+    }
 }

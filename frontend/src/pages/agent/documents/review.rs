@@ -2,7 +2,7 @@
 //! in the page, from a blob: URL), then "Valider" (optionally until a chosen day) or
 //! "Refuser" with the reason the family reads.
 
-use domain::document::{Document, DocumentStatus, FileKind, Validation};
+use domain::document::{size_label, Document, DocumentStatus, FileKind, Validation};
 use domain::request::AgentNote;
 use web_sys::Url;
 use yew::prelude::*;
@@ -22,15 +22,6 @@ use crate::hooks::use_submit::use_submit;
 pub struct Props {
     pub document: Document,
     pub on_reviewed: Callback<()>,
-}
-
-/// "182 ko", "4,2 Mo".
-fn size(bytes: i64) -> String {
-    if bytes < 1024 * 1024 {
-        format!("{} ko", (bytes + 1023) / 1024)
-    } else {
-        format!("{:.1} Mo", bytes as f64 / (1024.0 * 1024.0)).replace('.', ",")
-    }
 }
 
 #[function_component(Review)]
@@ -154,7 +145,7 @@ pub fn review(props: &Props) -> Html {
             <h2 id={format!("document-title-{id}")}>{ title.clone() }</h2>
             <p>
                 <RequirementBadge status={of_document(d.status)} />
-                { format!(" — déposé le {}, {} ({})", local_date(&d.uploaded_at), d.file_kind.label(), size(d.size_bytes)) }
+                { format!(" — déposé le {}, {} ({})", local_date(&d.uploaded_at), d.file_kind.label(), size_label(d.size_bytes)) }
             </p>
             if let Some(day) = d.document_date {
                 <p>{ format!("Date du document : {}", day.format("%d/%m/%Y")) }</p>
