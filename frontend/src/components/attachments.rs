@@ -125,7 +125,7 @@ pub fn attachment_picker(props: &PickerProps) -> Html {
                 else if full { { "Nombre maximal de fichiers atteint." } }
             </p>
             if !props.attached.is_empty() {
-                <ul class="attachment-list" aria-label="Fichiers joints">
+                <ul class="attachment-list" id="attached-files" aria-label="Fichiers joints">
                     { for props.attached.iter().map(|a| {
                         let remove = {
                             let (id, attached, on_change) = (a.id, props.attached.clone(), props.on_change.clone());

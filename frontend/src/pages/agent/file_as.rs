@@ -1,7 +1,7 @@
 //! "Classer comme justificatif": an agent files a family's attachment as one of the
 //! documents the request needs (it then waits for validation in the queue).
 
-use domain::document::UploadFields;
+use domain::document::{RequiredDocument, UploadFields};
 use domain::ids::RequestId;
 use domain::message::Attachment;
 use web_sys::HtmlSelectElement;
@@ -57,6 +57,12 @@ pub fn file_as(props: &Props) -> Html {
     }
 }
 
+/// An option's value: "dt-polio/12" (the type, and the person when there is one).
+fn key(line: &RequiredDocument) -> String {
+    let person = line.person_id.map(|p| p.to_string()).unwrap_or_default();
+    format!("{}/{person}", line.document_type)
+}
+
 #[derive(Properties, PartialEq)]
 struct FormProps {
     attachment: Attachment,
@@ -96,7 +102,7 @@ fn file_as_form(props: &FormProps) -> Html {
             if !submit.begin() {
                 return;
             }
-            let Some(line) = chosen.parse::<usize>().ok().and_then(|i| list.get(i)) else {
+            let Some(line) = list.iter().find(|l| key(l) == *chosen) else {
                 let mut invalid = FieldErrors::default();
                 invalid.push("document_type", "required");
                 submit.invalid(invalid);
@@ -142,8 +148,8 @@ fn file_as_form(props: &FormProps) -> Html {
                         <select id={select_id.clone()} onchange={on_choose} aria-invalid={error.as_ref().map(|_| "true")}
                             aria-describedby={error.as_ref().map(|_| error_id.clone())}>
                             <option value="" selected={chosen.is_empty()}>{ "Choisir…" }</option>
-                            { for list.iter().enumerate().map(|(i, l)| html! {
-                                <option value={i.to_string()} selected={*chosen == i.to_string()}>
+                            { for list.iter().map(|l| html! {
+                                <option value={key(l)} selected={*chosen == key(l)}>
                                     { format!("{} de {} ({})", l.type_name, l.concerned, l.status.label()) }
                                 </option>
                             }) }
