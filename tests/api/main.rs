@@ -11,6 +11,7 @@ mod clients;
 mod contract;
 mod contract_documents;
 mod document_abuse;
+mod document_queue;
 mod documents;
 mod email;
 mod errors;

@@ -221,6 +221,18 @@ async fn a_parent_sends_the_dt_polio_the_agent_refuses_then_validates_it_and_it_
         .wait_text(".review-list", "Carnet de vaccination")
         .await;
     agent.assert_fits("Justificatifs à valider").await;
+    // Where the family lives: a postal code has five digits; the family has no address.
+    agent.fill("#documents-postal-code", "599").await;
+    agent.click("#documents-dates-apply").await;
+    agent
+        .wait_text("#documents-postal-code-error", "5 chiffres")
+        .await;
+    agent.fill("#documents-postal-code", "59920").await;
+    agent.click("#documents-dates-apply").await;
+    agent
+        .wait_text("main", "Aucun justificatif ne correspond")
+        .await;
+    agent.fill("#documents-postal-code", "").await;
     // Filtered from the day after tomorrow (whatever the time zone), nothing is left.
     let tomorrow = chrono::Local::now().date_naive() + chrono::TimeDelta::days(2);
     agent

@@ -6,8 +6,9 @@ use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 use domain::document::{DocumentStatus, FileKind};
 use domain::ids::{AccountId, DocumentId, HouseholdId, PersonId, RequestId};
+use domain::profile::MemberRole;
 
-use crate::schema::{document_requests, documents};
+use crate::schema::{addresses, document_requests, documents, household_members};
 use crate::Conn;
 
 #[derive(Debug, Insertable)]
@@ -78,6 +79,8 @@ pub struct Queue {
     pub document_type: Option<String>,
     pub from: Option<NaiveDateTime>,
     pub until: Option<NaiveDateTime>,
+    /// The postal code of the household's address (its holder's default one).
+    pub postal_code: Option<String>,
 }
 
 /// The documents matching `queue`, oldest first (the first uploaded is the first seen),
@@ -101,6 +104,17 @@ pub fn queue(
         }
         if let Some(until) = queue.until {
             q = q.filter(documents::uploaded_at.lt(until));
+        }
+        if let Some(code) = &queue.postal_code {
+            let living_there = household_members::table
+                .inner_join(
+                    addresses::table.on(addresses::person_id.eq(household_members::person_id)),
+                )
+                .filter(household_members::role.eq(MemberRole::AccountHolder))
+                .filter(addresses::is_default.eq(true))
+                .filter(addresses::postal_code.eq(code.clone()))
+                .select(household_members::household_id);
+            q = q.filter(documents::household_id.eq_any(living_there));
         }
         q
     };

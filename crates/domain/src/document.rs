@@ -301,6 +301,10 @@ pub struct DocumentFilter {
     pub from: Option<NaiveDate>,
     /// Uploaded on or before this day.
     pub to: Option<NaiveDate>,
+    /// Where the family lives: the postal code of the account holder's address (the
+    /// commune's own, a hamlet's, or a neighbouring commune's for families from outside).
+    #[cfg_attr(feature = "openapi", param(pattern = "^[0-9]{5}$", example = "59920"))]
+    pub postal_code: Option<String>,
     /// From 1.
     #[cfg_attr(feature = "openapi", param(minimum = 1))]
     pub page: Option<u32>,

@@ -59,6 +59,7 @@ pub async fn queue(authed: &Authed, filter: &DocumentFilter) -> ApiResult<Docume
         ("document_type", filter.document_type.clone()),
         ("from", filter.from.map(|d| d.to_string())),
         ("to", filter.to.map(|d| d.to_string())),
+        ("postal_code", filter.postal_code.clone()),
         ("page", filter.page.map(|p| p.to_string())),
     ]
     .into_iter()

@@ -22,7 +22,13 @@ pub fn queue(
     filter: &DocumentFilter,
 ) -> ApiResult<DocumentPage> {
     let page = filter.page.unwrap_or(1).max(1);
+    let postal_code = filter.postal_code.as_deref().map(str::trim);
+    if postal_code.is_some_and(|c| c.len() != 5 || !c.bytes().all(|b| b.is_ascii_digit())) {
+        return Err(ApiError::new(ErrorKind::BadRequest, "invalid_query")
+            .with_detail("postal_code: 5 chiffres (ex. : 59920)"));
+    }
     let search = db::documents::Queue {
+        postal_code: postal_code.map(str::to_string),
         status: Some(filter.status.unwrap_or(DocumentStatus::Pending)),
         document_type: filter.document_type.clone(),
         from: filter.from.map(crate::town_clock::midnight),

@@ -5,12 +5,14 @@
 mod review;
 
 use domain::document::{DocumentFilter, DocumentStatus};
+use domain::messages::field_message;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use crate::api::documents;
 use crate::components::agent_nav::AgentNav;
 use crate::components::date_field::{DateField, DateParts};
+use crate::components::field::TextField;
 use crate::components::load_error::{loading, LoadError};
 use crate::components::require_login::RequireLogin;
 use crate::hooks::use_fetch::use_fetch_fresh;
@@ -81,6 +83,12 @@ fn queue() -> Html {
     let from = use_state(DateParts::default);
     let to = use_state(DateParts::default);
     let dates_error = use_state(|| None::<AttrValue>);
+    let postal_code = use_state(String::new);
+    let postal_error = use_state(|| None::<AttrValue>);
+    let on_postal = {
+        let postal_code = postal_code.clone();
+        Callback::from(move |v: String| postal_code.set(v))
+    };
     let set_date = |state: &UseStateHandle<DateParts>| {
         let state = state.clone();
         Callback::from(move |parts: DateParts| state.set(parts))
@@ -92,17 +100,24 @@ fn queue() -> Html {
             to.clone(),
             dates_error.clone(),
         );
+        let (postal_code, postal_error) = (postal_code.clone(), postal_error.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let (start, end) = (from.parse(), to.parse());
-            if matches!(start, Some(Err(_))) || matches!(end, Some(Err(_))) {
-                dates_error.set(Some(AttrValue::Static("Date invalide.")));
+            let bad_dates = matches!(start, Some(Err(_))) || matches!(end, Some(Err(_)));
+            dates_error.set(bad_dates.then_some(AttrValue::Static("Date invalide.")));
+            let code = postal_code.trim().to_string();
+            let bad_code =
+                !code.is_empty() && (code.len() != 5 || !code.bytes().all(|b| b.is_ascii_digit()));
+            postal_error
+                .set(bad_code.then(|| AttrValue::Static(field_message("invalid_postal_code"))));
+            if bad_dates || bad_code {
                 return;
             }
-            dates_error.set(None);
             filter.set(DocumentFilter {
                 from: start.and_then(Result::ok),
                 to: end.and_then(Result::ok),
+                postal_code: (!code.is_empty()).then_some(code),
                 page: None,
                 ..(*filter).clone()
             });
@@ -160,8 +175,12 @@ fn queue() -> Html {
                     onchange={set_date(&from)} error={(*dates_error).clone()} />
                 <DateField prefix="documents-to" legend="Jusqu'au" value={(*to).clone()}
                     onchange={set_date(&to)} />
+                <TextField id="documents-postal-code" label="Code postal du foyer" value={(*postal_code).clone()}
+                    oninput={on_postal} inputmode="numeric" autocomplete="off"
+                    hint="Où vit la famille (adresse du titulaire du compte), ex. : 59920."
+                    error={(*postal_error).clone()} />
                 <div class="actions">
-                    <button type="submit" id="documents-dates-apply" class="button button--secondary">{ "Filtrer par date" }</button>
+                    <button type="submit" id="documents-dates-apply" class="button button--secondary">{ "Appliquer les filtres" }</button>
                 </div>
             </form>
             <section aria-busy={page.is_none().to_string()} aria-label="Justificatifs">{ body }</section>
