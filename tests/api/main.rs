@@ -17,6 +17,7 @@ mod email;
 mod errors;
 mod headers;
 mod health;
+mod library;
 mod limits;
 mod login;
 mod messages;

@@ -224,6 +224,19 @@ pub struct Document {
     pub reviewed_at: Option<DateTime<Utc>>,
 }
 
+/// A document of "Ma bibliothèque de justificatifs", with the requests it served (those
+/// closed since included).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"id": 4, "document_type": "dt-polio", "type_name": "Carnet de vaccination DT Polio", "person_id": 5, "concerned": "MOUNIER Éric", "status": "valid", "file_kind": "pdf", "size_bytes": 182044, "sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", "uploaded_at": "2026-12-01T09:40:00Z", "document_date": null, "valid_until": null, "refusal_reason": null, "reviewed_at": "2026-12-01T14:02:00Z", "used_by": [{"id": 51, "number": 51, "procedure_title": "Fiche enfant"}]})))]
+pub struct LibraryDocument {
+    #[serde(flatten)]
+    pub document: Document,
+    /// The requests that needed it while it was the latest provided for its type and
+    /// person, open or closed since, by number.
+    pub used_by: Vec<RequestRef>,
+}
+
 /// One line of "Mes justificatifs à fournir": a type of document for one person (or the
 /// household), with what stands and the requests that need it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

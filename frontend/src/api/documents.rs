@@ -2,8 +2,8 @@
 //! the download; for agents, the queue and Valider / Refuser.
 
 use domain::document::{
-    Document, DocumentAsk, DocumentFilter, DocumentPage, DocumentType, RequiredDocument,
-    UploadFields, Validation,
+    Document, DocumentAsk, DocumentFilter, DocumentPage, DocumentType, LibraryDocument,
+    RequiredDocument, UploadFields, Validation,
 };
 use domain::ids::{DocumentId, RequestId};
 use domain::request::AgentNote;
@@ -18,7 +18,7 @@ pub async fn required(authed: &Authed) -> ApiResult<Vec<RequiredDocument>> {
     authed.get("/me/required-documents").await
 }
 
-pub async fn library(authed: &Authed) -> ApiResult<Vec<Document>> {
+pub async fn library(authed: &Authed) -> ApiResult<Vec<LibraryDocument>> {
     authed.get("/me/documents").await
 }
 

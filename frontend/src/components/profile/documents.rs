@@ -2,7 +2,7 @@
 //! with its status and validity, latest first (a replaced one stays, as history); a
 //! family may add one without waiting to be asked (a new attestation CAF).
 
-use domain::document::{Document, DocumentConcern, DocumentType};
+use domain::document::{Document, DocumentConcern, DocumentType, RequestRef};
 use domain::profile::{Member, MemberRole};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
@@ -40,6 +40,15 @@ fn people_for(t: &DocumentType, members: &[Member]) -> Vec<Option<Member>> {
     }
 }
 
+/// "Fiche enfant : 51, Inscription cantine : 53".
+fn serves(requests: &[RequestRef]) -> String {
+    requests
+        .iter()
+        .map(|r| format!("{} : {}", r.procedure_title, r.number))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 #[function_component(LibraryCard)]
 pub fn library_card(props: &Props) -> Html {
     let session = use_session();
@@ -52,30 +61,6 @@ pub fn library_card(props: &Props) -> Html {
         let authed = authed.clone();
         async move { documents::library(&authed).await }
     });
-    let authed = session.authed();
-    // Which open requests each document serves ("Mes justificatifs à fournir" knows).
-    let required = use_fetch(*reload, move |_| {
-        let authed = authed.clone();
-        async move { documents::required(&authed).await }
-    });
-    let serves = |d: &Document| -> Vec<String> {
-        required
-            .as_ref()
-            .and_then(|r| r.as_ref().ok())
-            .into_iter()
-            .flatten()
-            .filter(|l| {
-                l.document
-                    .as_ref()
-                    .is_some_and(|current| current.id == d.id)
-            })
-            .flat_map(|l| {
-                l.requests
-                    .iter()
-                    .map(|r| format!("{} : {}", r.procedure_title, r.number))
-            })
-            .collect()
-    };
     let authed = session.authed();
     let types = use_fetch((), move |()| {
         let authed = authed.clone();
@@ -149,7 +134,7 @@ pub fn library_card(props: &Props) -> Html {
         }
         Some(Ok(list)) => {
             let mut people: Vec<String> = Vec::new();
-            for d in list {
+            for d in list.iter().map(|l| &l.document) {
                 if !people.contains(&d.concerned) {
                     people.push(d.concerned.clone());
                 }
@@ -159,7 +144,7 @@ pub fn library_card(props: &Props) -> Html {
                     <div class="library-person">
                         <h3>{ person.clone() }</h3>
                         <ul class="plain-list library-list">
-                            { for list.iter().filter(|d| &d.concerned == person).map(|d| html! {
+                            { for list.iter().filter(|l| &l.document.concerned == person).map(|l| { let d = &l.document; html! {
                                 <li key={d.id.get()}>
                                     <strong>{ d.type_name.clone() }</strong>
                                     { " — " }<RequirementBadge status={of_document(d.status)} />
@@ -168,11 +153,11 @@ pub fn library_card(props: &Props) -> Html {
                                         { d.valid_until.map(|u| format!(", valide jusqu'au {}", u.format("%d/%m/%Y"))).unwrap_or_default() }
                                         { d.refusal_reason.as_ref().map(|r| format!(" — motif : {r}")).unwrap_or_default() }
                                     </span>
-                                    if !serves(d).is_empty() {
-                                        <span class="hint library-requests">{ format!(" Pour : {}", serves(d).join(", ")) }</span>
+                                    if !l.used_by.is_empty() {
+                                        <span class="hint library-requests">{ format!(" Pour : {}", serves(&l.used_by)) }</span>
                                     }
                                 </li>
-                            }) }
+                            }}) }
                         </ul>
                     </div>
                 }) }

@@ -3,7 +3,9 @@
 
 use actix_multipart::Multipart;
 use actix_web::{get, post, web, HttpResponse};
-use domain::document::{Document, DocumentType, FileKind, RequiredDocument, UploadFields};
+use domain::document::{
+    Document, DocumentType, FileKind, LibraryDocument, RequiredDocument, UploadFields,
+};
 use domain::ids::{DocumentId, RequestId};
 use domain::problem::Problem;
 use validator::Validate;
@@ -72,17 +74,17 @@ pub async fn required(
     operation_id = "list_documents",
     tag = "documents",
     security(("bearer" = [])),
-    responses((status = 200, description = "The household's documents, with their history.", body = Vec<Document>))
+    responses((status = 200, description = "The household's documents, with their history and the requests each served.", body = Vec<LibraryDocument>))
 )]
 #[get("/me/documents")]
 pub async fn library(
     state: web::Data<AppState>,
     user: AuthUser,
-) -> ApiResult<web::Json<Vec<Document>>> {
+) -> ApiResult<web::Json<Vec<LibraryDocument>>> {
     let settings = state.settings.clone();
     Ok(web::Json(
         state
-            .run(move |conn| service::library(conn, &settings, user.account_id))
+            .run(move |conn| service::library(conn, &settings, user.account_id, db::now()))
             .await?,
     ))
 }

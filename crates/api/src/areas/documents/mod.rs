@@ -8,6 +8,7 @@ pub mod incoming;
 pub mod request_service;
 pub mod requirements;
 pub mod service;
+pub mod usage;
 pub mod views;
 
 use utoipa_actix_web::service_config::ServiceConfig;

@@ -17,7 +17,7 @@ use crate::config::Settings;
 use crate::error::ApiResult;
 
 /// One type of document for one person (none: the household).
-type Slot = (String, Option<PersonId>);
+pub type Slot = (String, Option<PersonId>);
 
 /// The status of a slot given the latest document provided for it.
 pub fn status_of(
@@ -89,6 +89,41 @@ pub fn of_household(
     if requests.is_empty() {
         return Ok(Vec::new());
     }
+    let slots = needs(conn, settings, household, &requests)?;
+    let documents = db::documents::of_household(conn, household)?;
+    let names = Names::of(conn, household)?;
+    Ok(slots
+        .into_iter()
+        .map(|((_, (kind, person)), mut refs)| {
+            refs.sort_by_key(|r| r.number);
+            // Latest first: the first one found is the one that counts.
+            let latest = documents
+                .iter()
+                .find(|d| d.document_type == kind && d.person_id == person);
+            let type_name = views::document_type(settings, &kind)
+                .map(|t| t.name.clone())
+                .unwrap_or_default();
+            RequiredDocument {
+                status: status_of(latest, today),
+                document: latest.map(|d| views::document(settings, &names, d)),
+                concerned: names.get(person),
+                document_type: kind,
+                type_name,
+                person_id: person,
+                requests: refs,
+            }
+        })
+        .collect())
+}
+
+/// Every (type, person) the `requests` need, in the order of the types' configuration,
+/// with the requests that need each.
+pub fn needs(
+    conn: &mut db::Conn,
+    settings: &Settings,
+    household: HouseholdId,
+    requests: &[db::requests::RequestRow],
+) -> ApiResult<BTreeMap<(usize, Slot), Vec<RequestRef>>> {
     let procedures: HashMap<ProcedureId, (String, String)> = db::catalogue::all_procedures(conn)?
         .into_iter()
         .map(|p| (p.id, (p.slug, p.title)))
@@ -99,7 +134,7 @@ pub fn of_household(
     let mut slots: BTreeMap<(usize, Slot), Vec<RequestRef>> = BTreeMap::new();
     let types = settings.commune.document_types();
     let position = |slug: &str| types.iter().position(|t| t.slug == slug);
-    for r in &requests {
+    for r in requests {
         let (slug, title) = procedures.get(&r.procedure_id).cloned().unwrap_or_default();
         let answers: Answers = serde_json::from_str(&r.answers).unwrap_or_default();
         let configured = settings
@@ -138,28 +173,5 @@ pub fn of_household(
             }
         }
     }
-    let documents = db::documents::of_household(conn, household)?;
-    let names = Names::of(conn, household)?;
-    Ok(slots
-        .into_iter()
-        .map(|((_, (kind, person)), mut refs)| {
-            refs.sort_by_key(|r| r.number);
-            // Latest first: the first one found is the one that counts.
-            let latest = documents
-                .iter()
-                .find(|d| d.document_type == kind && d.person_id == person);
-            let type_name = views::document_type(settings, &kind)
-                .map(|t| t.name.clone())
-                .unwrap_or_default();
-            RequiredDocument {
-                status: status_of(latest, today),
-                document: latest.map(|d| views::document(settings, &names, d)),
-                concerned: names.get(person),
-                document_type: kind,
-                type_name,
-                person_id: person,
-                requests: refs,
-            }
-        })
-        .collect())
+    Ok(slots)
 }

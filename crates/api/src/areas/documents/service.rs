@@ -3,13 +3,15 @@
 //! is still to provide.
 
 use chrono::{Days, NaiveDate, NaiveDateTime};
-use domain::document::{Document, DocumentConcern, DocumentStatus, RequiredDocument, UploadFields};
+use domain::document::{
+    Document, DocumentConcern, DocumentStatus, LibraryDocument, RequiredDocument, UploadFields,
+};
 use domain::ids::{AccountId, DocumentId, HouseholdId, PersonId};
 use domain::profile::MemberRole;
 
 use super::incoming::Stored;
-use super::requirements;
 use super::views::{self, Names};
+use super::{requirements, usage};
 use crate::areas::profile::service::holder;
 use crate::config::documents::DocumentTypeSettings;
 use crate::config::Settings;
@@ -145,17 +147,24 @@ pub fn record_in(
     Ok(views::document(settings, &names, &row))
 }
 
-/// "Ma bibliothèque de justificatifs": every document of the household, latest first.
+/// "Ma bibliothèque de justificatifs": every document of the household, latest first,
+/// with the requests it served.
 pub fn library(
     conn: &mut db::Conn,
     settings: &Settings,
     account_id: AccountId,
-) -> ApiResult<Vec<Document>> {
+    now: NaiveDateTime,
+) -> ApiResult<Vec<LibraryDocument>> {
     let (_, household) = holder(conn, account_id)?;
     let names = Names::of(conn, household)?;
-    Ok(db::documents::of_household(conn, household)?
+    let rows = db::documents::of_household(conn, household)?;
+    let mut used = usage::used_by(conn, settings, household, &rows, now)?;
+    Ok(rows
         .iter()
-        .map(|row| views::document(settings, &names, row))
+        .map(|row| LibraryDocument {
+            document: views::document(settings, &names, row),
+            used_by: used.remove(&row.id).unwrap_or_default(),
+        })
         .collect())
 }
 
