@@ -334,41 +334,63 @@ async fn a_citizen_never_reaches_another_households_documents() {
     }
 }
 
+/// A photo of noise `side` pixels wide at quality 75, and the same drawn again at 90.
+fn noise_jpeg(side: u32) -> (Vec<u8>, Vec<u8>) {
+    let mut seed = 12345u32;
+    let noise = image::RgbImage::from_fn(side, side, |_, _| {
+        seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+        let [a, b, c, _] = seed.to_be_bytes();
+        image::Rgb([a, b, c])
+    });
+    let encode = |picture: &image::RgbImage, quality| {
+        let mut out = Vec::new();
+        image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, quality)
+            .encode_image(picture)
+            .unwrap();
+        out
+    };
+    let original = encode(&noise, 75);
+    let decoded = image::load_from_memory(&original).unwrap().into_rgb8();
+    let clean = encode(&decoded, 90);
+    (original, clean)
+}
+
 #[tokio::test]
-async fn files_left_without_a_document_are_swept_and_documents_stay() {
-    let app = TestApp::spawn().await;
+async fn a_picture_whose_clean_copy_is_over_the_limit_is_refused_and_not_stored() {
+    // The DT Polio takes 1 Mo here; a photo of noise saved at quality 75 fits, and drawn
+    // again at the portal's quality (90) it does not.
+    let app = TestApp::spawn_with(|s| {
+        let types = s.commune.document_types.as_mut().expect("document types");
+        let polio = types
+            .iter_mut()
+            .find(|t| t.slug == "dt-polio")
+            .expect("dt-polio");
+        polio.max_megabytes = 1;
+    })
+    .await;
     let (session, child, _) = family_with_a_request(&app, "mounier@yopmail.com", "mounier").await;
     let citizen = token(&session);
-    let kept = upload(
+    // The first size where the photo fits and its clean copy (as the portal draws it)
+    // does not.
+    let jpeg = (6..20)
+        .map(|tenth| noise_jpeg(tenth * 100))
+        .find(|(original, clean)| original.len() < 1024 * 1024 && clean.len() > 1024 * 1024)
+        .map(|(original, _)| original)
+        .expect("a photo that fits whose clean copy does not");
+    let response = upload(
         &app,
         &citizen,
         &format!("document_type=dt-polio&person_id={child}"),
-        "carnet.pdf",
-        pdf(2000),
+        "photo.jpg",
+        jpeg,
     )
     .await;
-    assert_eq!(kept.status(), StatusCode::CREATED);
-    let kept_file = stored_files(&app).remove(0);
-    // An upload whose row was never written, two hours ago.
-    let orphan = kept_file.with_file_name("0123456789abcdef0123456789abcdef.pdf");
-    std::fs::write(&orphan, pdf(100)).unwrap();
-    let two_hours_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(7200);
-    for path in [&orphan, &kept_file] {
-        std::fs::File::options()
-            .write(true)
-            .open(path)
-            .unwrap()
-            .set_modified(two_hours_ago)
-            .unwrap();
-    }
-    // A fresh one may be an upload under way: it stays until it is old.
-    let fresh = kept_file.with_file_name("fedcba9876543210fedcba9876543210.pdf");
-    std::fs::write(&fresh, pdf(100)).unwrap();
-
-    let swept = api::housekeeping::sweep_orphans(&app.state).await.unwrap();
-    assert_eq!(swept, 1);
-    assert!(!orphan.exists());
-    assert!(kept_file.exists() && fresh.exists());
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        field_codes(&problem(response).await),
+        [("file".into(), "file_too_large".into())]
+    );
+    assert_eq!(stored_files(&app), Vec::<std::path::PathBuf>::new());
 }
 
 /// CRC-32 of PNG chunks (ISO 3309), to forge a header.

@@ -28,4 +28,5 @@ mod refresh_cookie;
 mod requests;
 mod staff;
 mod strict;
+mod sweep;
 mod typed_states;

@@ -180,11 +180,7 @@ async fn one_file(
             while let Some(chunk) = next_chunk(field, &mut over, &mut size, rules).await? {
                 all.extend_from_slice(&chunk);
             }
-            // A few pictures at a time: each may take a few hundred megabytes decoded.
-            let _turn = REENCODING.acquire().await.map_err(ApiError::internal)?;
-            let clean = web::block(move || reencode(&all, kind))
-                .await
-                .map_err(ApiError::internal)??;
+            let clean = reencoded(all, kind).await?;
             if clean.len() as u64 > rules.max_bytes {
                 return Err(file_error("file_too_large"));
             }
@@ -267,6 +263,14 @@ async fn stream_pdf(
     })
 }
 
+/// [`reencode`], two pictures at a time: each may take a few hundred megabytes decoded.
+async fn reencoded(bytes: Vec<u8>, kind: FileKind) -> ApiResult<Vec<u8>> {
+    let _turn = REENCODING.acquire().await.map_err(ApiError::internal)?;
+    web::block(move || reencode(&bytes, kind))
+        .await
+        .map_err(ApiError::internal)?
+}
+
 /// The picture drawn again, upright, without any of the original's metadata.
 fn reencode(bytes: &[u8], kind: FileKind) -> ApiResult<Vec<u8>> {
     use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader};
@@ -303,6 +307,26 @@ fn reencode(bytes: &[u8], kind: FileKind) -> ApiResult<Vec<u8>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[tokio::test]
+    async fn a_third_picture_waits_while_two_are_reencoded() {
+        let mut png = Vec::new();
+        image::GrayImage::from_pixel(4, 4, image::Luma([128]))
+            .write_to(&mut Cursor::new(&mut png), image::ImageFormat::Png)
+            .unwrap();
+        // Two re-encodings under way.
+        let busy = REENCODING.acquire_many(2).await.unwrap();
+        let third = tokio::spawn(reencoded(png, FileKind::Png));
+        tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+        assert!(!third.is_finished(), "the third waits for a turn");
+        drop(busy);
+        let clean = tokio::time::timeout(std::time::Duration::from_secs(10), third)
+            .await
+            .expect("its turn came")
+            .unwrap()
+            .unwrap();
+        assert!(clean.starts_with(b"\x89PNG"));
+    }
 
     #[test]
     fn names_that_try_to_be_paths_or_hide_characters_are_refused() {
