@@ -7,6 +7,7 @@ mod documents;
 mod driver;
 mod email;
 mod journeys;
+mod menu;
 mod messages;
 mod phone;
 mod profile;

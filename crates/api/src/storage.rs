@@ -327,6 +327,32 @@ mod tests {
     }
 
     #[tokio::test]
+    async fn a_storage_url_names_a_directory_or_a_bucket_and_its_prefix() {
+        let dir = std::env::temp_dir().join(format!("guichet-storage-{}", std::process::id()));
+        let local = Storage::open(&format!("file://{}", dir.display())).unwrap();
+        local
+            .put("documents/a.pdf", b"%PDF-1.7".to_vec())
+            .await
+            .unwrap();
+        assert!(dir.join("documents").join("a.pdf").is_file());
+        let _ = std::fs::remove_dir_all(&dir);
+
+        // The same calls on an S3-compatible bucket, under the URL's prefix.
+        let s3 = Storage::open("s3://guichet-documents/portail/quievrechain").unwrap();
+        assert_eq!(
+            s3.path("documents/a.pdf").as_ref(),
+            "portail/quievrechain/documents/a.pdf"
+        );
+        for bad in [
+            "file://relative/dir",
+            "ftp://example.org/x",
+            "pas une adresse",
+        ] {
+            assert!(Storage::open(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[tokio::test]
     async fn an_upload_dropped_unfinished_is_aborted_and_a_finished_one_is_not() {
         let (storage, aborted) = watched();
         let mut upload = storage.begin("documents/dropped.pdf").await.unwrap();
