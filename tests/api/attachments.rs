@@ -369,6 +369,16 @@ async fn attachments_have_limits_and_unsent_ones_are_forgotten() {
     let swept = api::housekeeping::sweep_orphans(&app.state).await.unwrap();
     assert_eq!(swept, 5, "the five never sent");
     assert_eq!(stored_files(&app).len(), 5, "the five sent stay");
+    // Stored under generated keys: nothing of the sender's file name.
+    for path in stored_files(&app) {
+        let name = path.file_name().unwrap().to_str().unwrap().to_string();
+        let (stem, extension) = name.split_once('.').unwrap();
+        assert_eq!(extension, "pdf", "{name}");
+        assert!(
+            stem.len() == 32 && stem.bytes().all(|b| b.is_ascii_hexdigit()),
+            "{name}"
+        );
+    }
     for id in &ids[5..] {
         let response = app
             .get_auth(&format!("/api/agent/attachments/{id}/file"), &agent)

@@ -22,6 +22,17 @@ async fn pending_id(app: &TestApp, agent: &str) -> i64 {
 #[tokio::test]
 async fn a_parent_sends_the_dt_polio_the_agent_refuses_then_validates_it_and_it_serves_the_next_request(
 ) {
+    journey(false).await;
+}
+
+/// The same journey, every step at a phone's width (375 px).
+#[tokio::test]
+async fn the_same_journey_works_at_a_phones_width() {
+    journey(true).await;
+}
+
+/// Every step, at desktop width or (`phone`) at 375 px where each screen must fit.
+async fn journey(phone: bool) {
     let app = TestApp::spawn().await;
     let (session, child, first) =
         family_with_a_request(&app, "mounier@yopmail.com", "mounier").await;
@@ -35,6 +46,9 @@ async fn a_parent_sends_the_dt_polio_the_agent_refuses_then_validates_it_and_it_
     std::fs::write(&scan, pdf(40_000)).unwrap();
 
     let parent = Browser::open(&app.address).await;
+    if phone {
+        parent.phone().await;
+    }
     parent.log_in("mounier").await;
     parent.click("header a[href='/echanges']").await;
     let table = parent
@@ -48,7 +62,14 @@ async fn a_parent_sends_the_dt_polio_the_agent_refuses_then_validates_it_and_it_
         "{table}"
     );
     parent.wait_text("#document-line-0", "Non fourni").await;
+    // The status in words, after an icon that repeats it (never the colour alone).
+    parent
+        .wait_text("#document-line-0 .doc-status-icon", "○")
+        .await;
     parent.assert_accessible("Échanges").await;
+    if phone {
+        parent.assert_fits("Échanges, à fournir (téléphone)").await;
+    }
 
     // Déposer: the file, then the list says it waits for the town hall.
     parent.click("#document-action-0").await;
@@ -72,6 +93,9 @@ async fn a_parent_sends_the_dt_polio_the_agent_refuses_then_validates_it_and_it_
 
     // The agent looks at it in the page and refuses it.
     let agent = Browser::open(&app.address).await;
+    if phone {
+        agent.phone().await;
+    }
     agent.log_in(&agent_login).await;
     agent.click("header a[href='/agent/demandes']").await;
     agent
@@ -87,6 +111,9 @@ async fn a_parent_sends_the_dt_polio_the_agent_refuses_then_validates_it_and_it_
     agent.click(&format!("#document-preview-{id}")).await;
     agent.find("iframe.document-preview").await;
     agent.assert_accessible("Justificatifs à valider").await;
+    if phone {
+        agent.assert_fits("Justificatif, aperçu (téléphone)").await;
+    }
     agent.click(&format!("#document-refuse-{id}")).await;
     agent
         .wait_text(&format!("#reason-{id}-error"), "obligatoire")
@@ -112,8 +139,19 @@ async fn a_parent_sends_the_dt_polio_the_agent_refuses_then_validates_it_and_it_
         .await;
     assert!(messages.contains("Non lu"), "{messages}");
     let line = parent.wait_text("#document-line-0", "Invalide").await;
+    parent
+        .wait_text("#document-line-0 .doc-status-icon", "✗")
+        .await;
     assert!(line.contains("Motif : Le carnet est illisible"), "{line}");
     assert!(line.contains("Déposer"), "{line}");
+    if phone {
+        parent
+            .assert_fits("Échanges, justificatif refusé (téléphone)")
+            .await;
+        parent
+            .assert_accessible("Échanges, justificatif refusé (téléphone)")
+            .await;
+    }
 
     // Another scan, validated.
     parent.click("#document-action-0").await;
@@ -143,10 +181,19 @@ async fn a_parent_sends_the_dt_polio_the_agent_refuses_then_validates_it_and_it_
         "{line}"
     );
     assert!(line.contains("Remplacer"), "{line}");
-
-    // The request's own page lists its documents with their status.
     parent
-        .goto(&format!("/mes-demandes/{}", second["request"]["id"]))
+        .wait_text("#document-line-0 .doc-status-icon", "✓")
+        .await;
+
+    // The request's own page, by its link in the line, lists its documents with their status.
+    parent
+        .click(&format!(
+            "#document-0-request-{}",
+            second["request"]["number"]
+        ))
+        .await;
+    parent
+        .wait_path(&format!("/mes-demandes/{}", second["request"]["id"]))
         .await;
     let docs = parent
         .wait_text(

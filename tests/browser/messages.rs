@@ -57,6 +57,11 @@ async fn the_town_hall_writes_the_family_reads_and_answers_and_the_agent_sees_th
         "{table}"
     );
     assert!(table.contains("Non lu"), "{table}");
+    // The manuals' columns.
+    let head = family.wait_text("#messages-table thead", "Sujet").await;
+    for column in ["Date", "Sujet", "Téléservice concerné", "Statut", "Action"] {
+        assert!(head.contains(column), "{column} in {head}");
+    }
     family.assert_accessible("Échanges, messages").await;
     family.click("#messages-table a[id^='message-open-']").await;
     family
@@ -88,6 +93,10 @@ async fn the_town_hall_writes_the_family_reads_and_answers_and_the_agent_sees_th
         .await;
     agent.goto(&format!("/agent/demandes/{id}")).await;
     agent.wait_text(".thread", "Je l'envoie ce soir").await;
+    // The family sees that the town hall read its answer.
+    family.goto("/echanges").await;
+    family.click("#messages-table a[id^='message-open-']").await;
+    family.wait_text(".thread-item--family", "Lu le").await;
     agent.goto("/agent/demandes").await;
     agent
         .wait_text(&format!("#request-row-{number}"), "Fiche enfant")
