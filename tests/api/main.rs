@@ -24,6 +24,7 @@ mod limits;
 mod login;
 mod messages;
 mod openapi;
+mod pictures;
 mod profile;
 mod recovery;
 mod refresh_cookie;

@@ -300,3 +300,57 @@ async fn journey(phone: bool) {
     parent.close().await;
     agent.close().await;
 }
+
+#[tokio::test]
+async fn the_agent_sees_a_photo_of_a_document_in_the_page() {
+    let app = TestApp::spawn().await;
+    let (session, child, _) = family_with_a_request(&app, "mounier@yopmail.com", "mounier").await;
+    let staff = app
+        .create_staff("agent@mairie.fr", "Anne", Role::Agent)
+        .await;
+    let agent_login = staff["account"]["login"].as_str().unwrap().to_string();
+    let mut photo = Vec::new();
+    image::RgbImage::from_pixel(64, 48, image::Rgb([30, 90, 200]))
+        .write_to(
+            &mut std::io::Cursor::new(&mut photo),
+            image::ImageFormat::Jpeg,
+        )
+        .unwrap();
+    let sent = tests::documents::upload(
+        &app,
+        &token(&session),
+        &format!("document_type=dt-polio&person_id={child}"),
+        "photo.jpg",
+        photo,
+    )
+    .await;
+    assert_eq!(sent.status(), 201);
+    let id = pending_id(&app, &token(&staff)).await;
+
+    let agent = Browser::open(&app.address).await;
+    agent.log_in(&agent_login).await;
+    agent.goto("/agent/justificatifs").await;
+    agent.click(&format!("#document-preview-{id}")).await;
+    agent.find("img.document-preview").await;
+    let mut drawn = 0;
+    for _ in 0..50 {
+        let width = agent
+            .client
+            .execute(
+                "const i = document.querySelector('img.document-preview'); return i && i.complete ? i.naturalWidth : 0;",
+                vec![],
+            )
+            .await
+            .unwrap();
+        drawn = width.as_u64().unwrap_or(0);
+        if drawn > 0 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert_eq!(drawn, 64, "the photo is drawn in the page");
+    agent
+        .assert_accessible("Justificatif, aperçu d'une photo")
+        .await;
+    agent.close().await;
+}
