@@ -1,6 +1,6 @@
 """The integrator's journey through the Python client generated from openapi/openapi.json
 (openapi-python-client): register -> activate -> login -> request -> agent accepts ->
-logout. Driven by tests/api/clients.rs, which starts the portal and answers the lines
+a proof of address uploaded (multipart) and validated -> logout. Driven by tests/api/clients.rs, which starts the portal and answers the lines
 this script prints:
 
     NEED activation <email>   -> one line back: the token of the activation link mailed
@@ -11,6 +11,7 @@ GUICHET_AGENT_LOGIN, GUICHET_PASSWORD. Exits non-zero, with the reason, on any s
 
 import datetime
 import hashlib
+import io
 import os
 import sys
 
@@ -21,7 +22,9 @@ from guichet_client.api.accounts import activate_account, register  # noqa: E402
 from guichet_client.api.agent import (  # noqa: E402
     agent_accept_request,
     agent_take_request,
+    agent_validate_document,
 )
+from guichet_client.api.documents import list_documents, upload_document  # noqa: E402
 from guichet_client.api.auth import get_me, login, logout  # noqa: E402
 from guichet_client.api.captcha import create_pow_captcha  # noqa: E402
 from guichet_client.api.requests import (  # noqa: E402
@@ -34,6 +37,8 @@ from guichet_client.models import (  # noqa: E402
     ActivationRequest,
     CaptchaAnswer,
     Civility,
+    Document,
+    DocumentStatus,
     LoginRequest,
     Problem,
     RegistrationAccepted,
@@ -43,7 +48,10 @@ from guichet_client.models import (  # noqa: E402
     RequestInputAnswers,
     RequestStatus,
     Session,
+    UploadBody,
+    Validation,
 )
+from guichet_client.types import File  # noqa: E402
 
 URL = os.environ["GUICHET_URL"]
 PASSWORD = os.environ["GUICHET_PASSWORD"]
@@ -134,6 +142,24 @@ def main():
     mine = expect(get_request.sync(request_id, client=citizen), RequestDetail, "read back")
     if mine.request.status != RequestStatus.CLOSED:
         sys.exit(f"accepted request is {mine.request.status}")
+
+    # A proof of address, sent as a multipart form, then validated by the agent.
+    scan = b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n"
+    sent = upload_document.sync(
+        client=citizen,
+        body=UploadBody(
+            file=File(payload=io.BytesIO(scan), file_name="facture.pdf", mime_type="application/pdf")
+        ),
+        document_type="justificatif-domicile",
+    )
+    sent = expect(sent, Document, "upload the proof of address")
+    if sent.status != DocumentStatus.PENDING or sent.size_bytes != len(scan):
+        sys.exit(f"uploaded: {sent!r}")
+    valid = agent_validate_document.sync(sent.id, client=agent, body=Validation())
+    expect(valid, Document, "validate")
+    library = list_documents.sync(client=citizen)
+    if not library or library[0].status != DocumentStatus.VALID:
+        sys.exit(f"library: {library!r}")
 
     logout.sync_detailed(client=citizen)
     after = get_me.sync(client=citizen)

@@ -1,6 +1,7 @@
 // The integrator's journey through a TypeScript client generated from
 // openapi/openapi.json (openapi-typescript types + openapi-fetch), type-checked with
-// `tsc --strict`: register -> activate -> login -> request -> agent accepts -> logout.
+// `tsc --strict`: register -> activate -> login -> request -> agent accepts -> a proof of
+// address uploaded (multipart) and validated -> logout.
 // Driven by tests/api/clients.rs, which answers the lines this script prints:
 //   NEED activation <email>   -> one line back: the token of the mailed activation link
 // Environment: GUICHET_URL, GUICHET_AGENT_LOGIN, GUICHET_PASSWORD.
@@ -103,6 +104,29 @@ async function main(): Promise<void> {
 
   const mine = await api.GET("/api/requests/{id}", { ...bearer(citizen), params: { path: { id } } });
   if (mine.data?.request.status !== "closed") fail(`read back: ${JSON.stringify(mine.data)}`);
+
+  // A proof of address, sent as a multipart form, then validated by the agent.
+  const scan = "%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n";
+  const uploaded = await api.POST("/api/me/documents", {
+    ...bearer(citizen),
+    params: { query: { document_type: "justificatif-domicile" } },
+    body: { file: scan },
+    bodySerializer(body) {
+      const form = new FormData();
+      form.append("file", new Blob([body.file], { type: "application/pdf" }), "facture.pdf");
+      return form;
+    },
+  });
+  const doc = uploaded.data ?? fail(`upload: ${JSON.stringify(uploaded.error)}`);
+  if (doc.status !== "pending" || doc.size_bytes !== scan.length) fail(`uploaded: ${JSON.stringify(doc)}`);
+  const validated = await api.POST("/api/agent/documents/{id}/validate", {
+    ...bearer(agent),
+    params: { path: { id: doc.id } },
+    body: {},
+  });
+  if (validated.data?.status !== "valid") fail(`validate: ${JSON.stringify(validated.error)}`);
+  const library = await api.GET("/api/me/documents", bearer(citizen));
+  if (library.data?.[0]?.status !== "valid") fail(`library: ${JSON.stringify(library.data)}`);
 
   const out = await api.POST("/api/auth/logout", bearer(citizen));
   if (out.response.status !== 204) fail(`logout: ${out.response.status}`);
