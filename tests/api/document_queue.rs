@@ -75,6 +75,18 @@ async fn the_queue_filters_by_where_the_family_lives_type_and_date() {
     assert_eq!(queue("document_type=livret-famille").await["total"], 0);
     assert_eq!(queue("postal_code=59920&from=2099-01-01").await["total"], 0);
     assert_eq!(queue("status=valid&postal_code=59920").await["total"], 0);
+    // Between two days (whatever the time zone, today is in), or up to two days ago.
+    let today = chrono::Local::now().date_naive();
+    let (before, after) = (
+        today - chrono::TimeDelta::days(1),
+        today + chrono::TimeDelta::days(1),
+    );
+    let two_days_ago = today - chrono::TimeDelta::days(2);
+    assert_eq!(
+        ids(&queue(&format!("from={before}&to={after}")).await),
+        [here, outside]
+    );
+    assert_eq!(queue(&format!("to={two_days_ago}")).await["total"], 0);
 
     for bad in [
         "postal_code=5992",

@@ -109,10 +109,14 @@ impl Storage {
             }
             Err(e) => return Err(failed(e)),
         };
-        Ok(found
-            .into_stream()
-            .map_err(|e| std::io::Error::other(e.to_string()))
-            .boxed())
+        match found.payload {
+            // A file of this machine: read in large pieces (`object_store` reads 8 KiB at a
+            // time, one trip to the blocking pool each).
+            object_store::GetResultPayload::File(file, _) => Ok(read_in_pieces(file)),
+            object_store::GetResultPayload::Stream(stream) => Ok(stream
+                .map_err(|e| std::io::Error::other(e.to_string()))
+                .boxed()),
+        }
     }
 
     /// A second object `to` with the bytes of `from` (a message's attachment filed as a
@@ -162,6 +166,27 @@ impl Storage {
             })
             .collect())
     }
+}
+
+/// Bytes read from a local file per trip to the blocking pool.
+const READ_PIECE: usize = 256 * 1024;
+
+/// A local file as a stream of pieces of [`READ_PIECE`] bytes.
+fn read_in_pieces(file: std::fs::File) -> BoxStream<'static, Result<Bytes, std::io::Error>> {
+    futures_util::stream::try_unfold(file, |mut file| async move {
+        let (file, piece) = tokio::task::spawn_blocking(move || {
+            use std::io::Read;
+            let mut piece = Vec::with_capacity(READ_PIECE);
+            (&mut file)
+                .take(READ_PIECE as u64)
+                .read_to_end(&mut piece)?;
+            Ok::<_, std::io::Error>((file, piece))
+        })
+        .await
+        .map_err(std::io::Error::other)??;
+        Ok((!piece.is_empty()).then(|| (Bytes::from(piece), file)))
+    })
+    .boxed()
 }
 
 impl Upload {
@@ -350,6 +375,27 @@ mod tests {
         ] {
             assert!(Storage::open(bad).is_err(), "{bad}");
         }
+    }
+
+    #[tokio::test]
+    async fn a_local_file_is_read_back_whole_in_large_pieces() {
+        let dir = std::env::temp_dir().join(format!("guichet-pieces-{}", std::process::id()));
+        let storage = Storage::local(&dir).unwrap();
+        let bytes: Vec<u8> = (0..600_000u32).map(|i| (i % 251) as u8).collect();
+        storage
+            .put("documents/big.pdf", bytes.clone())
+            .await
+            .unwrap();
+        let pieces: Vec<Bytes> = storage
+            .get("documents/big.pdf")
+            .await
+            .unwrap()
+            .try_collect()
+            .await
+            .unwrap();
+        let _ = std::fs::remove_dir_all(&dir);
+        assert_eq!(pieces.len(), 3, "256 KiB, 256 KiB, the rest");
+        assert_eq!(pieces.concat(), bytes);
     }
 
     #[tokio::test]
