@@ -219,9 +219,12 @@ async fn an_oversize_file_is_refused_while_it_streams_in() {
         .send()
         .await;
     let produced = sent.load(Ordering::SeqCst);
+    // About 15 MB here when alone (the limit, then the sockets' buffers); under a loaded
+    // machine more may be in flight, never the whole body.
     assert!(
-        produced < TOTAL / 4,
-        "the server read {produced} bytes of {TOTAL} before answering"
+        produced < TOTAL / 2,
+        "the server read {produced} bytes of {TOTAL} before answering ({:?})",
+        response.as_ref().map(|r| r.status())
     );
     // Answered (or the connection closed on the rest of the body): nothing is stored.
     if let Ok(response) = response {

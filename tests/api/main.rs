@@ -17,6 +17,7 @@ mod document_types;
 mod documents;
 mod email;
 mod errors;
+mod form_conditions;
 mod headers;
 mod health;
 mod library;

@@ -6,6 +6,7 @@ mod attachments;
 mod documents;
 mod driver;
 mod email;
+mod form_conditions;
 mod journeys;
 mod menu;
 mod messages;

@@ -8,7 +8,7 @@ use std::collections::BTreeSet;
 use serde_json::{json, Value};
 
 /// Response properties the server leaves out when empty (`skip_serializing_if`).
-const MAY_BE_ABSENT: [(&str, &str); 9] = [
+const MAY_BE_ABSENT: [(&str, &str); 10] = [
     ("Problem", "detail"),
     ("Problem", "errors"),
     ("Session", "refresh_token"),
@@ -18,6 +18,7 @@ const MAY_BE_ABSENT: [(&str, &str); 9] = [
     ("FieldDefinition", "min"),
     ("FieldDefinition", "max"),
     ("FieldDefinition", "dates"),
+    ("FieldDefinition", "shown_when"),
 ];
 
 /// Paths whose handlers start from the signed-in account's household.

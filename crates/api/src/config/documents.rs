@@ -93,19 +93,13 @@ pub struct RequirementSettings {
     pub when: Option<Condition>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Condition {
-    pub field: String,
-    pub equals: serde_json::Value,
-}
+/// The same condition as a form's `shown_when`: "when the answer to `field` is `equals`".
+pub use domain::request::form::FieldCondition as Condition;
 
 impl RequirementSettings {
     /// Whether a request with these answers needs the document.
     pub fn applies(&self, answers: &Answers) -> bool {
-        self.when
-            .as_ref()
-            .is_none_or(|c| answers.get(&c.field) == Some(&c.equals))
+        self.when.as_ref().is_none_or(|c| c.holds(answers))
     }
 }
 

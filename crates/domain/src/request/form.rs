@@ -61,6 +61,28 @@ pub struct FieldDefinition {
     /// For `date`: where the date must lie (required there).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dates: Option<DateRule>,
+    /// Asked only when an earlier answer has a value ("Mon enfant a besoin d'un PAI" ->
+    /// its details); a hidden field is neither required nor accepted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shown_when: Option<FieldCondition>,
+}
+
+/// "When the answer to `field` is `equals`".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"field": "pai", "equals": true})))]
+pub struct FieldCondition {
+    pub field: String,
+    /// An answer of that field (`true` / `false` for a yes/no, a choice's value).
+    #[cfg_attr(feature = "openapi", schema(value_type = AnswerValue))]
+    pub equals: Value,
+}
+
+impl FieldCondition {
+    pub fn holds(&self, answers: &Answers) -> bool {
+        answers.get(&self.field) == Some(&self.equals)
+    }
 }
 
 /// Where the answer of a `date` field may lie.
@@ -108,6 +130,8 @@ pub enum FieldKind {
     Radio,
     /// Boolean (one box, e.g. an agreement).
     Checkbox,
+    /// Boolean, answered "Oui" or "Non" (both are answers).
+    YesNo,
     /// Array of strings, among the choices.
     Checkboxes,
 }
@@ -117,7 +141,7 @@ pub type Answers = BTreeMap<String, Value>;
 
 /// One answer, of the JSON type its field's kind gives (see [`FieldKind`]): text for
 /// `text`, `textarea`, `date` (`YYYY-MM-DD`), `email`, `phone`, `select` and `radio`; an
-/// integer for `number`; a boolean for `checkbox`; a list of choice values for
+/// integer for `number`; a boolean for `checkbox` and `yes_no`; a list of choice values for
 /// `checkboxes`. The spec's type only: answers are kept as JSON and checked against the
 /// form.
 #[cfg(feature = "openapi")]
@@ -144,6 +168,7 @@ impl FormDefinition {
             min: None,
             max: None,
             dates: None,
+            shown_when: None,
         };
         FormDefinition {
             steps: vec![FormStep {
@@ -164,6 +189,20 @@ impl FormDefinition {
         self.fields().find(|f| f.name == name)
     }
 
+    /// Whether `field` is asked, given the answers so far.
+    pub fn shown(&self, field: &FieldDefinition, answers: &Answers) -> bool {
+        field.shown_when.as_ref().is_none_or(|c| c.holds(answers))
+    }
+
+    /// The answers of the fields asked: those the form has and shows.
+    pub fn asked(&self, answers: &Answers) -> Answers {
+        answers
+            .iter()
+            .filter(|(name, _)| self.field(name).is_some_and(|f| self.shown(f, answers)))
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect()
+    }
+
     /// What is wrong with the form itself, for the configuration check at start: names
     /// unique and `snake_case`, bounds on every number and date, choices where chosen.
     pub fn problems(&self) -> Vec<String> {
@@ -171,6 +210,25 @@ impl FormDefinition {
         let mut names = std::collections::BTreeSet::new();
         for f in self.fields() {
             let name = &f.name;
+            if let Some(c) = &f.shown_when {
+                // The condition reads an earlier answer, and one that answer can have.
+                let earlier = self
+                    .fields()
+                    .take_while(|e| e.name != *name)
+                    .find(|e| e.name == c.field);
+                let reference = NaiveDate::from_ymd_opt(2000, 1, 1).unwrap_or(NaiveDate::MIN);
+                match earlier {
+                    None => problems.push(format!(
+                        "field `{name}`: `shown_when` names `{}`, not an earlier field",
+                        c.field
+                    )),
+                    Some(e) if e.check(&c.equals, reference).is_err() => problems.push(format!(
+                        "field `{name}`: `shown_when` expects an answer `{}` cannot have",
+                        c.field
+                    )),
+                    Some(_) => {}
+                }
+            }
             if !names.insert(name.as_str()) {
                 problems.push(format!("field `{name}` appears twice"));
             }
@@ -208,7 +266,14 @@ impl FormDefinition {
         }
         for field in self.fields() {
             let path = format!("answers.{}", field.name);
-            match answers.get(&field.name).filter(|v| !is_empty(v)) {
+            let given = answers.get(&field.name).filter(|v| !field.unanswered(v));
+            if !self.shown(field, answers) {
+                if given.is_some() {
+                    errors.push(FieldError::new(path, "not_applicable"));
+                }
+                continue;
+            }
+            match given {
                 None if field.required && complete => {
                     errors.push(FieldError::new(path, "required"))
                 }
@@ -224,13 +289,17 @@ impl FormDefinition {
     }
 }
 
-fn is_empty(value: &Value) -> bool {
-    match value {
-        Value::Null => true,
-        Value::String(s) => s.trim().is_empty(),
-        Value::Array(a) => a.is_empty(),
-        Value::Bool(b) => !b,
-        _ => false,
+impl FieldDefinition {
+    /// No answer: nothing, blank text, no choice, an unticked box ("Non" is an answer to
+    /// a yes/no question).
+    fn unanswered(&self, value: &Value) -> bool {
+        match value {
+            Value::Null => true,
+            Value::String(s) => s.trim().is_empty(),
+            Value::Array(a) => a.is_empty(),
+            Value::Bool(b) => !b && self.kind != FieldKind::YesNo,
+            _ => false,
+        }
     }
 }
 
@@ -304,7 +373,9 @@ impl FieldDefinition {
                     Err("invalid_value".into())
                 }
             }
-            FieldKind::Checkbox => value.as_bool().map(|_| ()).ok_or("invalid_type".into()),
+            FieldKind::Checkbox | FieldKind::YesNo => {
+                value.as_bool().map(|_| ()).ok_or("invalid_type".into())
+            }
             FieldKind::Checkboxes => {
                 let items = value.as_array().ok_or("invalid_type")?;
                 if items.iter().all(|v| v.as_str().is_some_and(has_choice)) {
@@ -343,7 +414,9 @@ impl FieldDefinition {
         };
         match (self.kind, value) {
             (_, Value::Null) => String::new(),
-            (FieldKind::Checkbox, Value::Bool(b)) => if *b { "Oui" } else { "Non" }.into(),
+            (FieldKind::Checkbox | FieldKind::YesNo, Value::Bool(b)) => {
+                if *b { "Oui" } else { "Non" }.into()
+            }
             (FieldKind::Date, Value::String(s)) => NaiveDate::parse_from_str(s, "%Y-%m-%d")
                 .map(|d| d.format("%d/%m/%Y").to_string())
                 .unwrap_or_else(|_| s.clone()),

@@ -140,3 +140,71 @@ fn answers_display_as_people_read_them() {
     );
     assert_eq!(f.field("terms").unwrap().display(&json!(true)), "Oui");
 }
+
+fn pai_form() -> FormDefinition {
+    serde_json::from_value(json!({"steps": [{"title": "Enfant", "fields": [
+        {"name": "pai", "label": "Mon enfant a besoin d'un PAI", "kind": "yes_no", "required": true},
+        {"name": "pai_details", "label": "Précisions sur le PAI", "kind": "textarea", "required": true,
+         "shown_when": {"field": "pai", "equals": true}},
+    ]}]}))
+    .unwrap()
+}
+
+#[test]
+fn no_is_an_answer_to_a_yes_no_question_and_its_details_are_asked_only_for_yes() {
+    let form = pai_form();
+    // "Non" answers the question; the details are not asked, and not taken.
+    assert!(form
+        .check(&answers(json!({"pai": false})), true, today())
+        .is_empty());
+    assert_eq!(
+        codes(form.check(
+            &answers(json!({"pai": false, "pai_details": "Allergie"})),
+            true,
+            today()
+        )),
+        [("answers.pai_details".into(), "not_applicable".into())]
+    );
+    // "Oui" asks for them.
+    assert_eq!(
+        codes(form.check(&answers(json!({"pai": true})), true, today())),
+        [("answers.pai_details".into(), "required".into())]
+    );
+    assert!(form
+        .check(
+            &answers(json!({"pai": true, "pai_details": "Allergie aux arachides"})),
+            true,
+            today()
+        )
+        .is_empty());
+    // Unanswered, the question is required; a text is not a yes or a no.
+    assert_eq!(
+        codes(form.check(&answers(json!({})), true, today())),
+        [("answers.pai".into(), "required".into())]
+    );
+    assert_eq!(
+        codes(form.check(&answers(json!({"pai": "oui"})), true, today())),
+        [("answers.pai".into(), "invalid_type".into())]
+    );
+    let question = form.field("pai").unwrap();
+    assert_eq!(question.display(&json!(false)), "Non");
+    // Only the answers of the questions asked are kept for sending.
+    let asked = form.asked(&answers(json!({"pai": false, "pai_details": "Allergie"})));
+    assert_eq!(asked, answers(json!({"pai": false})));
+}
+
+#[test]
+fn a_condition_must_read_an_earlier_field_and_an_answer_it_can_have() {
+    let mut form = pai_form();
+    assert!(form.problems().is_empty(), "{:?}", form.problems());
+    form.steps[0].fields[1].shown_when = Some(FieldCondition {
+        field: "pai".into(),
+        equals: json!("oui"),
+    });
+    assert_eq!(form.problems().len(), 1, "{:?}", form.problems());
+    form.steps[0].fields[1].shown_when = Some(FieldCondition {
+        field: "later".into(),
+        equals: json!(true),
+    });
+    assert_eq!(form.problems().len(), 1, "{:?}", form.problems());
+}

@@ -91,6 +91,26 @@ pub fn answer_field(props: &Props) -> Html {
             <ChoiceGroup {id} legend={label} {options} selected={chosen(props.value.as_ref())}
                 onchange={on_choices} multiple={f.kind == FieldKind::Checkboxes} {required} {error} {hint} />
         },
+        FieldKind::YesNo => {
+            let options = vec![
+                (AttrValue::Static("true"), AttrValue::Static("Oui")),
+                (AttrValue::Static("false"), AttrValue::Static("Non")),
+            ];
+            let selected = match props.value {
+                Some(Value::Bool(b)) => vec![b.to_string()],
+                _ => Vec::new(),
+            };
+            let onchange = {
+                let cb = props.onchange.clone();
+                Callback::from(move |values: Vec<String>| {
+                    cb.emit(values.first().map(|v| Value::Bool(v == "true")))
+                })
+            };
+            html! {
+                <ChoiceGroup {id} legend={label} {options} {selected} {onchange}
+                    multiple=false {required} {error} {hint} />
+            }
+        }
         FieldKind::Checkbox => {
             let onchange = {
                 let cb = props.onchange.clone();

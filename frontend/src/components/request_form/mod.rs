@@ -174,7 +174,8 @@ pub fn request_form(props: &Props) -> Html {
             (stage.clone(), submit.clone(), answers.clone(), form.clone());
         Callback::from(move |_| {
             let Stage::Step(i) = *stage else { return };
-            let found = step_errors(&form, i, &answers);
+            // Only the questions asked: an answer a changed choice hid stays, unsent.
+            let found = step_errors(&form, i, &form.asked(&answers));
             if !found.is_empty() {
                 submit.invalid(found);
                 return;
@@ -215,7 +216,7 @@ pub fn request_form(props: &Props) -> Html {
             if !submit.begin() {
                 return;
             }
-            let found = form_errors(&form, &answers, kind == Sending::Request);
+            let found = form_errors(&form, &form.asked(&answers), kind == Sending::Request);
             if !found.is_empty() {
                 submit.invalid(found);
                 return;
@@ -224,7 +225,7 @@ pub fn request_form(props: &Props) -> Html {
             let input = RequestInput {
                 procedure: slug.clone(),
                 person_id: person.parse().ok(),
-                answers: (*answers).clone(),
+                answers: form.asked(&answers),
             };
             let (done, saved_id, form, navigator, authed) = (
                 stage.clone(),
@@ -270,7 +271,7 @@ pub fn request_form(props: &Props) -> Html {
                     .map(Member::display_name)
             });
             html! {
-                <Recap form={form.clone()} answers={(*answers).clone()} person={chosen}
+                <Recap form={form.clone()} answers={form.asked(&answers)} person={chosen}
                     problem={submit.problem()} sending={sending} can_draft={status == RequestStatus::Draft}
                     {on_edit} on_draft={send(Sending::Draft)} on_submit={send(Sending::Request)} />
             }

@@ -70,7 +70,7 @@ pub fn step_view(props: &Props) -> Html {
                         hint="La personne du foyer que la demande concerne, s'il y en a une."
                         error={props.errors.get("person_id")} />
                 }
-                { for props.step.fields.iter().map(|f| {
+                { for props.step.fields.iter().filter(|f| f.shown_when.as_ref().is_none_or(|c| c.holds(&props.answers))).map(|f| {
                     let onchange = {
                         let (cb, name) = (props.on_answer.clone(), f.name.clone());
                         Callback::from(move |v: Option<Value>| cb.emit((name.clone(), v)))
@@ -117,6 +117,7 @@ fn summary(props: &Props, asks_person: bool) -> Vec<SummaryItem> {
                 }
                 // A date: lead to its day.
                 _ if f.kind == FieldKind::Date => format!("{id}_day"),
+                _ if f.kind == FieldKind::YesNo => format!("{id}_true"),
                 _ => id,
             };
             items.push(SummaryItem {

@@ -28,6 +28,8 @@ pub fn answers(props: &Props) -> Html {
                 let items: Vec<Detail> = step
                     .fields
                     .iter()
+                    // A question the answers did not ask is not shown.
+                    .filter(|f| props.form.shown(f, &props.answers))
                     .map(|f| Detail::owned(
                         f.label.clone(),
                         props.answers.get(&f.name).map(|v| f.display(v)),
