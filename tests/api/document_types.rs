@@ -239,3 +239,72 @@ async fn an_oversize_file_is_refused_while_it_streams_in() {
         json!([])
     );
 }
+
+#[tokio::test]
+async fn the_fiche_enfant_asks_for_the_pai_only_when_the_child_needs_one() {
+    let app = TestApp::spawn().await;
+    let (session, child, with_pai) =
+        family_with_a_request(&app, "mounier@yopmail.com", "mounier").await;
+    let citizen = token(&session);
+    let kinds = |lines: &Value| -> Vec<String> {
+        lines
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|l| l["document_type"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let documents = |id: &Value| format!("/api/requests/{id}/documents");
+    let needed = app
+        .get_json(&documents(&with_pai["request"]["id"]), &citizen)
+        .await;
+    assert_eq!(kinds(&needed), ["dt-polio", "livret-famille", "pai"]);
+    // "Non": the PAI is not asked.
+    let draft: Value = app
+        .post_auth(
+            "/api/requests",
+            &citizen,
+            &json!({"procedure": "fiche-enfant", "person_id": child,
+                    "answers": {"subject": "Inscription", "message": "Cantine.", "pai": false}}),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    let sent = app
+        .post_auth(
+            &format!("/api/requests/{}/submit", draft["request"]["id"]),
+            &citizen,
+            &json!({}),
+        )
+        .await;
+    assert_eq!(sent.status(), StatusCode::OK);
+    let needed = app
+        .get_json(&documents(&draft["request"]["id"]), &citizen)
+        .await;
+    assert_eq!(kinds(&needed), ["dt-polio", "livret-famille"]);
+    // Unanswered, the question stops the fiche.
+    let draft: Value = app
+        .post_auth(
+            "/api/requests",
+            &citizen,
+            &json!({"procedure": "fiche-enfant", "person_id": child,
+                    "answers": {"subject": "Inscription", "message": "Cantine."}}),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    let refused = app
+        .post_auth(
+            &format!("/api/requests/{}/submit", draft["request"]["id"]),
+            &citizen,
+            &json!({}),
+        )
+        .await;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        field_codes(&problem(refused).await),
+        [("answers.pai".into(), "required".into())]
+    );
+}

@@ -66,14 +66,24 @@ pub async fn family_with_a_request(app: &TestApp, email: &str, login: &str) -> (
     (session, child, request)
 }
 
-/// A "Fiche enfant" sent for `child`.
+/// A "Fiche enfant" sent for `child` (with a PAI, where the commune asks).
 pub async fn child_form(app: &TestApp, token: &str, child: i64) -> Value {
+    let procedure = app.get_json("/api/procedures/fiche-enfant", token).await;
+    let asks_pai = procedure["form"]["steps"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .flat_map(|s| s["fields"].as_array().cloned().unwrap_or_default())
+        .any(|f| f["name"] == "pai");
+    let mut answers = json!({"subject": "Inscription", "message": "Cantine et mercredis."});
+    if asks_pai {
+        answers["pai"] = json!(true);
+    }
     let draft: Value = app
         .post_auth(
             "/api/requests",
             token,
-            &json!({"procedure": "fiche-enfant", "person_id": child,
-                    "answers": {"subject": "Inscription", "message": "Cantine et mercredis."}}),
+            &json!({"procedure": "fiche-enfant", "person_id": child, "answers": answers}),
         )
         .await
         .json()
