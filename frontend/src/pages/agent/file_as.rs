@@ -4,12 +4,12 @@
 use domain::document::{RequiredDocument, UploadFields};
 use domain::ids::RequestId;
 use domain::message::Attachment;
-use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use crate::api::{documents, messages};
 use crate::components::load_error::LoadError;
 use crate::components::problem_alert::ProblemAlert;
+use crate::components::select_field::SelectField;
 use crate::forms::FieldErrors;
 use crate::hooks::use_fetch::use_fetch;
 use crate::hooks::use_session;
@@ -85,9 +85,7 @@ fn file_as_form(props: &FormProps) -> Html {
     let submit = use_submit().refocusing(format!("#file-as-submit-{id}"));
     let on_choose = {
         let chosen = chosen.clone();
-        Callback::from(move |e: Event| {
-            chosen.set(e.target_unchecked_into::<HtmlSelectElement>().value())
-        })
+        Callback::from(move |value: String| chosen.set(value))
     };
     let list = lines
         .as_ref()
@@ -129,7 +127,13 @@ fn file_as_form(props: &FormProps) -> Html {
         .get("document_type")
         .or_else(|| errors.get("person_id"))
         .or_else(|| errors.get("document_date"));
-    let error_id = format!("{select_id}-error");
+    let options: Vec<(AttrValue, AttrValue)> = list
+        .iter()
+        .map(|l| {
+            let label = format!("{} de {} ({})", l.type_name, l.concerned, l.status.label());
+            (AttrValue::from(key(l)), AttrValue::from(label))
+        })
+        .collect();
     html! {
         <form class="subform file-as" {onsubmit} novalidate=true aria-label={format!("Classer {} comme justificatif", props.attachment.file_name)}>
             <ProblemAlert problem={submit.problem()} />
@@ -140,21 +144,9 @@ fn file_as_form(props: &FormProps) -> Html {
                     <p>{ "Cette demande n'attend aucun justificatif : demandez-en un ci-dessus (« Demande de justificatifs »)." }</p>
                 },
                 Some(Ok(_)) => html! {
-                    <div class={classes!("field", error.as_ref().map(|_| "field--error"))}>
-                        <label for={select_id.clone()}>{ "Justificatif de la demande" }</label>
-                        if let Some(e) = &error {
-                            <p class="field-error" id={error_id.clone()}><span class="sr-only">{ "Erreur : " }</span>{ e.clone() }</p>
-                        }
-                        <select id={select_id.clone()} onchange={on_choose} aria-invalid={error.as_ref().map(|_| "true")}
-                            aria-describedby={error.as_ref().map(|_| error_id.clone())}>
-                            <option value="" selected={chosen.is_empty()}>{ "Choisir…" }</option>
-                            { for list.iter().map(|l| html! {
-                                <option value={key(l)} selected={*chosen == key(l)}>
-                                    { format!("{} de {} ({})", l.type_name, l.concerned, l.status.label()) }
-                                </option>
-                            }) }
-                        </select>
-                    </div>
+                    <SelectField id={select_id.clone()} label="Justificatif de la demande"
+                        value={(*chosen).clone()} options={options.clone()} onchange={on_choose.clone()}
+                        required=true error={error.clone()} placeholder="Choisir…" />
                 },
             } }
             <div class="actions">
