@@ -131,13 +131,14 @@ pub fn optional_text(value: &str) -> Option<String> {
 }
 
 /// `captcha.answer` -> `captcha_answer`; the birth date is reported on its first input;
-/// a request's `answers.event_date` is shown under `answer_event_date`.
+/// a request's `answers.event_date` is shown under `answer_event_date` (and a part of an
+/// answer, `answers.child.birth_name`, under `answer_child_birth_name`).
 fn input_id(field: &str) -> Cow<'_, str> {
     match field {
         "captcha.answer" | "captcha.id" | "captcha" => Cow::Borrowed("captcha_answer"),
         "birth_date" => Cow::Borrowed("birth_day"),
         other => match other.strip_prefix("answers.") {
-            Some(name) => Cow::Owned(format!("answer_{name}")),
+            Some(name) => Cow::Owned(format!("answer_{}", name.replace('.', "_"))),
             None => Cow::Borrowed(other),
         },
     }

@@ -260,12 +260,13 @@ async fn the_fiche_enfant_asks_for_the_pai_only_when_the_child_needs_one() {
         .await;
     assert_eq!(kinds(&needed), ["dt-polio", "livret-famille", "pai"]);
     // "Non": the PAI is not asked.
+    let procedure = app.get_json("/api/procedures/fiche-enfant", &citizen).await;
+    let without_pai = tests::documents::fiche_answers(&procedure, json!(child));
     let draft: Value = app
         .post_auth(
             "/api/requests",
             &citizen,
-            &json!({"procedure": "fiche-enfant", "person_id": child,
-                    "answers": {"subject": "Inscription", "message": "Cantine.", "pai": false}}),
+            &json!({"procedure": "fiche-enfant", "answers": without_pai}),
         )
         .await
         .json()
@@ -284,12 +285,13 @@ async fn the_fiche_enfant_asks_for_the_pai_only_when_the_child_needs_one() {
         .await;
     assert_eq!(kinds(&needed), ["dt-polio", "livret-famille"]);
     // Unanswered, the question stops the fiche.
+    let mut unanswered = without_pai.clone();
+    unanswered.as_object_mut().unwrap().remove("pai");
     let draft: Value = app
         .post_auth(
             "/api/requests",
             &citizen,
-            &json!({"procedure": "fiche-enfant", "person_id": child,
-                    "answers": {"subject": "Inscription", "message": "Cantine."}}),
+            &json!({"procedure": "fiche-enfant", "answers": unanswered}),
         )
         .await
         .json()

@@ -17,6 +17,8 @@ mod document_types;
 mod documents;
 mod email;
 mod errors;
+mod fiche_enfant;
+mod fiche_hesdigneul;
 mod form_conditions;
 mod headers;
 mod health;

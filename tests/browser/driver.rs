@@ -112,6 +112,38 @@ impl Browser {
             .unwrap_or_else(|e| panic!("type into {css}: {e}"));
     }
 
+    /// Types into whatever has the focus, as a keyboard would (`"\u{e007}"` is Entrée,
+    /// `"\u{e004}"` Tab, `"\u{e00c}"` Échap, `" "` the space bar).
+    pub async fn keys(&self, text: &str) {
+        self.client
+            .active_element()
+            .await
+            .expect("a focused element")
+            .send_keys(text)
+            .await
+            .unwrap_or_else(|e| panic!("type {text:?}: {e}"));
+    }
+
+    /// Waits until the element of this id has the focus.
+    pub async fn wait_focus(&self, id: &str) {
+        let mut last = Value::Null;
+        for _ in 0..100 {
+            last = self
+                .client
+                .execute(
+                    "return document.activeElement && document.activeElement.id;",
+                    vec![],
+                )
+                .await
+                .expect("read the focus");
+            if last == json!(id) {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        panic!("the focus never reached #{id}; it is on {last}");
+    }
+
     pub async fn value(&self, css: &str) -> String {
         self.find(css)
             .await

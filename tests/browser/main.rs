@@ -6,6 +6,8 @@ mod attachments;
 mod documents;
 mod driver;
 mod email;
+mod fiche_enfant;
+mod fiche_hesdigneul;
 mod form_conditions;
 mod journeys;
 mod menu;

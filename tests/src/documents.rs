@@ -69,14 +69,8 @@ pub async fn family_with_a_request(app: &TestApp, email: &str, login: &str) -> (
 /// A "Fiche enfant" sent for `child` (with a PAI, where the commune asks).
 pub async fn child_form(app: &TestApp, token: &str, child: i64) -> Value {
     let procedure = app.get_json("/api/procedures/fiche-enfant", token).await;
-    let asks_pai = procedure["form"]["steps"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .flat_map(|s| s["fields"].as_array().cloned().unwrap_or_default())
-        .any(|f| f["name"] == "pai");
-    let mut answers = json!({"subject": "Inscription", "message": "Cantine et mercredis."});
-    if asks_pai {
+    let mut answers = fiche_answers(&procedure, json!(child));
+    if answers.get("pai").is_some() {
         answers["pai"] = json!(true);
     }
     let draft: Value = app
@@ -98,4 +92,45 @@ pub async fn child_form(app: &TestApp, token: &str, child: i64) -> Value {
         .await;
     assert_eq!(sent.status(), StatusCode::OK);
     sent.json().await.unwrap()
+}
+
+/// Answers to the commune's "Fiche enfant" for `child` (a person id or a new child): the
+/// first school year and school, CP, the canteen, no PAI, "Non" to the other yes/no
+/// questions, the first choice of the other lists, signed; the message form's subject and
+/// message where the commune's fiche is still that form.
+pub fn fiche_answers(procedure: &Value, child: Value) -> Value {
+    let fields: Vec<Value> = procedure["form"]["steps"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .flat_map(|s| s["fields"].as_array().cloned().unwrap_or_default())
+        .collect();
+    let first_choice = |name: &str| {
+        fields
+            .iter()
+            .find(|f| f["name"] == name)
+            .map(|f| f["choices"][0]["value"].clone())
+    };
+    let mut answers = json!({});
+    for field in &fields {
+        let name = field["name"].as_str().unwrap();
+        let answer = match name {
+            "child" => child.clone(),
+            "subject" => json!("Inscription"),
+            "message" => json!("Cantine et mercredis."),
+            "school_year" | "establishment" => first_choice(name).unwrap(),
+            "level" => json!("CP"),
+            "activities" => json!(["restauration-scolaire"]),
+            "pai" => json!(false),
+            _ => match field["kind"].as_str() {
+                // "Non" to every other question (authorisations, other situation).
+                Some("yes_no") => json!(false),
+                Some("select") if field["required"] == true => first_choice(name).unwrap(),
+                Some("signature") => json!({"certified": true, "name": "DUPIN Pascal"}),
+                _ => continue,
+            },
+        };
+        answers[name] = answer;
+    }
+    answers
 }

@@ -69,3 +69,22 @@ pub fn lock(conn: &mut Conn, id: PersonId) -> QueryResult<()> {
     }
     Ok(())
 }
+
+/// The children of any household born on `date`: those a new child's identity may match
+/// (separated parents each registering the same child).
+pub fn children_born_on(conn: &mut Conn, date: NaiveDate) -> QueryResult<Vec<PersonRow>> {
+    use crate::schema::household_members;
+    use domain::profile::MemberRole;
+    persons::table
+        .filter(persons::birth_date.eq(date))
+        .filter(
+            persons::id.eq_any(
+                household_members::table
+                    .filter(household_members::role.eq(MemberRole::Child))
+                    .select(household_members::person_id),
+            ),
+        )
+        .order(persons::id)
+        .select(PersonRow::as_select())
+        .load(conn)
+}

@@ -110,6 +110,13 @@ pub fn update_answers(
         .execute(conn)
 }
 
+/// The person a request concerns, once known (the child a fiche enfant added).
+pub fn set_person(conn: &mut Conn, id: RequestId, person_id: PersonId) -> QueryResult<usize> {
+    diesel::update(requests::table.find(id))
+        .set(requests::person_id.eq(person_id))
+        .execute(conn)
+}
+
 /// What a status change also writes.
 #[derive(Debug, Default, AsChangeset)]
 #[diesel(table_name = requests)]

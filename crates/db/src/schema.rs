@@ -216,6 +216,51 @@ diesel::table! {
 }
 
 diesel::table! {
+    enrolments (id) {
+        id -> BigInt,
+        household_id -> BigInt,
+        person_id -> BigInt,
+        activity -> Text,
+        school_year -> Text,
+        request_id -> Nullable<BigInt>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    child_contacts (id) {
+        id -> BigInt,
+        household_id -> BigInt,
+        person_id -> BigInt,
+        school_year -> Text,
+        position -> Integer,
+        last_name -> Text,
+        first_name -> Text,
+        relation -> Text,
+        phone -> Text,
+        other_phone -> Nullable<Text>,
+        pickup -> Bool,
+        emergency -> Bool,
+        request_id -> BigInt,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    child_authorisations (id) {
+        id -> BigInt,
+        household_id -> BigInt,
+        person_id -> BigInt,
+        school_year -> Text,
+        code -> Text,
+        wording -> Text,
+        granted -> Bool,
+        given_at -> Timestamp,
+        request_id -> BigInt,
+    }
+}
+
+diesel::table! {
     counters (name) {
         name -> Text,
         value -> BigInt,
@@ -323,6 +368,9 @@ diesel::joinable!(household_members -> persons (person_id));
 diesel::joinable!(addresses -> persons (person_id));
 diesel::joinable!(contacts -> persons (person_id));
 diesel::joinable!(school_enrolments -> persons (person_id));
+diesel::joinable!(enrolments -> persons (person_id));
+diesel::joinable!(child_contacts -> persons (person_id));
+diesel::joinable!(child_authorisations -> persons (person_id));
 diesel::joinable!(household_social_data -> households (household_id));
 diesel::joinable!(requests -> procedures (procedure_id));
 diesel::joinable!(request_events -> requests (request_id));
@@ -332,6 +380,9 @@ diesel::joinable!(message_attachments -> messages (message_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     categories,
+    child_authorisations,
+    child_contacts,
+    enrolments,
     procedures,
     persons,
     accounts,

@@ -76,6 +76,9 @@ text_enum! {
         SocialDataUpdate = "social_data_update",
         /// Adds a person (child or partner) to the household with their relation.
         HouseholdMemberAddition = "household_member_addition",
+        /// "Fiche enfant": adds (or finds) the child, records the school enrolment and
+        /// enrols the child in the activities chosen for the school year.
+        ChildRegistration = "child_registration",
     }
 }
 
@@ -83,12 +86,12 @@ impl Catalogue {
     /// The categories and procedures whose title matches every word of `query`,
     /// ignoring case and accents; a category whose name matches keeps all its procedures.
     pub fn filter(&self, query: &str) -> Catalogue {
-        let words: Vec<String> = query.split_whitespace().map(normalise).collect();
+        let words: Vec<String> = query.split_whitespace().map(crate::text::fold).collect();
         if words.is_empty() {
             return self.clone();
         }
         let matches = |text: &str| {
-            let text = normalise(text);
+            let text = crate::text::fold(text);
             words.iter().all(|w| text.contains(w.as_str()))
         };
         let categories = self
@@ -112,17 +115,6 @@ impl Catalogue {
             .collect();
         Catalogue { categories }
     }
-}
-
-fn normalise(text: &str) -> String {
-    text.chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| {
-            crate::text::fold_accent(c)
-                .map(str::to_string)
-                .unwrap_or_else(|| c.to_string())
-        })
-        .collect()
 }
 
 #[cfg(test)]

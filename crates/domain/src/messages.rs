@@ -147,6 +147,8 @@ pub const FIELD_CODES: &[(&str, &str)] = &[
     ("image_too_large", "L'image est trop grande : envoyez une photo de 50 mégapixels au plus."),
     ("document_expired", "Ce justificatif est déjà expiré à cette date : envoyez-en un plus récent."),
     ("already_required", "Ce justificatif est déjà demandé pour cette demande."),
+    ("too_few_items", "Ajoutez d'autres éléments à cette liste."),
+    ("too_many_items", "Cette liste a trop d'éléments : retirez-en."),
     ("not_applicable", "Cette question ne se pose pas d'après vos autres réponses : retirez cette réponse."),
     ("too_many_attachments", "Joignez au plus 5 fichiers à un message."),
     ("unknown_attachment", "Cette pièce jointe n'existe pas ou a déjà été envoyée : ajoutez-la de nouveau."),

@@ -4,11 +4,12 @@
 
 use crate::ids::{AddressId, EnrolmentId, PersonId};
 use crate::text_enum::text_enum;
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use validator::{Validate, ValidationError};
 
 use crate::civility::Civility;
+use crate::request::form::ChildContact;
 use crate::validation;
 
 /// "Mes données civiles".
@@ -316,6 +317,51 @@ pub struct SchoolEnrolment {
     pub class_name: Option<String>,
 }
 
+/// A line of "Inscriptions aux activités": what the child may be booked for in the
+/// Agenda that school year (recorded when the town hall accepted the fiche enfant).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"person_id": 5, "child_name": "DUPIN Éric", "school_year": "2026-2027", "activity": "restauration-scolaire", "activity_name": "Restauration scolaire"})))]
+pub struct ActivityEnrolment {
+    pub person_id: PersonId,
+    pub child_name: String,
+    /// e.g. `2026-2027`.
+    pub school_year: String,
+    /// The commune's code of the activity.
+    pub activity: String,
+    pub activity_name: String,
+}
+
+/// A person to contact about a child and/or authorised to pick it up, from the child's
+/// accepted fiche for that school year.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"person_id": 5, "child_name": "DUPIN Éric", "school_year": "2026-2027", "last_name": "MARTIN", "first_name": "Odile", "relation": "Grand-mère", "phone": "0612345678", "other_phone": null, "pickup": true, "emergency": true})))]
+pub struct ChildContactLine {
+    pub person_id: PersonId,
+    pub child_name: String,
+    pub school_year: String,
+    #[serde(flatten)]
+    pub contact: ChildContact,
+}
+
+/// An authorisation given (or not) for a child in its accepted fiche.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"person_id": 5, "child_name": "DUPIN Éric", "school_year": "2026-2027", "code": "photos", "wording": "J'autorise la prise de photographies de mon enfant lors des activités", "granted": true, "given_at": "2026-09-02T08:15:00Z"})))]
+pub struct ChildAuthorisation {
+    pub person_id: PersonId,
+    pub child_name: String,
+    pub school_year: String,
+    /// The fiche's field that asked it.
+    pub code: String,
+    /// The wording the family answered.
+    pub wording: String,
+    pub granted: bool,
+    /// When the family gave its answer (the fiche was sent).
+    pub given_at: DateTime<Utc>,
+}
+
 /// A school enrolment recorded by the town hall.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
 #[serde(deny_unknown_fields)]
@@ -353,7 +399,7 @@ fn school_year(value: &str) -> Result<(), ValidationError> {
 /// The whole profile page.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[cfg_attr(feature = "openapi", schema(example = json!({"civil": {"civility": "monsieur", "first_name": "Pascal", "second_first_name": null, "third_first_name": null, "birth_name": "Dupin", "usage_name": null, "birth_date": "1984-03-17", "birth_country": "France", "birth_city": "Valenciennes", "birth_department": "59"}, "contacts": {"email": "pascal.dupin@exemple.fr", "landline": null, "mobile": "0612345678", "work_phone": null}, "addresses": [{"id": 12, "name": "Principale", "country": "France", "city": "Quiévrechain", "postal_code": "59920", "street_number": "12", "street_number_complement": null, "street": "rue Jean Jaurès", "street_complement": null, "is_default": true}], "household": [{"person_id": 3, "role": "account_holder", "first_name": "Pascal", "birth_name": "Dupin"}, {"person_id": 5, "role": "child", "first_name": "Éric", "birth_name": "Dupin"}], "relations": [{"person_id": 3, "person_name": "DUPIN Pascal", "related_person_id": 5, "related_person_name": "DUPIN Éric", "role": "legal_guardian"}], "social": {"regime": "Régime général", "caf_number": "1234567", "caf_holder_name": "DUPIN Pascal", "dependent_children": 2, "family_composition": "Couple avec enfants", "family_quotient": 612, "quotient": 612, "reference_tax_income": 3150000, "monthly_income": 285000}, "schooled_children": [{"id": 2, "person_id": 5, "child_name": "DUPIN Éric", "school_year": "2026-2027", "establishment": "École Jules Ferry", "level": "CE2", "class_name": "CE2 B"}]})))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"civil": {"civility": "monsieur", "first_name": "Pascal", "second_first_name": null, "third_first_name": null, "birth_name": "Dupin", "usage_name": null, "birth_date": "1984-03-17", "birth_country": "France", "birth_city": "Valenciennes", "birth_department": "59"}, "contacts": {"email": "pascal.dupin@exemple.fr", "landline": null, "mobile": "0612345678", "work_phone": null}, "addresses": [{"id": 12, "name": "Principale", "country": "France", "city": "Quiévrechain", "postal_code": "59920", "street_number": "12", "street_number_complement": null, "street": "rue Jean Jaurès", "street_complement": null, "is_default": true}], "household": [{"person_id": 3, "role": "account_holder", "first_name": "Pascal", "birth_name": "Dupin"}, {"person_id": 5, "role": "child", "first_name": "Éric", "birth_name": "Dupin"}], "relations": [{"person_id": 3, "person_name": "DUPIN Pascal", "related_person_id": 5, "related_person_name": "DUPIN Éric", "role": "legal_guardian"}], "social": {"regime": "Régime général", "caf_number": "1234567", "caf_holder_name": "DUPIN Pascal", "dependent_children": 2, "family_composition": "Couple avec enfants", "family_quotient": 612, "quotient": 612, "reference_tax_income": 3150000, "monthly_income": 285000}, "schooled_children": [{"id": 2, "person_id": 5, "child_name": "DUPIN Éric", "school_year": "2026-2027", "establishment": "École Jules Ferry", "level": "CE2", "class_name": "CE2 B"}], "activities": [{"person_id": 5, "child_name": "DUPIN Éric", "school_year": "2026-2027", "activity": "restauration-scolaire", "activity_name": "Restauration scolaire"}], "child_contacts": [{"person_id": 5, "child_name": "DUPIN Éric", "school_year": "2026-2027", "last_name": "MARTIN", "first_name": "Odile", "relation": "Grand-mère", "phone": "0612345678", "other_phone": null, "pickup": true, "emergency": true}], "authorisations": [{"person_id": 5, "child_name": "DUPIN Éric", "school_year": "2026-2027", "code": "photos", "wording": "J'autorise la prise de photographies de mon enfant lors des activités", "granted": true, "given_at": "2026-09-02T08:15:00Z"}]})))]
 pub struct Profile {
     pub civil: CivilData,
     pub social: SocialData,
@@ -362,5 +408,12 @@ pub struct Profile {
     /// "Mon foyer": adults (the account holder first) and children.
     pub household: Vec<Member>,
     pub schooled_children: Vec<SchoolEnrolment>,
+    /// "Inscriptions aux activités", latest school year first.
+    pub activities: Vec<ActivityEnrolment>,
+    /// Persons to contact and/or authorised to pick the children up, latest school year
+    /// first.
+    pub child_contacts: Vec<ChildContactLine>,
+    /// The children's authorisations, latest school year first.
+    pub authorisations: Vec<ChildAuthorisation>,
     pub relations: Vec<Relation>,
 }

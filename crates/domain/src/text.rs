@@ -19,6 +19,18 @@ pub fn fold_accent(c: char) -> Option<&'static str> {
     })
 }
 
+/// Lower case without accents, for comparing what people type ("Éric" and "eric").
+pub fn fold(text: &str) -> String {
+    text.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| {
+            fold_accent(c)
+                .map(str::to_string)
+                .unwrap_or_else(|| c.to_string())
+        })
+        .collect()
+}
+
 /// Lower case, accents folded to ASCII, everything but `a-z`, `0-9` and `-` dropped.
 /// "Jean Pierre" -> "jeanpierre", "Le Gœuff" -> "legoeuff", "Marie-Hélène" -> "marie-helene".
 pub fn slug_part(input: &str) -> String {

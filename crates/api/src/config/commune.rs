@@ -2,9 +2,11 @@
 //! of the manuals) gives every value; the configuration file may override any of them.
 
 use domain::catalogue::ProcedureKind;
+use domain::request::form::ChoiceSource;
 use serde::Deserialize;
 
 use super::documents::{DocumentTypeSettings, DocumentTypes, RequirementSettings, DEFAULT_TYPES};
+use super::schooling::{self, ActivitySettings, SchoolSettings, SCHOOL_LEVELS};
 
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -17,6 +19,12 @@ pub struct CommuneSettings {
     pub catalogue: Option<Vec<CategorySettings>>,
     /// The documents the commune asks for; the manuals' list when unset.
     pub document_types: Option<Vec<DocumentTypeSettings>>,
+    /// The activities a fiche enfant enrols a child in.
+    pub activities: Option<Vec<ActivitySettings>>,
+    /// The schools a fiche enfant names.
+    pub schools: Option<Vec<SchoolSettings>>,
+    /// The levels a fiche enfant offers; the French ones (TPS to CM2) when unset.
+    pub school_levels: Option<Vec<String>>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -44,7 +52,8 @@ pub struct ProcedureSettings {
     #[serde(default)]
     pub terms: Option<String>,
     /// What acceptance does besides closing: `generic` (default), `personal_data_update`,
-    /// `social_data_update` or `household_member_addition`. Anything else stops the start.
+    /// `social_data_update`, `household_member_addition` or `child_registration`. Anything
+    /// else stops the start.
     #[serde(default = "generic")]
     pub kind: ProcedureKind,
     /// The form; a one-step "Objet / Message" form when unset.
@@ -87,6 +96,12 @@ impl CommuneSettings {
         self.regie_name = self.regie_name.take().or(preset.regie_name);
         self.news = self.news.take().or(preset.news);
         self.catalogue = self.catalogue.take().or(preset.catalogue);
+        self.activities = self.activities.take().or(preset.activities);
+        self.schools = self.schools.take().or(preset.schools);
+        self.school_levels = self.school_levels.take().or(preset.school_levels);
+        if self.school_levels.is_none() {
+            self.school_levels = Some(SCHOOL_LEVELS.iter().map(|l| l.to_string()).collect());
+        }
         if self.document_types.is_none() {
             self.document_types = match preset.document_types {
                 Some(types) => Some(types),
@@ -97,8 +112,33 @@ impl CommuneSettings {
                 ),
             };
         }
+        self.fill_choices(crate::town_clock::today());
         self.check_forms()?;
         self.check_documents()
+    }
+
+    /// Gives the forms the choices they take from the configuration (and today's school
+    /// years; the catalogue refreshes those when it shows a form).
+    fn fill_choices(&mut self, today: chrono::NaiveDate) {
+        let (activities, schools) = (self.activities().to_vec(), self.schools().to_vec());
+        let levels = self.school_levels.clone().unwrap_or_default();
+        for category in self.catalogue.iter_mut().flatten() {
+            for form in category
+                .procedures
+                .iter_mut()
+                .filter_map(|p| p.form.as_mut())
+            {
+                schooling::fill(form, &activities, &schools, &levels, today);
+            }
+        }
+    }
+
+    pub fn activities(&self) -> &[ActivitySettings] {
+        self.activities.as_deref().unwrap_or(&[])
+    }
+
+    pub fn schools(&self) -> &[SchoolSettings] {
+        self.schools.as_deref().unwrap_or(&[])
     }
 
     /// Types are sound and unique, and every document a procedure needs is a known type
@@ -157,7 +197,7 @@ impl CommuneSettings {
     /// Every form is checked at start: a number without bounds or a select without
     /// choices is a configuration mistake, not something to find on a citizen's screen.
     fn check_forms(&self) -> Result<(), String> {
-        let problems: Vec<String> = self
+        let mut problems: Vec<String> = self
             .catalogue()
             .iter()
             .flat_map(|c| &c.procedures)
@@ -167,6 +207,27 @@ impl CommuneSettings {
                     .map(move |e| format!("procedure `{}`: {e}", p.slug))
             })
             .collect();
+        problems.extend(schooling::problems(self.activities(), self.schools()));
+        for p in self.catalogue().iter().flat_map(|c| &c.procedures) {
+            let has_child = p.form.as_ref().is_some_and(|f| f.child_field().is_some());
+            if (p.kind == ProcedureKind::ChildRegistration) != has_child {
+                problems.push(format!(
+                    "procedure `{}`: a child_registration form asks for one `child`, and only it",
+                    p.slug
+                ));
+            }
+            if p.kind == ProcedureKind::ChildRegistration {
+                let form = p.form.clone().unwrap_or_default();
+                for source in [ChoiceSource::Activities, ChoiceSource::SchoolYears] {
+                    if form.fields().all(|f| f.choices_from != Some(source)) {
+                        problems.push(format!(
+                            "procedure `{}`: a child_registration form asks for {source:?} (`choices_from`)",
+                            p.slug
+                        ));
+                    }
+                }
+            }
+        }
         if problems.is_empty() {
             Ok(())
         } else {
@@ -192,56 +253,5 @@ impl CommuneSettings {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn every_preset_loads_with_unique_slugs() {
-        for (name, _) in PRESETS {
-            let mut c = CommuneSettings {
-                preset: Some(name.into()),
-                ..Default::default()
-            };
-            c.resolve().unwrap();
-            assert!(!c.catalogue().is_empty(), "{name}");
-            let mut slugs: Vec<&str> = c
-                .catalogue()
-                .iter()
-                .flat_map(|cat| cat.procedures.iter().map(|p| p.slug.as_str()))
-                .collect();
-            let count = slugs.len();
-            slugs.sort();
-            slugs.dedup();
-            assert_eq!(slugs.len(), count, "{name} repeats a slug");
-        }
-    }
-
-    fn with_catalogue(toml_text: &str) -> Result<(), String> {
-        let catalogue: CommuneSettings = toml::from_str(toml_text).map_err(|e| e.to_string())?;
-        let mut c = CommuneSettings {
-            catalogue: catalogue.catalogue,
-            ..Default::default()
-        };
-        c.resolve()
-    }
-
-    #[test]
-    fn a_mistyped_kind_or_an_unbounded_number_stops_the_start() {
-        let procedure = |extra: &str| {
-            format!(
-                "[[catalogue]]\nname = \"Vie\"\n[[catalogue.procedures]]\nslug = \"x\"\ntitle = \"X\"\n{extra}"
-            )
-        };
-        let kind = with_catalogue(&procedure("kind = \"personal_data_updat\"")).unwrap_err();
-        assert!(kind.contains("personal_data_updat"), "{kind}");
-        let fields = "[[catalogue.procedures.form.steps]]\ntitle = \"Étape\"\n[[catalogue.procedures.form.steps.fields]]\nname = \"age\"\nlabel = \"Âge\"\nkind = \"number\"";
-        let unbounded = with_catalogue(&procedure(fields)).unwrap_err();
-        assert!(
-            unbounded.contains("number field `age` needs `min`"),
-            "{unbounded}"
-        );
-        let typo = with_catalogue(&procedure(&format!("{fields}\nmini = 0"))).unwrap_err();
-        assert!(typo.contains("mini"), "{typo}");
-        assert!(with_catalogue(&procedure(&format!("{fields}\nmin = 0\nmax = 120"))).is_ok());
-    }
-}
+#[path = "commune_tests.rs"]
+mod tests;

@@ -3,6 +3,7 @@
 
 mod commune;
 pub mod documents;
+pub mod schooling;
 mod secret;
 
 use std::path::{Path, PathBuf};

@@ -1,9 +1,11 @@
 //! The cards of a profile ("Mon profil"), shared by the citizen's page and the agents'
 //! household page (read-only there): civil and social data, contacts, addresses,
-//! household, schooled children, relations.
+//! household, schooled children, activities, relations.
 
+pub mod activities;
 pub mod address_form;
 pub mod addresses;
+pub mod child_records;
 pub mod civil;
 pub mod contacts;
 pub mod documents;

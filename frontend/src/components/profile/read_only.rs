@@ -4,7 +4,9 @@
 use domain::profile::Profile;
 use yew::prelude::*;
 
-use super::{addresses, civil, contacts, household, relations, schooling, social};
+use super::{
+    activities, addresses, child_records, civil, contacts, household, relations, schooling, social,
+};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -22,6 +24,8 @@ pub fn read_only_profile(props: &Props) -> Html {
             <addresses::AddressesCard addresses={p.addresses.clone()} read_only=true />
             <household::HouseholdCard members={p.household.clone()} read_only=true />
             <schooling::SchoolingCard enrolments={p.schooled_children.clone()} read_only=true />
+            <activities::ActivitiesCard enrolments={p.activities.clone()} read_only=true />
+            <child_records::ChildRecordsCard contacts={p.child_contacts.clone()} authorisations={p.authorisations.clone()} />
             <relations::RelationsCard relations={p.relations.clone()} />
         </div>
     }

@@ -19,6 +19,8 @@ pub struct Props {
     pub value: Option<Value>,
     #[prop_or_default]
     pub error: Option<AttrValue>,
+    /// Whether it must be answered, given the answers so far.
+    pub required: bool,
     /// The new answer; `None` when emptied.
     pub onchange: Callback<Option<Value>>,
 }
@@ -38,7 +40,7 @@ pub fn answer_field(props: &Props) -> Html {
     }
     .map(AttrValue::from);
     let error = props.error.clone();
-    let required = f.required;
+    let required = props.required;
     let value = AttrValue::from(text(props.value.as_ref()));
     let on_text = {
         let (cb, field) = (props.onchange.clone(), f.clone());
@@ -119,5 +121,14 @@ pub fn answer_field(props: &Props) -> Html {
             let checked = matches!(props.value, Some(Value::Bool(true)));
             html! { <Checkbox {id} {label} {checked} {onchange} {required} {error} {hint} /> }
         }
+        FieldKind::Notice => html! {
+            <div class="form-notice" {id}>
+                <p>{ &f.label }</p>
+                if let Some(help) = &f.help { <p class="hint">{ help }</p> }
+            </div>
+        },
+        // Drawn by the step: a `ChildField` with its modal, a `GroupField`, a
+        // `SignatureField`.
+        FieldKind::Child | FieldKind::Group | FieldKind::Signature => Html::default(),
     }
 }

@@ -77,7 +77,7 @@ pub fn step_errors(form: &FormDefinition, index: usize, answers: &Answers) -> Fi
         .filter(|e| {
             step.fields
                 .iter()
-                .any(|f| e.field == format!("answers.{}", f.name))
+                .any(|f| answer_name(&e.field) == Some(f.name.as_str()))
         })
         .collect();
     FieldErrors::new(localised(form, errors))
@@ -93,15 +93,19 @@ pub fn form_errors(form: &FormDefinition, answers: &Answers, complete: bool) -> 
 
 /// The step that holds the first of these errors (`answers.x` or `person_id`).
 pub fn step_of_errors(form: &FormDefinition, errors: &FieldErrors) -> Option<usize> {
-    errors
-        .fields()
-        .find_map(|field| match field.strip_prefix("answers.") {
-            Some(name) => form
-                .steps
-                .iter()
-                .position(|s| s.fields.iter().any(|f| f.name == name)),
-            None => Some(0),
-        })
+    errors.fields().find_map(|field| match answer_name(field) {
+        Some(name) => form
+            .steps
+            .iter()
+            .position(|s| s.fields.iter().any(|f| f.name == name)),
+        None => Some(0),
+    })
+}
+
+/// The field an error is about: `answers.child.birth_name` -> `child`.
+fn answer_name(error_field: &str) -> Option<&str> {
+    let path = error_field.strip_prefix("answers.")?;
+    path.split('.').next()
 }
 
 /// Clearer words than the generic ones where the kind of field tells more.

@@ -6,7 +6,11 @@
 
 mod answer_field;
 mod answers;
+mod child_dialog;
+mod child_field;
+mod group_field;
 mod recap;
+mod signature_field;
 mod step;
 
 use domain::ids::{PersonId, RequestId};
@@ -258,20 +262,20 @@ pub fn request_form(props: &Props) -> Html {
 
     match &*stage {
         Stage::Step(i) => html! {
-            <StepView step={form.steps[*i].clone()} index={*i} count={form.steps.len()}
+            <StepView form={form.clone()} index={*i}
                 answers={(*answers).clone()} members={members.clone()} person={(*person).clone()}
                 errors={errors.clone()} attempt={submit.attempt()}
                 {on_answer} {on_person} {on_previous} {on_next} />
         },
         Stage::Recap => {
-            let chosen = (!members.is_empty()).then(|| {
+            let chosen = (!members.is_empty() && form.child_field().is_none()).then(|| {
                 members
                     .iter()
                     .find(|m| m.person_id.to_string() == *person)
                     .map(Member::display_name)
             });
             html! {
-                <Recap form={form.clone()} answers={form.asked(&answers)} person={chosen}
+                <Recap form={form.clone()} answers={form.asked(&answers)} person={chosen} members={members.clone()}
                     problem={submit.problem()} sending={sending} can_draft={status == RequestStatus::Draft}
                     {on_edit} on_draft={send(Sending::Draft)} on_submit={send(Sending::Request)} />
             }

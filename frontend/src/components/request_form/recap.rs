@@ -2,6 +2,7 @@
 //! informations", "Enregistrer en brouillon" and "Enregistrer la demande".
 
 use domain::problem::Problem;
+use domain::profile::Member;
 use domain::request::form::Answers as AnswerMap;
 use domain::request::FormDefinition;
 use yew::prelude::*;
@@ -23,6 +24,8 @@ pub struct Props {
     pub answers: AnswerMap,
     /// The chosen person's name, when the form asked for one.
     pub person: Option<Option<String>>,
+    /// The household, to name a child picked in the list.
+    pub members: Vec<Member>,
     pub problem: Option<Problem>,
     pub sending: Option<Sending>,
     /// A request already sent cannot go back to draft.
@@ -47,7 +50,8 @@ pub fn recap(props: &Props) -> Html {
         <section class="card recap-step" aria-labelledby="step-title" aria-busy={busy.to_string()}>
             <h2 id="step-title" tabindex="-1">{ "Récapitulatif de la demande" }</h2>
             <p class="hint">{ "Vérifiez vos réponses avant d'enregistrer la demande." }</p>
-            <Answers form={props.form.clone()} answers={props.answers.clone()} {before} />
+            <Answers form={props.form.clone()} answers={props.answers.clone()} {before}
+                child={child_name(&props.form, &props.answers, &props.members)} />
             <ProblemAlert problem={props.problem.clone()} />
             <div class="actions">
                 <button type="button" id="request-edit" class="button button--secondary" disabled={busy}
@@ -65,4 +69,14 @@ pub fn recap(props: &Props) -> Html {
             </div>
         </section>
     }
+}
+
+/// The name of the household child the answers pick, if they pick one.
+fn child_name(form: &FormDefinition, answers: &AnswerMap, members: &[Member]) -> Option<String> {
+    let field = form.child_field()?;
+    let id = answers.get(&field.name)?.as_i64()?;
+    members
+        .iter()
+        .find(|m| m.person_id.0 == id)
+        .map(Member::display_name)
 }

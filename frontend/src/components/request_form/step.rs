@@ -1,26 +1,32 @@
 //! One step of the form: "Étape 1 sur 2 : Votre événement", its fields (and, on the
-//! first step, the person concerned), "Précédent" and "Suivant".
+//! first step of a form that names no child, the person concerned), "Précédent" and
+//! "Suivant". A `child` field opens the "Ajouter un enfant" modal.
 
 use domain::profile::Member;
 use domain::request::form::Answers;
-use domain::request::{FieldKind, FormStep};
+use domain::request::{FieldKind, FormDefinition};
 use serde_json::Value;
 use yew::prelude::*;
 
 use super::answer_field::AnswerField;
 use super::answers::input_id;
+use super::child_dialog::ChildDialog;
+use super::child_field::ChildField;
+use super::group_field::{item_field_name, item_title, GroupField};
+use super::signature_field::SignatureField;
 use crate::components::choice_group::id_part;
 use crate::components::error_summary::{ErrorSummary, SummaryItem};
 use crate::components::select_field::SelectField;
+use crate::focus::focus_soon;
 use crate::forms::FieldErrors;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub step: FormStep,
+    pub form: FormDefinition,
     pub index: usize,
-    pub count: usize,
     pub answers: Answers,
-    /// Household members for "Personne concernée"; asked on the first step only.
+    /// Household members for "Personne concernée" (asked on the first step only) and for
+    /// a `child` field.
     pub members: Vec<Member>,
     pub person: AttrValue,
     pub errors: FieldErrors,
@@ -33,8 +39,11 @@ pub struct Props {
 
 #[function_component(StepView)]
 pub fn step_view(props: &Props) -> Html {
-    let asks_person = props.index == 0 && !props.members.is_empty();
+    let step = &props.form.steps[props.index];
+    let asks_person =
+        props.index == 0 && !props.members.is_empty() && props.form.child_field().is_none();
     let summary = summary(props, asks_person);
+    let adding = use_state(|| false);
     let onsubmit = {
         let on_next = props.on_next.clone();
         Callback::from(move |e: SubmitEvent| {
@@ -61,7 +70,7 @@ pub fn step_view(props: &Props) -> Html {
             <ErrorSummary id="request-errors" items={summary} attempt={props.attempt} />
             <form class="card request-step" {onsubmit} novalidate=true aria-labelledby="step-title">
                 <h2 id="step-title" tabindex="-1">
-                    { format!("Étape {} sur {} : {}", props.index + 1, props.count, props.step.title) }
+                    { format!("Étape {} sur {} : {}", props.index + 1, props.form.steps.len(), step.title) }
                 </h2>
                 <p class="hint">{ "Les champs marqués d'un astérisque (*) sont obligatoires." }</p>
                 if asks_person {
@@ -70,14 +79,33 @@ pub fn step_view(props: &Props) -> Html {
                         hint="La personne du foyer que la demande concerne, s'il y en a une."
                         error={props.errors.get("person_id")} />
                 }
-                { for props.step.fields.iter().filter(|f| f.shown_when.as_ref().is_none_or(|c| c.holds(&props.answers))).map(|f| {
+                { for step.fields.iter().filter(|f| props.form.shown(f, &props.answers)).map(|f| {
                     let onchange = {
                         let (cb, name) = (props.on_answer.clone(), f.name.clone());
                         Callback::from(move |v: Option<Value>| cb.emit((name.clone(), v)))
                     };
-                    html! {
-                        <AnswerField key={f.name.clone()} field={f.clone()} value={props.answers.get(&f.name).cloned()}
-                            error={props.errors.get(&input_id(&f.name))} {onchange} />
+                    let (value, error) = (props.answers.get(&f.name).cloned(), child_errors(props, &f.name));
+                    let required = props.form.required(f, &props.answers);
+                    if f.kind == FieldKind::Group {
+                        html! {
+                            <GroupField key={f.name.clone()} field={f.clone()} {value} errors={props.errors.clone()}
+                                {required} {onchange} />
+                        }
+                    } else if f.kind == FieldKind::Signature {
+                        html! {
+                            <SignatureField key={f.name.clone()} field={f.clone()} {value} errors={props.errors.clone()}
+                                {required} {onchange} />
+                        }
+                    } else if f.kind == FieldKind::Child {
+                        let adding = adding.clone();
+                        html! {
+                            <ChildField key={f.name.clone()} field={f.clone()} {value} {error} {required}
+                                members={props.members.clone()} {onchange} on_add={Callback::from(move |()| adding.set(true))} />
+                        }
+                    } else {
+                        html! {
+                            <AnswerField key={f.name.clone()} field={f.clone()} {value} {error} {required} {onchange} />
+                        }
                     }
                 }) }
                 <div class="actions">
@@ -91,8 +119,48 @@ pub fn step_view(props: &Props) -> Html {
                     </button>
                 </div>
             </form>
+            { for step.fields.iter().filter(|f| f.kind == FieldKind::Child).map(|f| {
+                let on_add = {
+                    let (cb, name, adding) = (props.on_answer.clone(), f.name.clone(), adding.clone());
+                    Callback::from(move |child: Value| {
+                        adding.set(false);
+                        cb.emit((name.clone(), Some(child)));
+                        focus_soon(format!("#{}", input_id(&name)));
+                    })
+                };
+                let on_close = {
+                    let adding = adding.clone();
+                    Callback::from(move |()| {
+                        adding.set(false);
+                        focus_soon("#child-add");
+                    })
+                };
+                let value = props.answers.get(&f.name).filter(|v| v.is_object()).cloned();
+                html! {
+                    <ChildDialog key={f.name.clone()} field={f.clone()} open={*adding} {value} {on_add} {on_close} />
+                }
+            }) }
         </>
     }
+}
+
+/// The message under a field; for a child, also the mistakes in the child to add.
+fn child_errors(props: &Props, name: &str) -> Option<AttrValue> {
+    let id = input_id(name);
+    let is_child = props.form.field(name).map(|f| f.kind) == Some(FieldKind::Child);
+    props.errors.get(&id).or_else(|| {
+        if !is_child {
+            return None;
+        }
+        let nested = format!("answers.{name}.");
+        props
+            .errors
+            .fields()
+            .any(|f| f.starts_with(&nested))
+            .then_some(AttrValue::Static(
+                "Les informations de l'enfant à ajouter sont incomplètes : modifiez-les.",
+            ))
+    })
 }
 
 /// The step's errors in the order of its fields, each a link to its input.
@@ -107,9 +175,10 @@ fn summary(props: &Props, asks_person: bool) -> Vec<SummaryItem> {
             });
         }
     }
-    for f in &props.step.fields {
+    for f in &props.form.steps[props.index].fields {
         let id = input_id(&f.name);
-        if let Some(message) = props.errors.get(&id) {
+        items.extend(part_errors(props, f));
+        if let Some(message) = child_errors(props, &f.name) {
             // Radio buttons and checkboxes: lead to the first box.
             let target = match f.choices.first() {
                 Some(c) if matches!(f.kind, FieldKind::Radio | FieldKind::Checkboxes) => {
@@ -128,4 +197,46 @@ fn summary(props: &Props, asks_person: bool) -> Vec<SummaryItem> {
         }
     }
     items
+}
+
+/// The errors in the parts of a group's items or of a signature, each a link to its input.
+fn part_errors(props: &Props, f: &domain::request::FieldDefinition) -> Vec<SummaryItem> {
+    let mut parts = Vec::new();
+    match f.kind {
+        FieldKind::Group => {
+            let count = props
+                .answers
+                .get(&f.name)
+                .and_then(Value::as_array)
+                .map_or(0, Vec::len);
+            for i in 0..count {
+                for sub in &f.fields {
+                    let id = input_id(&item_field_name(&f.name, i, &sub.name));
+                    if let Some(message) = props.errors.get(&id) {
+                        parts.push((id, format!("{} : {}", item_title(f, i), sub.label), message));
+                    }
+                }
+            }
+        }
+        FieldKind::Signature => {
+            for (part, label) in [
+                ("certified", f.label.as_str()),
+                ("name", "Nom et prénom du signataire"),
+            ] {
+                let id = format!("{}_{part}", input_id(&f.name));
+                if let Some(message) = props.errors.get(&id) {
+                    parts.push((id, label.to_string(), message));
+                }
+            }
+        }
+        _ => {}
+    }
+    parts
+        .into_iter()
+        .map(|(id, label, message)| SummaryItem {
+            id: AttrValue::from(id),
+            label: AttrValue::from(label),
+            message,
+        })
+        .collect()
 }

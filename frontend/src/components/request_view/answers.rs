@@ -2,7 +2,7 @@
 //! ([`FieldDefinition::display`]): the recap before sending and the request's page.
 
 use domain::request::form::Answers as AnswerMap;
-use domain::request::FormDefinition;
+use domain::request::{FieldKind, FormDefinition};
 use yew::prelude::*;
 
 use crate::components::detail_list::{Detail, DetailList};
@@ -14,6 +14,9 @@ pub struct Props {
     /// Rows shown before the answers (the person concerned, in the recap).
     #[prop_or_default]
     pub before: Vec<Detail>,
+    /// The name of the household child a `child` answer picks (answered by its id).
+    #[prop_or_default]
+    pub child: Option<String>,
 }
 
 #[function_component(Answers)]
@@ -29,11 +32,15 @@ pub fn answers(props: &Props) -> Html {
                     .fields
                     .iter()
                     // A question the answers did not ask is not shown.
-                    .filter(|f| props.form.shown(f, &props.answers))
-                    .map(|f| Detail::owned(
-                        f.label.clone(),
-                        props.answers.get(&f.name).map(|v| f.display(v)),
-                    ))
+                    .filter(|f| props.form.shown(f, &props.answers) && f.kind != FieldKind::Notice)
+                    .map(|f| {
+                        let value = props.answers.get(&f.name);
+                        let shown = match (f.kind, value) {
+                            (FieldKind::Child, Some(v)) if v.is_number() => props.child.clone(),
+                            _ => value.map(|v| f.display(v)),
+                        };
+                        Detail::owned(f.label.clone(), shown)
+                    })
                     .collect();
                 html! {
                     <>

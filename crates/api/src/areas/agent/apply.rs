@@ -18,7 +18,8 @@ pub fn accepted(conn: &mut db::Conn, row: &db::requests::RequestRow) -> ApiResul
     let answers: Answers = serde_json::from_str(&row.answers).map_err(ApiError::internal)?;
     let holder =
         db::households::holder_of(conn, row.household_id)?.ok_or_else(ApiError::not_found)?;
-    match procedure_view(procedure, String::new()).kind {
+    let procedure = procedure_view(procedure, String::new());
+    match procedure.kind {
         ProcedureKind::Generic => Ok(()),
         ProcedureKind::PersonalDataUpdate => {
             civil_data(conn, row.person_id.unwrap_or(holder), &answers)
@@ -26,6 +27,9 @@ pub fn accepted(conn: &mut db::Conn, row: &db::requests::RequestRow) -> ApiResul
         ProcedureKind::SocialDataUpdate => social_data(conn, row.household_id, &answers),
         ProcedureKind::HouseholdMemberAddition => {
             new_member(conn, row.household_id, holder, &answers)
+        }
+        ProcedureKind::ChildRegistration => {
+            super::fiche::apply(conn, row, &procedure.form, &answers, holder)
         }
     }
 }

@@ -184,9 +184,11 @@ pub async fn household(
     _agent: AuthAgent,
     id: web::Path<HouseholdId>,
 ) -> ApiResult<web::Json<Profile>> {
-    let id = id.into_inner();
+    let (id, settings) = (id.into_inner(), state.settings.clone());
     Ok(web::Json(
-        state.run(move |conn| service::household(conn, id)).await?,
+        state
+            .run(move |conn| service::household(conn, &settings, id))
+            .await?,
     ))
 }
 

@@ -2,6 +2,7 @@
 //! management for admins.
 
 mod apply;
+mod fiche;
 mod handlers;
 pub mod service;
 pub mod staff;

@@ -66,8 +66,8 @@ pub fn detail(conn: &mut db::Conn, id: RequestId) -> ApiResult<RequestDetail> {
     views::detail(conn, row)
 }
 
-pub fn household(conn: &mut db::Conn, id: HouseholdId) -> ApiResult<Profile> {
-    household_profile(conn, id)
+pub fn household(conn: &mut db::Conn, settings: &Settings, id: HouseholdId) -> ApiResult<Profile> {
+    household_profile(conn, settings.commune.activities(), id)
 }
 
 /// A status change by an agent, with its side effects; shared by take, accept, refuse.

@@ -3,6 +3,7 @@
 use std::collections::HashMap;
 
 use domain::catalogue::{Catalogue, Category, Commune, Procedure, ProcedureSummary};
+use domain::request::form::{school_year_choices, ChoiceSource};
 use domain::request::FormDefinition;
 
 use crate::config::{CommuneSettings, Settings};
@@ -49,10 +50,17 @@ pub fn procedure(conn: &mut db::Conn, slug: &str) -> ApiResult<Procedure> {
 }
 
 /// A stored procedure as the API shows it.
+/// The school years a form offers follow the calendar.
 pub fn procedure_view(p: db::catalogue::ProcedureRow, category: String) -> Procedure {
+    let mut form: FormDefinition =
+        serde_json::from_str(&p.form).unwrap_or_else(|_| FormDefinition::message());
+    form.fill_choices(
+        ChoiceSource::SchoolYears,
+        &school_year_choices(crate::town_clock::today()),
+    );
     Procedure {
         kind: p.kind,
-        form: serde_json::from_str(&p.form).unwrap_or_else(|_| FormDefinition::message()),
+        form,
         id: p.id,
         slug: p.slug,
         title: p.title,

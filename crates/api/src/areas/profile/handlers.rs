@@ -23,8 +23,9 @@ use crate::state::AppState;
 )]
 #[get("/me/profile")]
 pub async fn profile(state: web::Data<AppState>, user: AuthUser) -> ApiResult<web::Json<Profile>> {
+    let settings = state.settings.clone();
     let profile = state
-        .run(move |conn| service::profile(conn, user.account_id))
+        .run(move |conn| service::profile(conn, settings.commune.activities(), user.account_id))
         .await?;
     Ok(web::Json(profile))
 }

@@ -4,6 +4,7 @@ use domain::ids::{AccountId, AddressId, HouseholdId};
 use domain::profile::{Address, AddressInput, Contacts, ContactsInput, MemberRole, Profile};
 
 use super::views;
+use crate::config::schooling::ActivitySettings;
 use crate::error::{ApiError, ApiResult};
 
 fn nonempty(value: &Option<String>) -> Option<String> {
@@ -26,21 +27,30 @@ pub fn holder(
     Ok((account, household))
 }
 
-pub fn profile(conn: &mut db::Conn, account_id: AccountId) -> ApiResult<Profile> {
+pub fn profile(
+    conn: &mut db::Conn,
+    activities: &[ActivitySettings],
+    account_id: AccountId,
+) -> ApiResult<Profile> {
     let (account, household) = holder(conn, account_id)?;
-    profile_of(conn, &account, household)
+    profile_of(conn, activities, &account, household)
 }
 
 /// A household's profile, read-only for agents: its holder's data and its members.
-pub fn household_profile(conn: &mut db::Conn, household: HouseholdId) -> ApiResult<Profile> {
+pub fn household_profile(
+    conn: &mut db::Conn,
+    activities: &[ActivitySettings],
+    household: HouseholdId,
+) -> ApiResult<Profile> {
     let holder_person =
         db::households::holder_of(conn, household)?.ok_or_else(ApiError::not_found)?;
     let account = db::accounts::of_person(conn, holder_person)?.ok_or_else(ApiError::not_found)?;
-    profile_of(conn, &account, household)
+    profile_of(conn, activities, &account, household)
 }
 
 fn profile_of(
     conn: &mut db::Conn,
+    activities: &[ActivitySettings],
     account: &db::accounts::AccountRow,
     household: HouseholdId,
 ) -> ApiResult<Profile> {
@@ -68,6 +78,16 @@ fn profile_of(
             .collect(),
         schooled_children: views::enrolments(
             db::households::enrolments(conn, &children)?,
+            &members,
+        ),
+        activities: views::activities(
+            db::enrolments::of_household(conn, household)?,
+            &members,
+            activities,
+        ),
+        child_contacts: views::contacts(db::child_records::contacts(conn, household)?, &members),
+        authorisations: views::authorisations(
+            db::child_records::authorisations(conn, household)?,
             &members,
         ),
         relations: views::relations(db::households::relations(conn, household)?, &members),

@@ -2,9 +2,14 @@
 
 use std::collections::HashMap;
 
+use domain::ids::PersonId;
 use domain::profile::{
-    Address, CivilData, Member, MemberRole, Relation, SchoolEnrolment, SocialData,
+    ActivityEnrolment, Address, ChildAuthorisation, ChildContactLine, CivilData, Member,
+    MemberRole, Relation, SchoolEnrolment, SocialData,
 };
+use domain::request::form::ChildContact;
+
+use crate::config::schooling::ActivitySettings;
 
 /// Civil data of a citizen (staff members have no birth data and no profile).
 pub fn civil(p: db::persons::PersonRow) -> Option<CivilData> {
@@ -107,6 +112,75 @@ pub fn enrolments(
             establishment: e.establishment,
             level: e.level,
             class_name: e.class_name,
+        })
+        .collect()
+}
+
+/// "Inscriptions aux activités", named as the commune names its activities.
+pub fn activities(
+    rows: Vec<db::enrolments::EnrolmentRow>,
+    members: &[Member],
+    activities: &[ActivitySettings],
+) -> Vec<ActivityEnrolment> {
+    let names = names(members);
+    rows.into_iter()
+        .map(|e| ActivityEnrolment {
+            child_name: names.get(&e.person_id).cloned().unwrap_or_default(),
+            activity_name: activities
+                .iter()
+                .find(|a| a.code == e.activity)
+                .map_or_else(|| e.activity.clone(), |a| a.name.clone()),
+            person_id: e.person_id,
+            school_year: e.school_year,
+            activity: e.activity,
+        })
+        .collect()
+}
+
+fn names(members: &[Member]) -> HashMap<PersonId, String> {
+    members
+        .iter()
+        .map(|m| (m.person_id, m.display_name()))
+        .collect()
+}
+
+pub fn contacts(
+    rows: Vec<db::child_records::ContactRow>,
+    members: &[Member],
+) -> Vec<ChildContactLine> {
+    let names = names(members);
+    rows.into_iter()
+        .map(|c| ChildContactLine {
+            person_id: c.person_id,
+            child_name: names.get(&c.person_id).cloned().unwrap_or_default(),
+            school_year: c.school_year,
+            contact: ChildContact {
+                last_name: c.last_name,
+                first_name: c.first_name,
+                relation: c.relation,
+                phone: c.phone,
+                other_phone: c.other_phone,
+                pickup: c.pickup,
+                emergency: c.emergency,
+            },
+        })
+        .collect()
+}
+
+pub fn authorisations(
+    rows: Vec<db::child_records::AuthorisationRow>,
+    members: &[Member],
+) -> Vec<ChildAuthorisation> {
+    let names = names(members);
+    rows.into_iter()
+        .map(|a| ChildAuthorisation {
+            person_id: a.person_id,
+            child_name: names.get(&a.person_id).cloned().unwrap_or_default(),
+            school_year: a.school_year,
+            code: a.code,
+            wording: a.wording,
+            granted: a.granted,
+            given_at: a.given_at.and_utc(),
         })
         .collect()
 }

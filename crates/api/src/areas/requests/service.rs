@@ -1,7 +1,9 @@
 //! The citizen's requests: drafts, submission with a receipt, changes until an agent
 //! takes the request. Every call is scoped to the caller's household.
 
-use domain::ids::{AccountId, HouseholdId, RequestId};
+use domain::ids::{AccountId, HouseholdId, PersonId, RequestId};
+use domain::profile::MemberRole;
+use domain::request::form::ChildAnswer;
 use domain::request::{MyRequests, RequestDetail, RequestInput, RequestStatus};
 
 use super::views;
@@ -18,17 +20,25 @@ pub fn invalid_transition() -> ApiError {
     ApiError::new(ErrorKind::Conflict, "invalid_transition")
 }
 
+/// A request's content once checked against its procedure's form.
+struct Checked {
+    procedure: db::catalogue::ProcedureRow,
+    answers: String,
+    /// The person concerned: the one chosen, or the child of a fiche enfant.
+    person_id: Option<PersonId>,
+}
+
 /// The procedure named by `slug` and the checked answers (`complete` for a submission).
 fn checked(
     conn: &mut db::Conn,
     household: HouseholdId,
     input: &RequestInput,
     complete: bool,
-) -> ApiResult<(db::catalogue::ProcedureRow, String)> {
+) -> ApiResult<Checked> {
     let (procedure, _) = db::catalogue::find_procedure(conn, &input.procedure)?
         .ok_or_else(|| ApiError::field("procedure", "invalid_value"))?;
+    let members = db::households::members(conn, household)?;
     if let Some(person) = input.person_id {
-        let members = db::households::members(conn, household)?;
         if !members.iter().any(|m| m.person_id == person) {
             return Err(ApiError::field("person_id", "not_a_member"));
         }
@@ -39,8 +49,29 @@ fn checked(
     if !errors.is_empty() {
         return Err(ApiError::validation(errors));
     }
+    let mut person_id = input.person_id;
+    if let Some(field) = form.child_field() {
+        // The fiche concerns its child: one of the household's children, or a new one.
+        person_id = None;
+        let answer = input.answers.get(&field.name).and_then(ChildAnswer::read);
+        if let Some(ChildAnswer::Member(child)) = answer {
+            let is_child =
+                |m: &db::households::MemberRow| m.person_id == child && m.role == MemberRole::Child;
+            if !members.iter().any(is_child) {
+                return Err(ApiError::field(
+                    &format!("answers.{}", field.name),
+                    "not_a_member",
+                ));
+            }
+            person_id = Some(child);
+        }
+    }
     let answers = serde_json::to_string(&input.answers).map_err(ApiError::internal)?;
-    Ok((procedure, answers))
+    Ok(Checked {
+        procedure,
+        answers,
+        person_id,
+    })
 }
 
 fn own(
@@ -57,7 +88,11 @@ pub fn create(
     input: &RequestInput,
 ) -> ApiResult<RequestDetail> {
     let (_, household) = holder(conn, account_id)?;
-    let (procedure, answers) = checked(conn, household, input, false)?;
+    let Checked {
+        procedure,
+        answers,
+        person_id,
+    } = checked(conn, household, input, false)?;
     db::transaction(conn, |conn| {
         let now = db::now();
         let number = db::requests::next_number(conn)?;
@@ -68,7 +103,7 @@ pub fn create(
                 procedure_id: procedure.id,
                 household_id: household,
                 account_id,
-                person_id: input.person_id,
+                person_id,
                 status: RequestStatus::Draft,
                 answers: &answers,
                 created_at: now,
@@ -102,14 +137,15 @@ pub fn update(
         if !status.citizen_can_edit() {
             return Err(locked());
         }
-        let (procedure, answers) =
-            checked(conn, household, input, status == RequestStatus::Submitted)?;
+        let Checked {
+            procedure,
+            answers,
+            person_id,
+        } = checked(conn, household, input, status == RequestStatus::Submitted)?;
         if procedure.id != row.procedure_id {
             return Err(ApiError::field("procedure", "invalid_value"));
         }
-        if db::requests::update_answers(conn, id, status, input.person_id, &answers, db::now())?
-            != 1
-        {
+        if db::requests::update_answers(conn, id, status, person_id, &answers, db::now())? != 1 {
             return Err(locked());
         }
         let row = own(conn, household, id)?;

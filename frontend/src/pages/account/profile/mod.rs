@@ -12,7 +12,8 @@ use yew::prelude::*;
 use crate::api::profile as api;
 use crate::components::problem_alert::ProblemAlert;
 use crate::components::profile::{
-    addresses, civil, contacts, documents, household, relations, schooling, social,
+    activities, addresses, child_records, civil, contacts, documents, household, relations,
+    schooling, social,
 };
 use crate::components::require_login::RequireLogin;
 use crate::hooks::use_fetch::use_fetch;
@@ -67,6 +68,8 @@ fn profile_view() -> Html {
                     <documents::LibraryCard members={data.household.clone()} />
                     <household::HouseholdCard members={data.household.clone()} />
                     <schooling::SchoolingCard enrolments={data.schooled_children.clone()} />
+                    <activities::ActivitiesCard enrolments={data.activities.clone()} />
+                    <child_records::ChildRecordsCard contacts={data.child_contacts.clone()} authorisations={data.authorisations.clone()} />
                     <relations::RelationsCard relations={data.relations.clone()} />
                 </>
             }

@@ -1,8 +1,10 @@
 //! Tests of the parent module.
 
+use chrono::NaiveDate;
 use serde_json::json;
 
 use super::*;
+use crate::problem::FieldError;
 
 fn form() -> FormDefinition {
     serde_json::from_value(json!({"steps": [{"title": "Votre demande", "fields": [

@@ -1,0 +1,191 @@
+//! Accepting a fiche enfant: the child is found in (or added to) the household with its
+//! legal guardian, its school recorded for the school year, its activities enrolled, its
+//! contacts and authorisations recorded.
+//! One transaction with the acceptance; a value that cannot be applied refuses it.
+
+use domain::ids::{HouseholdId, PersonId};
+use domain::profile::{MemberRole, RelationRole};
+use domain::request::form::{contacts, Answers, ChildAnswer, ChoiceSource, NewChild, SavedAs};
+use domain::request::FormDefinition;
+
+use crate::error::{ApiError, ApiResult};
+
+pub fn apply(
+    conn: &mut db::Conn,
+    row: &db::requests::RequestRow,
+    form: &FormDefinition,
+    answers: &Answers,
+    holder: PersonId,
+) -> ApiResult<()> {
+    let household = row.household_id;
+    let field = form
+        .child_field()
+        .ok_or_else(|| ApiError::field("answers", "required"))?;
+    let child = match answers.get(&field.name).and_then(ChildAnswer::read) {
+        Some(ChildAnswer::Member(id)) => member_child(conn, household, id, &field.name)?,
+        Some(ChildAnswer::New(child)) => found_or_added(conn, household, &child)?,
+        None => {
+            return Err(ApiError::field(
+                &format!("answers.{}", field.name),
+                "required",
+            ))
+        }
+    };
+    let now = db::now();
+    let guardian = db::households::relations(conn, household)?
+        .into_iter()
+        .any(|r| {
+            r.person_id == holder
+                && r.related_person_id == child
+                && r.role == RelationRole::LegalGuardian
+        });
+    if !guardian {
+        db::households::add_relation(
+            conn,
+            household,
+            holder,
+            child,
+            RelationRole::LegalGuardian,
+            now,
+        )?;
+    }
+    let answer = |source: ChoiceSource| {
+        form.fields()
+            .find(|f| f.choices_from == Some(source))
+            .and_then(|f| answers.get(&f.name))
+    };
+    let text = |source| answer(source).and_then(|v| v.as_str()).map(str::to_string);
+    let year = text(ChoiceSource::SchoolYears)
+        .ok_or_else(|| ApiError::field("answers.school_year", "required"))?;
+    if let (Some(establishment), Some(level)) = (
+        text(ChoiceSource::Schools),
+        text(ChoiceSource::SchoolLevels),
+    ) {
+        let class_name = answers
+            .get("class_name")
+            .and_then(|v| v.as_str())
+            .map(str::trim);
+        let class_name = class_name.filter(|c| !c.is_empty());
+        db::enrolments::set_school(conn, child, &year, &establishment, &level, class_name, now)?;
+    }
+    let activities = answer(ChoiceSource::Activities)
+        .and_then(|v| v.as_array())
+        .into_iter()
+        .flatten()
+        .filter_map(|v| v.as_str());
+    for activity in activities {
+        db::enrolments::enrol(
+            conn,
+            &db::enrolments::NewEnrolment {
+                household_id: household,
+                person_id: child,
+                activity,
+                school_year: &year,
+                request_id: row.id,
+                created_at: now,
+            },
+        )?;
+    }
+    let of = db::child_records::RecordOf {
+        household_id: household,
+        person_id: child,
+        school_year: &year,
+        request_id: row.id,
+        at: row.submitted_at.unwrap_or(now),
+    };
+    records(conn, of, form, answers)?;
+    db::requests::set_person(conn, row.id, child)?;
+    Ok(())
+}
+
+/// The contacts and the authorisations the fiche asks for, recorded on the child.
+fn records(
+    conn: &mut db::Conn,
+    of: db::child_records::RecordOf,
+    form: &FormDefinition,
+    answers: &Answers,
+) -> ApiResult<()> {
+    if form.fields().any(|f| f.saved_as == Some(SavedAs::Contacts)) {
+        db::child_records::replace_contacts(conn, of, &contacts(form, answers))?;
+    }
+    let authorisations = form
+        .fields()
+        .filter(|f| f.saved_as == Some(SavedAs::Authorisation) && form.shown(f, answers));
+    for field in authorisations {
+        if let Some(granted) = answers.get(&field.name).and_then(|v| v.as_bool()) {
+            db::child_records::set_authorisation(conn, of, &field.name, &field.label, granted)?;
+        }
+    }
+    Ok(())
+}
+
+/// A child picked in the list must still be one of the household's.
+fn member_child(
+    conn: &mut db::Conn,
+    household: HouseholdId,
+    id: PersonId,
+    field: &str,
+) -> ApiResult<PersonId> {
+    let members = db::households::members(conn, household)?;
+    if members
+        .iter()
+        .any(|m| m.person_id == id && m.role == MemberRole::Child)
+    {
+        Ok(id)
+    } else {
+        Err(ApiError::field(&format!("answers.{field}"), "not_a_member"))
+    }
+}
+
+/// The household's child of that identity, or a child another household registered
+/// (separated parents: linked, not duplicated), or a new person.
+fn found_or_added(
+    conn: &mut db::Conn,
+    household: HouseholdId,
+    child: &NewChild,
+) -> ApiResult<PersonId> {
+    let known = db::persons::children_born_on(conn, child.birth_date)?;
+    let same = known
+        .iter()
+        .filter(|p| child.is(&p.birth_name, &p.first_name, p.birth_date))
+        .map(|p| p.id);
+    let members = db::households::members(conn, household)?;
+    let now = db::now();
+    let mut others = Vec::new();
+    for id in same {
+        if members.iter().any(|m| m.person_id == id) {
+            return Ok(id);
+        }
+        others.push(id);
+    }
+    let person = match others.first() {
+        Some(id) => *id,
+        None => db::accounts::insert_person(
+            conn,
+            &db::accounts::NewPerson {
+                civility: child.sex.civility(),
+                birth_name: child.birth_name.trim().to_uppercase(),
+                first_name: child.first_name.trim().to_string(),
+                second_first_name: optional(&child.second_first_name),
+                third_first_name: optional(&child.third_first_name),
+                birth_date: child.birth_date,
+                birth_country: child.birth_country.trim().to_string(),
+                birth_city: child.birth_city.trim().to_string(),
+                birth_department: optional(&child.birth_department).map(|d| d.to_uppercase()),
+                sex: Some(child.sex),
+                updated_at: now,
+            },
+            now,
+        )?,
+    };
+    db::households::add_member(conn, household, person, MemberRole::Child, now)?;
+    Ok(person)
+}
+
+fn optional(value: &Option<String>) -> Option<String> {
+    value
+        .as_deref()
+        .map(str::trim)
+        .filter(|v| !v.is_empty())
+        .map(str::to_string)
+}

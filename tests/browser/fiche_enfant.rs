@@ -1,0 +1,173 @@
+//! Quiévrechain's "Fiche enfant" at the keyboard alone: the child added with "+ Ajouter
+//! un enfant" (its modal checked before it closes), the school and the activities, the
+//! recap; an agent accepts it, and the family's profile shows the child, its school and
+//! its activities. Desktop and phone width, axe-core.
+
+use domain::auth::Role;
+use tests::{people, TestApp};
+
+use crate::driver::Browser;
+
+const TAB: &str = "\u{e004}";
+const ENTER: &str = "\u{e007}";
+const ESCAPE: &str = "\u{e00c}";
+const DOWN: &str = "\u{e015}";
+const RIGHT: &str = "\u{e014}";
+
+/// Tab, then these keys.
+async fn next(b: &Browser, keys: &str) {
+    b.keys(TAB).await;
+    if !keys.is_empty() {
+        b.keys(keys).await;
+    }
+}
+
+#[tokio::test]
+async fn a_parent_registers_a_new_child_by_keyboard_and_the_agent_accepts_it() {
+    let app = TestApp::spawn().await;
+    app.create_account("dupin@yopmail.com", "pascal.dupin", people::PASSWORD)
+        .await;
+    let agent_session = app
+        .create_staff("agent@mairie.fr", "Anne", Role::Agent)
+        .await;
+    let citizen = Browser::open(&app.address).await;
+    citizen.log_in("pascal.dupin").await;
+    citizen.goto("/demarches/fiche-enfant").await;
+    citizen.click("#start-request").await;
+    citizen
+        .wait_text("#step-title", "Étape 1 sur 1 : Votre enfant")
+        .await;
+    // The fiche names its child: no "Personne concernée".
+    citizen.wait_gone("#person_id").await;
+    citizen
+        .wait_text("#answer_child-hint", "Aucun enfant dans votre foyer")
+        .await;
+
+    // "+ Ajouter un enfant": the modal takes the focus.
+    citizen
+        .find("#child-add")
+        .await
+        .send_keys(ENTER)
+        .await
+        .unwrap();
+    citizen.find("#child-dialog[open]").await;
+    citizen.wait_focus("child_sex_male").await;
+    assert_eq!(citizen.value("#child_birth_country").await, "France");
+    citizen.assert_accessible("Ajouter un enfant").await;
+    // Sent empty, it names what is missing and stays open.
+    citizen.keys(ENTER).await;
+    let errors = citizen.wait_text("#child-errors", "Sexe").await;
+    assert!(errors.contains("Nom de naissance"), "{errors}");
+    assert!(errors.contains("Date de naissance"), "{errors}");
+    // The summary's first link leads back to the first box.
+    next(&citizen, ENTER).await;
+    citizen.wait_focus("child_sex_male").await;
+    citizen.keys(" ").await;
+    next(&citizen, "Dupin").await;
+    next(&citizen, "Tim").await;
+    next(&citizen, "").await;
+    next(&citizen, "").await;
+    next(&citizen, "14").await;
+    next(&citizen, "05").await;
+    next(&citizen, "2019").await;
+    next(&citizen, "").await;
+    next(&citizen, "Valenciennes").await;
+    next(&citizen, "59").await;
+    citizen.keys(ENTER).await;
+    citizen.wait_gone("#child-dialog[open]").await;
+    citizen.wait_focus("answer_child").await;
+    assert_eq!(citizen.value("#answer_child").await, "nouveau");
+    citizen
+        .wait_text("#answer_child", "DUPIN Tim (à ajouter)")
+        .await;
+
+    // The school, then the activities; the canteen needs the school.
+    next(&citizen, "").await; // "Modifier l'enfant à ajouter"
+    next(&citizen, DOWN).await; // Année scolaire: the current one
+    next(&citizen, "").await; // Etablissement: left empty for now
+    next(&citizen, "").await; // Niveau
+    next(&citizen, "Mme PLUYART").await;
+    next(&citizen, " ").await; // Restauration scolaire
+    next(&citizen, "").await;
+    next(&citizen, "").await;
+    next(&citizen, RIGHT).await; // PAI: Oui -> Non
+    next(&citizen, ENTER).await; // Suivant
+    let errors = citizen.wait_text("#request-errors", "Etablissement").await;
+    assert!(errors.contains("Niveau"), "{errors}");
+    citizen
+        .assert_accessible("Fiche enfant: the school missing")
+        .await;
+    // The summary has the focus; its first link leads to the first field to correct.
+    citizen.wait_focus("request-errors").await;
+    next(&citizen, ENTER).await;
+    citizen.wait_focus("answer_establishment").await;
+    citizen.keys(DOWN).await;
+    next(&citizen, &DOWN.repeat(5)).await; // CP
+    assert_eq!(citizen.value("#answer_level").await, "CP");
+
+    // At a phone's width, the modal fits; Échap closes it and keeps the child.
+    citizen.phone().await;
+    citizen.assert_fits("Fiche enfant (téléphone)").await;
+    citizen
+        .find("#child-add")
+        .await
+        .send_keys(ENTER)
+        .await
+        .unwrap();
+    citizen.find("#child-dialog[open]").await;
+    assert_eq!(citizen.value("#child_first_name").await, "Tim");
+    citizen.assert_fits("Ajouter un enfant (téléphone)").await;
+    citizen.keys(ESCAPE).await;
+    citizen.wait_gone("#child-dialog[open]").await;
+    citizen.wait_focus("child-add").await;
+    assert_eq!(citizen.value("#answer_child").await, "nouveau");
+
+    citizen.click("#step-next").await;
+    let recap = citizen
+        .wait_text("main", "Récapitulatif de la demande")
+        .await;
+    for shown in [
+        "DUPIN Tim, né(e) le 14/05/2019 à Valenciennes (à ajouter au foyer)",
+        "Ecole élémentaire Jean-Marie Brison",
+        "CP",
+        "Mme PLUYART",
+        "Restauration scolaire",
+    ] {
+        assert!(recap.contains(shown), "{shown} in {recap}");
+    }
+    assert!(!recap.contains("Personne concernée"), "{recap}");
+    citizen.assert_fits("Fiche enfant recap (téléphone)").await;
+    citizen.click("#request-submit").await;
+    citizen.wait_text("main", "a bien été enregistrée").await;
+
+    // The agent accepts it in the SPA.
+    let agent = Browser::open(&app.address).await;
+    agent
+        .log_in(agent_session["account"]["login"].as_str().unwrap())
+        .await;
+    agent.goto("/agent/demandes").await;
+    agent.wait_text("#request-row-1", "Fiche enfant").await;
+    agent.click("#request-open-1").await;
+    agent.wait_text("main", "DUPIN Tim").await;
+    agent.click("#agent-take").await;
+    agent.wait_text("#agent-status", "prise en charge").await;
+    agent.click("#agent-accept").await;
+    agent.click("#agent-confirm").await;
+    agent.wait_text("#agent-status", "acceptée").await;
+    agent.close().await;
+
+    // The child, its school and its activities are in the profile.
+    citizen.goto("/mon-compte/profil").await;
+    let activities = citizen
+        .wait_text("#activities", "Restauration scolaire")
+        .await;
+    assert!(activities.contains("DUPIN Tim"), "{activities}");
+    citizen
+        .wait_text("main", "Ecole élémentaire Jean-Marie Brison")
+        .await;
+    citizen
+        .assert_fits("Profile with activities (téléphone)")
+        .await;
+    citizen.assert_accessible("Profile with activities").await;
+    citizen.close().await;
+}

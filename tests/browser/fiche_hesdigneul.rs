@@ -1,0 +1,136 @@
+//! Hesdigneul-lès-Boulogne's fiche enfant in steps: the situation, the child added with
+//! its modal, the authorisations, a person to contact (added, then one removed), the
+//! signature; after the agent's acceptance the profile shows the contact and the
+//! authorisations in words. Desktop and phone width, axe-core.
+
+use domain::auth::Role;
+use serde_json::json;
+use tests::{people, TestApp};
+
+use crate::driver::Browser;
+
+/// Chooses in a drop-down list by typing the start of an option, as a keyboard does.
+async fn choose(b: &Browser, css: &str, start: &str) {
+    b.find(css).await.send_keys(start).await.unwrap();
+    assert!(!b.value(css).await.is_empty(), "nothing chosen in {css}");
+}
+
+#[tokio::test]
+async fn a_parent_fills_the_hesdigneul_fiche_in_steps_with_a_contact_and_signs_it() {
+    let app = TestApp::spawn_for_commune("hesdigneul").await;
+    app.create_account("dupin@yopmail.com", "pascal.dupin", people::PASSWORD)
+        .await;
+    let agent = app
+        .create_staff("agent@mairie.fr", "Anne", Role::Agent)
+        .await;
+    let b = Browser::open(&app.address).await;
+    b.log_in("pascal.dupin").await;
+    b.goto("/demarches/fiche-enfant").await;
+    b.click("#start-request").await;
+    b.wait_text("#step-title", "Étape 1 sur 5 : Responsable du dossier")
+        .await;
+    b.wait_text("main", "doit être l'un des représentants légaux")
+        .await;
+    b.click("#answer_other_situation_false").await;
+    choose(&b, "#answer_family_situation", "Mar").await;
+    b.click("#step-next").await;
+
+    b.wait_text("#step-title", "Étape 2 sur 5 : Enfant").await;
+    b.click("#child-add").await;
+    b.find("#child-dialog[open]").await;
+    b.click("#child_sex_male").await;
+    b.fill("#child_birth_name", "Dupin").await;
+    b.fill("#child_first_name", "Tim").await;
+    b.fill("#child_birth_day", "01").await;
+    b.fill("#child_birth_month", "01").await;
+    b.fill("#child_birth_year", "2016").await;
+    b.fill("#child_birth_city", "Boulogne-sur-Mer").await;
+    b.fill("#child_birth_department", "62").await;
+    b.click("#child-dialog-add").await;
+    b.wait_gone("#child-dialog[open]").await;
+    choose(&b, "#answer_school_year", "Ann").await;
+    b.click("#answer_activities_garderie").await;
+    b.click("#answer_pai_false").await;
+    b.click("#step-next").await;
+
+    b.wait_text("#step-title", "Étape 3 sur 5 : Autorisation globale")
+        .await;
+    b.click("#answer_photos_true").await;
+    b.click("#answer_medical_care_true").await;
+    b.click("#answer_leave_alone_false").await;
+    b.click("#step-next").await;
+
+    b.wait_text("#step-title", "Étape 4 sur 5 : Autres personnes")
+        .await;
+    b.wait_text("#answer_contacts", "Aucune pour l'instant")
+        .await;
+    b.click("#answer_contacts-add").await;
+    b.wait_focus("answer_contacts_0_last_name").await;
+    b.click("#answer_contacts-add").await;
+    b.wait_focus("answer_contacts_1_last_name").await;
+    b.fill("#answer_contacts_1_last_name", "Martin").await;
+    b.fill("#answer_contacts_1_first_name", "Odile").await;
+    b.fill("#answer_contacts_1_relation", "Grand-mère").await;
+    b.fill("#answer_contacts_1_phone", "12").await;
+    b.click("#answer_contacts_1_pickup").await;
+    // The empty first person is taken off; the items' mistakes are named where they are.
+    b.click("#answer_contacts-remove-0").await;
+    b.wait_focus("answer_contacts-add").await;
+    assert_eq!(b.value("#answer_contacts_0_first_name").await, "Odile");
+    b.click("#step-next").await;
+    let errors = b
+        .wait_text("#request-errors", "Personne 1 : Téléphone")
+        .await;
+    assert!(!errors.contains("Personne 2"), "{errors}");
+    b.assert_accessible("Fiche enfant: a contact to correct")
+        .await;
+    b.fill("#answer_contacts_0_phone", "06 12 34 56 78").await;
+    b.phone().await;
+    b.assert_fits("Contacts (téléphone)").await;
+    b.click("#step-next").await;
+
+    b.wait_text("#step-title", "Étape 5 sur 5 : Signature")
+        .await;
+    b.click("#step-next").await;
+    b.wait_text("#request-errors", "Je certifie sur l'honneur")
+        .await;
+    b.click("#answer_signature_certified").await;
+    b.fill("#answer_signature_name", "DUPIN Pascal").await;
+    b.assert_fits("Signature (téléphone)").await;
+    b.assert_accessible("Signature").await;
+    b.click("#step-next").await;
+    let recap = b.wait_text("main", "Récapitulatif de la demande").await;
+    for shown in [
+        "Martin, Odile, Grand-mère, 06 12 34 56 78, Autorisé(e) à venir chercher l'enfant",
+        "Signé par DUPIN Pascal",
+        "DUPIN Tim, né(e) le 01/01/2016",
+    ] {
+        assert!(recap.contains(shown), "{shown} in {recap}");
+    }
+    b.click("#request-submit").await;
+    b.wait_text("main", "a bien été enregistrée").await;
+
+    // The agent accepts (through the API: the agent's screens have their own tests).
+    let token = agent["access_token"].as_str().unwrap();
+    for action in ["take", "accept"] {
+        let done = app
+            .post_auth(
+                &format!("/api/agent/requests/1/{action}"),
+                token,
+                &json!({}),
+            )
+            .await;
+        assert!(done.status().is_success(), "{action}: {}", done.status());
+    }
+    b.goto("/mon-compte/profil").await;
+    let contacts = b.wait_text("#child-contacts", "MARTIN Odile").await;
+    assert!(
+        contacts.contains("autorisé(e) à venir chercher l'enfant"),
+        "{contacts}"
+    );
+    let authorisations = b.wait_text("#child-authorisations", "✓ Oui").await;
+    assert!(authorisations.contains("✗ Non"), "{authorisations}");
+    b.assert_fits("Profile with contacts (téléphone)").await;
+    b.assert_accessible("Profile with contacts").await;
+    b.close().await;
+}
