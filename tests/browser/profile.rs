@@ -61,6 +61,7 @@ async fn the_account_holder_views_the_profile_and_changes_contacts_and_addresses
             "Ma bibliothèque de justificatifs",
             "Mon foyer",
             "Enfants scolarisés du foyer",
+            "Inscriptions aux activités",
             "Rôles / Relations",
             "Changer mon mot de passe",
         ]
