@@ -6,7 +6,7 @@ use domain::auth::Role;
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 use tests::app::{field_codes, problem};
-use tests::documents::fiche_answers;
+use tests::documents::{fiche_answers, holder_person};
 use tests::{people, TestApp};
 
 use crate::agent::act;
@@ -17,7 +17,13 @@ fn odile() -> Value {
            "phone": "06 12 34 56 78", "pickup": true, "emergency": true})
 }
 
-/// The whole fiche for a new child, Tim.
+fn marie(born: &str) -> Value {
+    json!({"sex": "female", "birth_name": "Durand", "first_name": "Marie", "birth_date": born,
+           "birth_country": "France", "birth_city": "Calais", "birth_department": "62"})
+}
+
+/// The whole fiche for a new child, Tim, the holder responsable, a new partner, Marie, and
+/// a new address.
 async fn answers(app: &TestApp, citizen: &str) -> Value {
     let procedure = app.get_json("/api/procedures/fiche-enfant", citizen).await;
     let titles: Vec<&str> = procedure["form"]["steps"]
@@ -30,9 +36,11 @@ async fn answers(app: &TestApp, citizen: &str) -> Value {
         titles,
         [
             "Responsable du dossier",
+            "Conjoint",
             "Enfant",
             "Autorisation globale",
             "Autres personnes à contacter et/ou autorisées à venir chercher l'enfant",
+            "Justificatifs",
             "Signature"
         ]
     );
@@ -40,7 +48,10 @@ async fn answers(app: &TestApp, citizen: &str) -> Value {
         "birth_date": "2016-01-01", "birth_country": "France",
         "birth_city": "Boulogne-sur-Mer", "birth_department": "62"});
     let mut answers = fiche_answers(&procedure, tim);
+    answers["guardian"] = holder_person(app, citizen).await;
     for (name, value) in [
+        ("has_partner", json!(true)),
+        ("partner", marie("1986-02-03")),
         ("other_situation", json!(false)),
         ("family_situation", json!("marie")),
         ("activities", json!(["garderie", "centre-de-loisirs"])),
@@ -152,6 +163,29 @@ async fn accepting_the_fiche_records_its_contacts_and_authorisations_on_the_chil
             .collect::<Vec<_>>(),
         ["garderie", "centre-de-loisirs"]
     );
+    // The partner joined the household, linked to the responsable; the address, the profile.
+    let holder = holder_person(&app, &citizen).await;
+    let marie = profile["household"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["first_name"] == "Marie")
+        .expect("the partner joined the household");
+    assert_eq!(marie["role"], "adult");
+    let relations = profile["relations"].as_array().unwrap();
+    assert!(relations.iter().any(|r| r["role"] == "partner"
+        && r["person_id"] == holder
+        && r["related_person_id"] == marie["person_id"]));
+    assert!(relations
+        .iter()
+        .any(|r| r["role"] == "legal_guardian" && r["person_id"] == holder));
+    let addresses = profile["addresses"].as_array().unwrap();
+    assert!(
+        addresses
+            .iter()
+            .any(|a| a["street"] == "Rue des Buissons Fleuris" && a["postal_code"] == "62360"),
+        "{addresses:?}"
+    );
     // The agent's view of the household shows them too; another household sees none.
     let household = app
         .get_json(&format!("/api/agent/requests/{id}"), &agent)
@@ -229,4 +263,63 @@ async fn a_wrong_contact_or_a_missing_signature_is_named_at_submission() {
             ("answers.signature".into(), "invalid_type".into()),
         ]
     );
+}
+
+#[tokio::test]
+async fn the_responsable_partner_and_address_must_be_the_households() {
+    let app = TestApp::spawn_for_commune("hesdigneul").await;
+    let citizen = family(&app, "dupin@yopmail.com", "pascal.dupin").await;
+    let other = family(&app, "martin@yopmail.com", "luc.martin").await;
+    let theirs = app
+        .post_auth(
+            "/api/me/addresses",
+            &other,
+            &json!({"name": "Maison", "country": "France", "city": "Calais",
+                    "postal_code": "62100", "street": "Rue Royale"}),
+        )
+        .await;
+    assert_eq!(theirs.status(), StatusCode::CREATED);
+    let theirs: Value = theirs.json().await.unwrap();
+    let answers = answers(&app, &citizen).await;
+    let cases = [
+        (
+            "address",
+            theirs["id"].clone(),
+            "answers.address",
+            "not_your_address",
+        ),
+        (
+            "guardian",
+            holder_person(&app, &other).await,
+            "answers.guardian",
+            "not_a_member",
+        ),
+        (
+            "partner",
+            answers["guardian"].clone(),
+            "answers.partner",
+            "same_person",
+        ),
+        (
+            "partner",
+            marie("2014-02-03"),
+            "answers.partner.birth_date",
+            "too_young",
+        ),
+    ];
+    for (name, value, field, code) in cases {
+        let mut wrong = answers.clone();
+        wrong[name] = value;
+        let refused = send(&app, &citizen, &wrong).await;
+        assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY, "{name}");
+        assert_eq!(
+            field_codes(&problem(refused).await),
+            [(field.to_string(), code.to_string())]
+        );
+    }
+    // "Non" to the partner: the partner is not asked.
+    let mut alone = answers.clone();
+    alone["has_partner"] = json!(false);
+    alone.as_object_mut().unwrap().remove("partner");
+    assert_eq!(send(&app, &citizen, &alone).await.status(), StatusCode::OK);
 }

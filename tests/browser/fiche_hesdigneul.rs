@@ -1,7 +1,8 @@
-//! Hesdigneul-lès-Boulogne's fiche enfant in steps: the situation, the child added with
-//! its modal, the authorisations, a person to contact (added, then one removed), the
-//! signature; after the agent's acceptance the profile shows the contact and the
-//! authorisations in words. Desktop and phone width, axe-core.
+//! Hesdigneul-lès-Boulogne's fiche enfant in its seven steps: the responsable (the holder)
+//! with a new address, the partner and the child added with their modals, the
+//! authorisations, a person to contact (added, then one removed), the documents, the
+//! signature; after the agent's acceptance the profile shows the partner, the address,
+//! the contact and the authorisations in words. Desktop and phone width, axe-core.
 
 use domain::auth::Role;
 use serde_json::json;
@@ -27,15 +28,62 @@ async fn a_parent_fills_the_hesdigneul_fiche_in_steps_with_a_contact_and_signs_i
     b.log_in("pascal.dupin").await;
     b.goto("/demarches/fiche-enfant").await;
     b.click("#start-request").await;
-    b.wait_text("#step-title", "Étape 1 sur 5 : Responsable du dossier")
+    b.wait_text("#step-title", "Étape 1 sur 7 : Responsable du dossier")
         .await;
     b.wait_text("main", "doit être l'un des représentants légaux")
         .await;
+    // The responsable is the account holder, unless changed.
+    b.wait_text("#answer_guardian", "DUPIN Pascal").await;
+    assert_ne!(b.value("#answer_guardian").await, "");
     b.click("#answer_other_situation_false").await;
     choose(&b, "#answer_family_situation", "Mar").await;
+    // No address yet: "+ Ajouter une adresse", the manuals' modal.
+    b.wait_text("#answer_address-hint", "Aucune adresse").await;
+    b.click("#address-add").await;
+    b.find("#address-dialog[open]").await;
+    b.wait_focus("address_name").await;
+    assert_eq!(b.value("#address_country").await, "France");
+    b.fill("#address_name", "Adresse principale").await;
+    b.fill("#address_city", "Hesdigneul-lès-Boulogne").await;
+    b.fill("#address_postal_code", "6236").await;
+    b.fill("#address_street", "Rue des Buissons Fleuris").await;
+    b.click("#address-dialog-add").await;
+    b.wait_text("#address-errors", "Code postal").await;
+    b.assert_accessible("Ajouter une adresse").await;
+    b.fill("#address_postal_code", "62360").await;
+    b.click("#address-dialog-add").await;
+    b.wait_gone("#address-dialog[open]").await;
+    b.wait_text(
+        "#answer_address",
+        "Rue des Buissons Fleuris, 62360 HESDIGNEUL-LÈS-BOULOGNE",
+    )
+    .await;
     b.click("#step-next").await;
 
-    b.wait_text("#step-title", "Étape 2 sur 5 : Enfant").await;
+    // The partner, added with "+ Ajouter une personne".
+    b.wait_text("#step-title", "Étape 2 sur 7 : Conjoint").await;
+    b.wait_gone("#answer_partner").await;
+    b.click("#answer_has_partner_true").await;
+    b.click("#person-add").await;
+    b.find("#person-dialog[open]").await;
+    b.click("#person_sex_female").await;
+    b.fill("#person_birth_name", "Durand").await;
+    b.fill("#person_first_name", "Marie").await;
+    b.fill("#person_birth_day", "03").await;
+    b.fill("#person_birth_month", "02").await;
+    b.fill("#person_birth_year", "2015").await;
+    b.fill("#person_birth_city", "Calais").await;
+    b.fill("#person_birth_department", "62").await;
+    b.click("#person-dialog-add").await;
+    b.wait_text("#person-errors", "au moins 16 ans").await;
+    b.fill("#person_birth_year", "1986").await;
+    b.click("#person-dialog-add").await;
+    b.wait_gone("#person-dialog[open]").await;
+    b.wait_text("#answer_partner", "DURAND Marie (à ajouter)")
+        .await;
+    b.click("#step-next").await;
+
+    b.wait_text("#step-title", "Étape 3 sur 7 : Enfant").await;
     b.click("#child-add").await;
     b.find("#child-dialog[open]").await;
     b.click("#child_sex_male").await;
@@ -53,14 +101,14 @@ async fn a_parent_fills_the_hesdigneul_fiche_in_steps_with_a_contact_and_signs_i
     b.click("#answer_pai_false").await;
     b.click("#step-next").await;
 
-    b.wait_text("#step-title", "Étape 3 sur 5 : Autorisation globale")
+    b.wait_text("#step-title", "Étape 4 sur 7 : Autorisation globale")
         .await;
     b.click("#answer_photos_true").await;
     b.click("#answer_medical_care_true").await;
     b.click("#answer_leave_alone_false").await;
     b.click("#step-next").await;
 
-    b.wait_text("#step-title", "Étape 4 sur 5 : Autres personnes")
+    b.wait_text("#step-title", "Étape 5 sur 7 : Autres personnes")
         .await;
     b.wait_text("#answer_contacts", "Aucune pour l'instant")
         .await;
@@ -89,7 +137,11 @@ async fn a_parent_fills_the_hesdigneul_fiche_in_steps_with_a_contact_and_signs_i
     b.assert_fits("Contacts (téléphone)").await;
     b.click("#step-next").await;
 
-    b.wait_text("#step-title", "Étape 5 sur 5 : Signature")
+    b.wait_text("#step-title", "Étape 6 sur 7 : Justificatifs")
+        .await;
+    b.wait_text("main", "assurance responsabilité civile").await;
+    b.click("#step-next").await;
+    b.wait_text("#step-title", "Étape 7 sur 7 : Signature")
         .await;
     b.click("#step-next").await;
     b.wait_text("#request-errors", "Je certifie sur l'honneur")
@@ -104,6 +156,9 @@ async fn a_parent_fills_the_hesdigneul_fiche_in_steps_with_a_contact_and_signs_i
         "Martin, Odile, Grand-mère, 06 12 34 56 78, Autorisé(e) à venir chercher l'enfant",
         "Signé par DUPIN Pascal",
         "DUPIN Tim, né(e) le 01/01/2016",
+        "DUPIN Pascal",
+        "DURAND Marie, né(e) le 03/02/1986 à Calais (à ajouter au foyer)",
+        "Adresse principale : Rue des Buissons Fleuris, 62360 HESDIGNEUL-LÈS-BOULOGNE, France (à ajouter à vos adresses)",
     ] {
         assert!(recap.contains(shown), "{shown} in {recap}");
     }
@@ -130,6 +185,8 @@ async fn a_parent_fills_the_hesdigneul_fiche_in_steps_with_a_contact_and_signs_i
     );
     let authorisations = b.wait_text("#child-authorisations", "✓ Oui").await;
     assert!(authorisations.contains("✗ Non"), "{authorisations}");
+    b.wait_text("main", "DURAND Marie").await;
+    b.wait_text("main", "Rue des Buissons Fleuris").await;
     b.assert_fits("Profile with contacts (téléphone)").await;
     b.assert_accessible("Profile with contacts").await;
     b.close().await;

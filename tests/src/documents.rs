@@ -73,6 +73,9 @@ pub async fn child_form(app: &TestApp, token: &str, child: i64) -> Value {
     if answers.get("pai").is_some() {
         answers["pai"] = json!(true);
     }
+    if has_field(&procedure, "guardian") {
+        answers["guardian"] = holder_person(app, token).await;
+    }
     let draft: Value = app
         .post_auth(
             "/api/requests",
@@ -96,7 +99,7 @@ pub async fn child_form(app: &TestApp, token: &str, child: i64) -> Value {
 
 /// Answers to the commune's "Fiche enfant" for `child` (a person id or a new child): the
 /// first school year and school, CP, the canteen, no PAI, "Non" to the other yes/no
-/// questions, the first choice of the other lists, signed; the message form's subject and
+/// questions, the first choice of the other lists, a new address, signed; the message form's subject and
 /// message where the commune's fiche is still that form.
 pub fn fiche_answers(procedure: &Value, child: Value) -> Value {
     let fields: Vec<Value> = procedure["form"]["steps"]
@@ -127,10 +130,35 @@ pub fn fiche_answers(procedure: &Value, child: Value) -> Value {
                 Some("yes_no") => json!(false),
                 Some("select") if field["required"] == true => first_choice(name).unwrap(),
                 Some("signature") => json!({"certified": true, "name": "DUPIN Pascal"}),
+                Some("address") => json!({"name": "Adresse principale", "country": "France",
+                    "city": "Hesdigneul-lès-Boulogne", "postal_code": "62360",
+                    "street_number": "12", "street": "Rue des Buissons Fleuris"}),
                 _ => continue,
             },
         };
         answers[name] = answer;
     }
     answers
+}
+
+/// Whether the procedure's form has a field of that name.
+pub fn has_field(procedure: &Value, name: &str) -> bool {
+    procedure["form"]["steps"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .flat_map(|s| s["fields"].as_array().cloned().unwrap_or_default())
+        .any(|f| f["name"] == name)
+}
+
+/// The person id of the account holder of the caller's household.
+pub async fn holder_person(app: &TestApp, token: &str) -> Value {
+    let profile = app.get_json("/api/me/profile", token).await;
+    profile["household"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["role"] == "account_holder")
+        .unwrap()["person_id"]
+        .clone()
 }

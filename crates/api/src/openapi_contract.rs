@@ -8,7 +8,7 @@ use std::collections::BTreeSet;
 use serde_json::{json, Value};
 
 /// Response properties the server leaves out when empty (`skip_serializing_if`).
-const MAY_BE_ABSENT: [(&str, &str); 18] = [
+const MAY_BE_ABSENT: [(&str, &str); 19] = [
     ("Problem", "detail"),
     ("Problem", "errors"),
     ("Session", "refresh_token"),
@@ -24,9 +24,10 @@ const MAY_BE_ABSENT: [(&str, &str); 18] = [
     ("FieldDefinition", "fields"),
     ("FieldDefinition", "item_label"),
     ("FieldDefinition", "saved_as"),
-    ("NewChild", "second_first_name"),
-    ("NewChild", "third_first_name"),
-    ("NewChild", "birth_department"),
+    ("FieldDefinition", "allow_add"),
+    ("NewPerson", "second_first_name"),
+    ("NewPerson", "third_first_name"),
+    ("NewPerson", "birth_department"),
 ];
 
 /// Paths whose handlers start from the signed-in account's household.

@@ -147,6 +147,9 @@ pub const FIELD_CODES: &[(&str, &str)] = &[
     ("image_too_large", "L'image est trop grande : envoyez une photo de 50 mégapixels au plus."),
     ("document_expired", "Ce justificatif est déjà expiré à cette date : envoyez-en un plus récent."),
     ("already_required", "Ce justificatif est déjà demandé pour cette demande."),
+    ("not_your_address", "Cette adresse n'est pas l'une des vôtres : choisissez-en une dans la liste."),
+    ("same_person", "Choisissez une autre personne que le responsable du dossier."),
+    ("too_young", "Cette personne doit avoir au moins 16 ans."),
     ("too_few_items", "Ajoutez d'autres éléments à cette liste."),
     ("too_many_items", "Cette liste a trop d'éléments : retirez-en."),
     ("not_applicable", "Cette question ne se pose pas d'après vos autres réponses : retirez cette réponse."),
@@ -160,4 +163,19 @@ pub fn field_message(code: &str) -> &'static str {
         .iter()
         .find(|(c, _)| *c == code)
         .map_or("Valeur invalide.", |(_, message)| message)
+}
+
+#[cfg(test)]
+mod tests {
+    /// A code listed twice would name two messages, and breaks the generated clients'
+    /// enums.
+    #[test]
+    fn each_code_is_listed_once() {
+        for (i, (code, _)) in super::FIELD_CODES.iter().enumerate() {
+            assert!(
+                !super::FIELD_CODES[..i].iter().any(|(c, _)| c == code),
+                "{code} twice"
+            );
+        }
+    }
 }

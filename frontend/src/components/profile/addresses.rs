@@ -264,7 +264,7 @@ fn postal(a: &Address) -> Html {
                 { " :" }
             </p>
             <address>
-                { for lines(a).into_iter().enumerate().map(|(i, line)| html! {
+                { for a.lines().into_iter().enumerate().map(|(i, line)| html! {
                     <>
                         if i > 0 { <br /> }
                         { line }
@@ -275,32 +275,8 @@ fn postal(a: &Address) -> Html {
     }
 }
 
-/// "12 bis Rue des Buissons Fleuris", complement, "62360 HESDIGNEUL LES BOULOGNE", "France".
-fn lines(a: &Address) -> Vec<String> {
-    let street: Vec<&str> = [
-        a.street_number.as_deref(),
-        a.street_number_complement.as_deref(),
-        Some(a.street.as_str()),
-    ]
-    .into_iter()
-    .flatten()
-    .map(str::trim)
-    .filter(|s| !s.is_empty())
-    .collect();
-    [
-        Some(street.join(" ")),
-        a.street_complement.clone(),
-        Some(format!("{} {}", a.postal_code, a.city.to_uppercase())),
-        Some(a.country.clone()),
-    ]
-    .into_iter()
-    .flatten()
-    .filter(|l| !l.trim().is_empty())
-    .collect()
-}
-
 fn one_line(a: &Address) -> String {
-    lines(a).join(", ")
+    a.lines().join(", ")
 }
 
 /// The addresses as stored; `fallback` (our own guess) if they cannot be read again.

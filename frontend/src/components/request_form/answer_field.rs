@@ -127,8 +127,12 @@ pub fn answer_field(props: &Props) -> Html {
                 if let Some(help) = &f.help { <p class="hint">{ help }</p> }
             </div>
         },
-        // Drawn by the step: a `ChildField` with its modal, a `GroupField`, a
-        // `SignatureField`.
-        FieldKind::Child | FieldKind::Group | FieldKind::Signature => Html::default(),
+        // Drawn by the step: a `PersonField` with its modal, an `AddressField`, a
+        // `GroupField`, a `SignatureField`.
+        FieldKind::Child
+        | FieldKind::Adult
+        | FieldKind::Address
+        | FieldKind::Group
+        | FieldKind::Signature => Html::default(),
     }
 }

@@ -4,18 +4,21 @@
 //! sends the request. When the server finds a mistake, the person is taken back to the
 //! step that holds the field, with the message under it, and every answer kept.
 
+mod address_field;
 mod answer_field;
 mod answers;
-mod child_dialog;
-mod child_field;
 mod group_field;
+mod modal_form;
+mod person_dialog;
+mod person_field;
+mod pick;
 mod recap;
 mod signature_field;
 mod step;
 
 use domain::ids::{PersonId, RequestId};
 use domain::problem::Problem;
-use domain::profile::Member;
+use domain::profile::{Address, Member};
 use domain::request::form::Answers;
 use domain::request::{FormDefinition, RequestDetail, RequestInput, RequestStatus, RequestSummary};
 use yew::prelude::*;
@@ -114,6 +117,10 @@ pub fn request_form(props: &Props) -> Html {
     };
     let members: Vec<Member> = match &*profile {
         Some(Ok(p)) => p.household.clone(),
+        _ => Vec::new(),
+    };
+    let addresses: Vec<Address> = match &*profile {
+        Some(Ok(p)) => p.addresses.clone(),
         _ => Vec::new(),
     };
     // Mistakes (found here or by the server) take the person back to the step holding
@@ -263,7 +270,7 @@ pub fn request_form(props: &Props) -> Html {
     match &*stage {
         Stage::Step(i) => html! {
             <StepView form={form.clone()} index={*i}
-                answers={(*answers).clone()} members={members.clone()} person={(*person).clone()}
+                answers={(*answers).clone()} members={members.clone()} addresses={addresses.clone()} person={(*person).clone()}
                 errors={errors.clone()} attempt={submit.attempt()}
                 {on_answer} {on_person} {on_previous} {on_next} />
         },
@@ -275,7 +282,7 @@ pub fn request_form(props: &Props) -> Html {
                     .map(Member::display_name)
             });
             html! {
-                <Recap form={form.clone()} answers={form.asked(&answers)} person={chosen} members={members.clone()}
+                <Recap form={form.clone()} answers={form.asked(&answers)} person={chosen} members={members.clone()} addresses={addresses.clone()}
                     problem={submit.problem()} sending={sending} can_draft={status == RequestStatus::Draft}
                     {on_edit} on_draft={send(Sending::Draft)} on_submit={send(Sending::Request)} />
             }

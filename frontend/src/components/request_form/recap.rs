@@ -2,9 +2,11 @@
 //! informations", "Enregistrer en brouillon" and "Enregistrer la demande".
 
 use domain::problem::Problem;
-use domain::profile::Member;
+use std::collections::BTreeMap;
+
+use domain::profile::{Address, Member};
 use domain::request::form::Answers as AnswerMap;
-use domain::request::FormDefinition;
+use domain::request::{FieldKind, FormDefinition};
 use yew::prelude::*;
 
 use crate::components::detail_list::Detail;
@@ -24,8 +26,9 @@ pub struct Props {
     pub answers: AnswerMap,
     /// The chosen person's name, when the form asked for one.
     pub person: Option<Option<String>>,
-    /// The household, to name a child picked in the list.
+    /// The household and its addresses, to name what is picked in a list.
     pub members: Vec<Member>,
+    pub addresses: Vec<Address>,
     pub problem: Option<Problem>,
     pub sending: Option<Sending>,
     /// A request already sent cannot go back to draft.
@@ -51,7 +54,7 @@ pub fn recap(props: &Props) -> Html {
             <h2 id="step-title" tabindex="-1">{ "Récapitulatif de la demande" }</h2>
             <p class="hint">{ "Vérifiez vos réponses avant d'enregistrer la demande." }</p>
             <Answers form={props.form.clone()} answers={props.answers.clone()} {before}
-                child={child_name(&props.form, &props.answers, &props.members)} />
+                names={names(&props.form, &props.answers, &props.members, &props.addresses)} />
             <ProblemAlert problem={props.problem.clone()} />
             <div class="actions">
                 <button type="button" id="request-edit" class="button button--secondary" disabled={busy}
@@ -71,12 +74,28 @@ pub fn recap(props: &Props) -> Html {
     }
 }
 
-/// The name of the household child the answers pick, if they pick one.
-fn child_name(form: &FormDefinition, answers: &AnswerMap, members: &[Member]) -> Option<String> {
-    let field = form.child_field()?;
-    let id = answers.get(&field.name)?.as_i64()?;
-    members
-        .iter()
-        .find(|m| m.person_id.0 == id)
-        .map(Member::display_name)
+/// How the answers given by id read: the household's people, the holder's addresses.
+fn names(
+    form: &FormDefinition,
+    answers: &AnswerMap,
+    members: &[Member],
+    addresses: &[Address],
+) -> BTreeMap<String, String> {
+    form.fields()
+        .filter_map(|f| {
+            let id = answers.get(&f.name)?.as_i64()?;
+            let name = match f.kind {
+                FieldKind::Child | FieldKind::Adult => members
+                    .iter()
+                    .find(|m| m.person_id.0 == id)
+                    .map(Member::display_name),
+                FieldKind::Address => addresses
+                    .iter()
+                    .find(|a| a.id.0 == id)
+                    .map(Address::one_line),
+                _ => None,
+            }?;
+            Some((f.name.clone(), name))
+        })
+        .collect()
 }

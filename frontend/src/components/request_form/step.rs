@@ -2,17 +2,18 @@
 //! first step of a form that names no child, the person concerned), "Précédent" and
 //! "Suivant". A `child` field opens the "Ajouter un enfant" modal.
 
-use domain::profile::Member;
+use domain::profile::{Address, Member};
 use domain::request::form::Answers;
 use domain::request::{FieldKind, FormDefinition};
 use serde_json::Value;
 use yew::prelude::*;
 
+use super::address_field::AddressField;
 use super::answer_field::AnswerField;
 use super::answers::input_id;
-use super::child_dialog::ChildDialog;
-use super::child_field::ChildField;
 use super::group_field::{item_field_name, item_title, GroupField};
+use super::person_dialog::PersonDialog;
+use super::person_field::PersonField;
 use super::signature_field::SignatureField;
 use crate::components::choice_group::id_part;
 use crate::components::error_summary::{ErrorSummary, SummaryItem};
@@ -26,8 +27,10 @@ pub struct Props {
     pub index: usize,
     pub answers: Answers,
     /// Household members for "Personne concernée" (asked on the first step only) and for
-    /// a `child` field.
+    /// a `child` or `adult` field.
     pub members: Vec<Member>,
+    /// The account holder's addresses, for an `address` field.
+    pub addresses: Vec<Address>,
     pub person: AttrValue,
     pub errors: FieldErrors,
     pub attempt: u32,
@@ -43,7 +46,8 @@ pub fn step_view(props: &Props) -> Html {
     let asks_person =
         props.index == 0 && !props.members.is_empty() && props.form.child_field().is_none();
     let summary = summary(props, asks_person);
-    let adding = use_state(|| false);
+    // The field whose "Ajouter" modal is open.
+    let adding = use_state(|| None::<String>);
     let onsubmit = {
         let on_next = props.on_next.clone();
         Callback::from(move |e: SubmitEvent| {
@@ -96,11 +100,17 @@ pub fn step_view(props: &Props) -> Html {
                             <SignatureField key={f.name.clone()} field={f.clone()} {value} errors={props.errors.clone()}
                                 {required} {onchange} />
                         }
-                    } else if f.kind == FieldKind::Child {
-                        let adding = adding.clone();
+                    } else if matches!(f.kind, FieldKind::Child | FieldKind::Adult) {
+                        let (adding, name) = (adding.clone(), f.name.clone());
                         html! {
-                            <ChildField key={f.name.clone()} field={f.clone()} {value} {error} {required}
-                                members={props.members.clone()} {onchange} on_add={Callback::from(move |()| adding.set(true))} />
+                            <PersonField key={f.name.clone()} field={f.clone()} {value} {error} {required}
+                                members={props.members.clone()} {onchange}
+                                on_add={Callback::from(move |()| adding.set(Some(name.clone())))} />
+                        }
+                    } else if f.kind == FieldKind::Address {
+                        html! {
+                            <AddressField key={f.name.clone()} field={f.clone()} {value} {error} {required}
+                                addresses={props.addresses.clone()} errors={props.errors.clone()} {onchange} />
                         }
                     } else {
                         html! {
@@ -119,25 +129,27 @@ pub fn step_view(props: &Props) -> Html {
                     </button>
                 </div>
             </form>
-            { for step.fields.iter().filter(|f| f.kind == FieldKind::Child).map(|f| {
+            { for step.fields.iter().filter(|f| f.kind == FieldKind::Child || f.allow_add).map(|f| {
+                let p = super::person_dialog::prefix(f);
                 let on_add = {
                     let (cb, name, adding) = (props.on_answer.clone(), f.name.clone(), adding.clone());
-                    Callback::from(move |child: Value| {
-                        adding.set(false);
-                        cb.emit((name.clone(), Some(child)));
+                    Callback::from(move |person: Value| {
+                        adding.set(None);
+                        cb.emit((name.clone(), Some(person)));
                         focus_soon(format!("#{}", input_id(&name)));
                     })
                 };
                 let on_close = {
                     let adding = adding.clone();
                     Callback::from(move |()| {
-                        adding.set(false);
-                        focus_soon("#child-add");
+                        adding.set(None);
+                        focus_soon(format!("#{p}-add"));
                     })
                 };
                 let value = props.answers.get(&f.name).filter(|v| v.is_object()).cloned();
+                let open = adding.as_deref() == Some(f.name.as_str());
                 html! {
-                    <ChildDialog key={f.name.clone()} field={f.clone()} open={*adding} {value} {on_add} {on_close} />
+                    <PersonDialog key={f.name.clone()} field={f.clone()} {open} {value} {on_add} {on_close} />
                 }
             }) }
         </>
@@ -147,7 +159,8 @@ pub fn step_view(props: &Props) -> Html {
 /// The message under a field; for a child, also the mistakes in the child to add.
 fn child_errors(props: &Props, name: &str) -> Option<AttrValue> {
     let id = input_id(name);
-    let is_child = props.form.field(name).map(|f| f.kind) == Some(FieldKind::Child);
+    let kind = props.form.field(name).map(|f| f.kind);
+    let is_child = matches!(kind, Some(FieldKind::Child | FieldKind::Adult));
     props.errors.get(&id).or_else(|| {
         if !is_child {
             return None;
@@ -158,7 +171,7 @@ fn child_errors(props: &Props, name: &str) -> Option<AttrValue> {
             .fields()
             .any(|f| f.starts_with(&nested))
             .then_some(AttrValue::Static(
-                "Les informations de l'enfant à ajouter sont incomplètes : modifiez-les.",
+                "Les informations de la personne à ajouter sont incomplètes : modifiez-les.",
             ))
     })
 }

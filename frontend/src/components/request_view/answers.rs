@@ -1,6 +1,8 @@
 //! The answers of a request, step by step, each as the person reads it
 //! ([`FieldDefinition::display`]): the recap before sending and the request's page.
 
+use std::collections::BTreeMap;
+
 use domain::request::form::Answers as AnswerMap;
 use domain::request::{FieldKind, FormDefinition};
 use yew::prelude::*;
@@ -14,9 +16,9 @@ pub struct Props {
     /// Rows shown before the answers (the person concerned, in the recap).
     #[prop_or_default]
     pub before: Vec<Detail>,
-    /// The name of the household child a `child` answer picks (answered by its id).
+    /// How the answers given by id (a household member, an address) read, by field.
     #[prop_or_default]
-    pub child: Option<String>,
+    pub names: BTreeMap<String, String>,
 }
 
 #[function_component(Answers)]
@@ -36,7 +38,9 @@ pub fn answers(props: &Props) -> Html {
                     .map(|f| {
                         let value = props.answers.get(&f.name);
                         let shown = match (f.kind, value) {
-                            (FieldKind::Child, Some(v)) if v.is_number() => props.child.clone(),
+                            (_, Some(v)) if v.is_number() && props.names.contains_key(&f.name) => {
+                                props.names.get(&f.name).cloned()
+                            }
                             _ => value.map(|v| f.display(v)),
                         };
                         Detail::owned(f.label.clone(), shown)

@@ -54,7 +54,7 @@ pub fn request_view(props: &Props) -> Html {
             <section class="card" aria-labelledby="request-answers-title">
                 <h2 id="request-answers-title">{ "Contenu de la demande" }</h2>
                 <Answers form={d.form.clone()} answers={d.answers.clone()}
-                    child={r.person.as_ref().map(|p| p.name.clone())} />
+                    names={d.answer_names.clone()} />
             </section>
             <history::History history={d.history.clone()} />
         </div>

@@ -1,13 +1,14 @@
 //! Accepting a fiche enfant: the child is found in (or added to) the household with its
-//! legal guardian, its school recorded for the school year, its activities enrolled, its
+//! legal guardian (and the guardian's partner, the new address), its school recorded for the school year, its activities enrolled, its
 //! contacts and authorisations recorded.
 //! One transaction with the acceptance; a value that cannot be applied refuses it.
 
 use domain::ids::{HouseholdId, PersonId};
 use domain::profile::{MemberRole, RelationRole};
-use domain::request::form::{contacts, Answers, ChildAnswer, ChoiceSource, NewChild, SavedAs};
+use domain::request::form::{contacts, Answers, ChoiceSource, NewPerson, PersonAnswer, SavedAs};
 use domain::request::FormDefinition;
 
+use super::fiche_people as people;
 use crate::error::{ApiError, ApiResult};
 
 pub fn apply(
@@ -18,12 +19,14 @@ pub fn apply(
     holder: PersonId,
 ) -> ApiResult<()> {
     let household = row.household_id;
+    // The household may have changed since the family sent the fiche.
+    crate::areas::requests::household_answers::check(conn, household, form, answers)?;
     let field = form
         .child_field()
         .ok_or_else(|| ApiError::field("answers", "required"))?;
-    let child = match answers.get(&field.name).and_then(ChildAnswer::read) {
-        Some(ChildAnswer::Member(id)) => member_child(conn, household, id, &field.name)?,
-        Some(ChildAnswer::New(child)) => found_or_added(conn, household, &child)?,
+    let child = match answers.get(&field.name).and_then(PersonAnswer::read) {
+        Some(PersonAnswer::Member(id)) => id,
+        Some(PersonAnswer::New(child)) => found_or_added(conn, household, &child)?,
         None => {
             return Err(ApiError::field(
                 &format!("answers.{}", field.name),
@@ -32,23 +35,17 @@ pub fn apply(
         }
     };
     let now = db::now();
-    let guardian = db::households::relations(conn, household)?
-        .into_iter()
-        .any(|r| {
-            r.person_id == holder
-                && r.related_person_id == child
-                && r.role == RelationRole::LegalGuardian
-        });
-    if !guardian {
-        db::households::add_relation(
-            conn,
-            household,
-            holder,
-            child,
-            RelationRole::LegalGuardian,
-            now,
-        )?;
-    }
+    let guardian = people::guardian(form, answers).unwrap_or(holder);
+    people::relate(
+        conn,
+        household,
+        guardian,
+        child,
+        RelationRole::LegalGuardian,
+        now,
+    )?;
+    people::partner(conn, household, form, answers, guardian, now)?;
+    people::new_addresses(conn, holder, form, answers)?;
     let answer = |source: ChoiceSource| {
         form.fields()
             .find(|f| f.choices_from == Some(source))
@@ -119,30 +116,12 @@ fn records(
     Ok(())
 }
 
-/// A child picked in the list must still be one of the household's.
-fn member_child(
-    conn: &mut db::Conn,
-    household: HouseholdId,
-    id: PersonId,
-    field: &str,
-) -> ApiResult<PersonId> {
-    let members = db::households::members(conn, household)?;
-    if members
-        .iter()
-        .any(|m| m.person_id == id && m.role == MemberRole::Child)
-    {
-        Ok(id)
-    } else {
-        Err(ApiError::field(&format!("answers.{field}"), "not_a_member"))
-    }
-}
-
 /// The household's child of that identity, or a child another household registered
 /// (separated parents: linked, not duplicated), or a new person.
 fn found_or_added(
     conn: &mut db::Conn,
     household: HouseholdId,
-    child: &NewChild,
+    child: &NewPerson,
 ) -> ApiResult<PersonId> {
     let known = db::persons::children_born_on(conn, child.birth_date)?;
     let same = known
@@ -160,32 +139,8 @@ fn found_or_added(
     }
     let person = match others.first() {
         Some(id) => *id,
-        None => db::accounts::insert_person(
-            conn,
-            &db::accounts::NewPerson {
-                civility: child.sex.civility(),
-                birth_name: child.birth_name.trim().to_uppercase(),
-                first_name: child.first_name.trim().to_string(),
-                second_first_name: optional(&child.second_first_name),
-                third_first_name: optional(&child.third_first_name),
-                birth_date: child.birth_date,
-                birth_country: child.birth_country.trim().to_string(),
-                birth_city: child.birth_city.trim().to_string(),
-                birth_department: optional(&child.birth_department).map(|d| d.to_uppercase()),
-                sex: Some(child.sex),
-                updated_at: now,
-            },
-            now,
-        )?,
+        None => people::insert(conn, child, now)?,
     };
     db::households::add_member(conn, household, person, MemberRole::Child, now)?;
     Ok(person)
-}
-
-fn optional(value: &Option<String>) -> Option<String> {
-    value
-        .as_deref()
-        .map(str::trim)
-        .filter(|v| !v.is_empty())
-        .map(str::to_string)
 }

@@ -3,6 +3,7 @@
 
 mod apply;
 mod fiche;
+mod fiche_people;
 mod handlers;
 pub mod service;
 pub mod staff;

@@ -4,7 +4,7 @@ pub mod certificate;
 pub mod email;
 mod handlers;
 pub mod service;
-mod views;
+pub mod views;
 
 use utoipa_actix_web::service_config::ServiceConfig;
 

@@ -1,6 +1,7 @@
 //! "Mes demandes": the citizen's requests to the town hall.
 
 mod handlers;
+pub mod household_answers;
 pub mod service;
 pub mod views;
 

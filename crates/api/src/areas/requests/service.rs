@@ -2,8 +2,7 @@
 //! takes the request. Every call is scoped to the caller's household.
 
 use domain::ids::{AccountId, HouseholdId, PersonId, RequestId};
-use domain::profile::MemberRole;
-use domain::request::form::ChildAnswer;
+use domain::request::form::PersonAnswer;
 use domain::request::{MyRequests, RequestDetail, RequestInput, RequestStatus};
 
 use super::views;
@@ -49,23 +48,15 @@ fn checked(
     if !errors.is_empty() {
         return Err(ApiError::validation(errors));
     }
-    let mut person_id = input.person_id;
-    if let Some(field) = form.child_field() {
-        // The fiche concerns its child: one of the household's children, or a new one.
-        person_id = None;
-        let answer = input.answers.get(&field.name).and_then(ChildAnswer::read);
-        if let Some(ChildAnswer::Member(child)) = answer {
-            let is_child =
-                |m: &db::households::MemberRow| m.person_id == child && m.role == MemberRole::Child;
-            if !members.iter().any(is_child) {
-                return Err(ApiError::field(
-                    &format!("answers.{}", field.name),
-                    "not_a_member",
-                ));
-            }
-            person_id = Some(child);
-        }
-    }
+    super::household_answers::check(conn, household, &form, &input.answers)?;
+    // A fiche concerns its child: one of the household's, or one to add on acceptance.
+    let person_id = match form.child_field() {
+        Some(field) => match input.answers.get(&field.name).and_then(PersonAnswer::read) {
+            Some(PersonAnswer::Member(child)) => Some(child),
+            _ => None,
+        },
+        None => input.person_id,
+    };
     let answers = serde_json::to_string(&input.answers).map_err(ApiError::internal)?;
     Ok(Checked {
         procedure,

@@ -1,9 +1,13 @@
 //! Request rows to the API's summaries and details; shared by the citizen and agent sides.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::{DateTime, NaiveDateTime, Utc};
-use domain::request::{PersonRef, RequestDetail, RequestSummary, StatusChange};
+use domain::ids::{AddressId, HouseholdId, PersonId};
+use domain::request::form::Answers;
+use domain::request::{
+    FieldKind, FormDefinition, PersonRef, RequestDetail, RequestSummary, StatusChange,
+};
 
 use crate::areas::catalogue::service::procedure_view;
 use crate::error::{ApiError, ApiResult};
@@ -93,15 +97,50 @@ pub fn detail(conn: &mut db::Conn, row: db::requests::RequestRow) -> ApiResult<R
             comment: e.comment,
         })
         .collect();
+    let answers: Answers = serde_json::from_str(&row.answers).map_err(ApiError::internal)?;
     Ok(RequestDetail {
+        answer_names: answer_names(conn, row.household_id, &form, &answers)?,
         editable: summary.status.citizen_can_edit(),
         requester: summary.requester.clone(),
         request: summary,
         household_id: row.household_id,
         submitted_at: row.submitted_at.map(utc),
-        answers: serde_json::from_str(&row.answers).map_err(ApiError::internal)?,
+        answers,
         form,
         history,
         refusal_reason: row.refusal_reason,
     })
+}
+
+/// The names of the people and addresses the answers give by id.
+fn answer_names(
+    conn: &mut db::Conn,
+    household: HouseholdId,
+    form: &FormDefinition,
+    answers: &Answers,
+) -> ApiResult<BTreeMap<String, String>> {
+    let mut names = BTreeMap::new();
+    for field in form.fields() {
+        let Some(id) = answers.get(&field.name).and_then(|v| v.as_i64()) else {
+            continue;
+        };
+        let name = match field.kind {
+            FieldKind::Child | FieldKind::Adult => db::persons::find(conn, PersonId(id))?
+                .map(|p| display_name(&p.first_name, &p.birth_name)),
+            FieldKind::Address => {
+                let Some(holder) = db::households::holder_of(conn, household)? else {
+                    continue;
+                };
+                db::addresses::list(conn, holder)?
+                    .into_iter()
+                    .find(|a| a.id == AddressId(id))
+                    .map(|a| crate::areas::profile::views::address(a).one_line())
+            }
+            _ => None,
+        };
+        if let Some(name) = name {
+            names.insert(field.name.clone(), name);
+        }
+    }
+    Ok(names)
 }

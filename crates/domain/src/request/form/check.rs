@@ -34,8 +34,11 @@ impl FormDefinition {
                 None => {}
                 Some(value) => match field.check(value, today) {
                     Err(error) => errors.push(error.at(path)),
-                    Ok(()) if field.kind == FieldKind::Child => {
-                        errors.extend(super::child::problems(value, today, &path))
+                    Ok(()) if matches!(field.kind, FieldKind::Child | FieldKind::Adult) => {
+                        errors.extend(field.person_problems(value, today, &path))
+                    }
+                    Ok(()) if field.kind == FieldKind::Address => {
+                        errors.extend(super::address::problems(value, &path))
                     }
                     Ok(()) if field.kind == FieldKind::Group => {
                         errors.extend(field.item_problems(value, complete, today, &path))
@@ -146,10 +149,11 @@ impl FieldDefinition {
             FieldKind::Checkbox | FieldKind::YesNo => {
                 value.as_bool().map(|_| ()).ok_or("invalid_type".into())
             }
-            // The identity of a new child is checked field by field afterwards.
-            FieldKind::Child => match value {
+            // The identity of a new person, a new address, are checked field by field
+            // afterwards.
+            FieldKind::Child | FieldKind::Adult | FieldKind::Address => match value {
                 Value::Number(n) if n.as_i64().is_some_and(|id| id > 0) => Ok(()),
-                Value::Object(_) => Ok(()),
+                Value::Object(_) if self.kind != FieldKind::Adult || self.allow_add => Ok(()),
                 _ => Err("invalid_type".into()),
             },
             FieldKind::Group => {

@@ -3,11 +3,11 @@
 use chrono::NaiveDate;
 use serde_json::Value;
 
-use super::{ChildAnswer, FieldDefinition, FieldKind};
+use super::{FieldDefinition, FieldKind, PersonAnswer};
 
 impl FieldDefinition {
-    /// The answer as a person reads it (recap and print pages). A household child is
-    /// shown by its id: the caller names it.
+    /// The answer as a person reads it (recap and print pages). A household member or
+    /// address is shown by its id: the caller names it.
     pub fn display(&self, value: &Value) -> String {
         let choice = |v: &str| {
             self.choices
@@ -21,15 +21,21 @@ impl FieldDefinition {
             (FieldKind::Checkbox | FieldKind::YesNo, Value::Bool(b)) => {
                 if *b { "Oui" } else { "Non" }.into()
             }
-            (FieldKind::Child, Value::Object(_)) => match ChildAnswer::read(value) {
-                Some(ChildAnswer::New(child)) => format!(
-                    "{}, né(e) le {} à {} (à ajouter au foyer)",
-                    child.display_name(),
-                    child.birth_date.format("%d/%m/%Y"),
-                    child.birth_city.trim()
-                ),
-                _ => String::new(),
+            (FieldKind::Address, Value::Object(_)) => match super::new_address(value) {
+                Some(a) => format!("{} (à ajouter à vos adresses)", a.one_line()),
+                None => String::new(),
             },
+            (FieldKind::Child | FieldKind::Adult, Value::Object(_)) => {
+                match PersonAnswer::read(value) {
+                    Some(PersonAnswer::New(child)) => format!(
+                        "{}, né(e) le {} à {} (à ajouter au foyer)",
+                        child.display_name(),
+                        child.birth_date.format("%d/%m/%Y"),
+                        child.birth_city.trim()
+                    ),
+                    _ => String::new(),
+                }
+            }
             (FieldKind::Group, Value::Array(items)) => items
                 .iter()
                 .map(|item| self.display_item(item))

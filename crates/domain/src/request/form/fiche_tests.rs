@@ -138,8 +138,8 @@ fn a_new_child_is_checked_field_by_field() {
         check(answers(json!(-1))),
         [("answers.child".into(), "invalid_type".into())]
     );
-    let read = ChildAnswer::read(&new_child());
-    assert!(matches!(read, Some(ChildAnswer::New(c)) if c.display_name() == "DUPIN Tim"));
+    let read = PersonAnswer::read(&new_child());
+    assert!(matches!(read, Some(PersonAnswer::New(c)) if c.display_name() == "DUPIN Tim"));
 }
 
 #[test]

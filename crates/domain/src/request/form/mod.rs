@@ -7,15 +7,17 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+mod address;
 mod check;
-mod child;
 mod display;
 mod group;
+mod person;
 mod problems;
 mod sources;
 
-pub use child::{ChildAnswer, NewChild};
+pub use address::new_address;
 pub use group::{contacts, ChildContact, Signature};
+pub use person::{NewPerson, PersonAnswer, ADULT_AGE};
 pub use sources::{school_year_choices, school_year_label, ChoiceSource};
 
 /// How far ahead an `upcoming` date may lie.
@@ -93,6 +95,9 @@ pub struct FieldDefinition {
     /// What the acceptance of a fiche enfant records from this answer on the child.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub saved_as: Option<SavedAs>,
+    /// For `adult`: a person may be added ("+ Ajouter une personne").
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub allow_add: bool,
 }
 
 /// What the acceptance of a fiche enfant makes of an answer, besides keeping it on the
@@ -105,6 +110,12 @@ pub enum SavedAs {
     /// have `last_name`, `first_name`, `relation`, `phone` and may have `other_phone`,
     /// `pickup` and `emergency`.
     Contacts,
+    /// The `adult` who is the child's legal guardian ("Responsable légal"); the account
+    /// holder when the form has none.
+    Guardian,
+    /// The `adult` who is the guardian's partner ("Conjoint"): added to the household
+    /// when new, linked as `partner`.
+    Partner,
     /// A `yes_no` authorisation ("J'autorise la prise de photographies…"), recorded with
     /// its wording and date.
     Authorisation,
@@ -181,9 +192,15 @@ pub enum FieldKind {
     /// Array of strings, among the choices.
     Checkboxes,
     /// A child of the household: the id of a person already in it, or a child to add
-    /// ("+ Ajouter un enfant") as a [`NewChild`] object, added when the request is
+    /// ("+ Ajouter un enfant") as a [`NewPerson`] object, added when the request is
     /// accepted. The request then concerns that child.
     Child,
+    /// An adult of the household ("Responsable légal", "Conjoint"): the id of a person
+    /// already in it or, when `allow_add`, an adult to add as a [`NewPerson`] object.
+    Adult,
+    /// One of the account holder's addresses (its id), or a new one ("Ajouter une
+    /// adresse") as an address object, added to the profile when the request is accepted.
+    Address,
     /// Array of objects, one per item ("Autres personnes à contacter"): each answers the
     /// group's `fields` by name.
     Group,
@@ -200,7 +217,8 @@ pub type Answers = BTreeMap<String, Value>;
 /// One answer, of the JSON type its field's kind gives (see [`FieldKind`]): text for
 /// `text`, `textarea`, `date` (`YYYY-MM-DD`), `email`, `phone`, `select` and `radio`; an
 /// integer for `number`; a boolean for `checkbox` and `yes_no`; a list of choice values for
-/// `checkboxes`; a person id or a new child for `child`; a list of objects for `group`; a
+/// `checkboxes`; a person id or a new person for `child` and `adult`; an address id or a
+/// new address for `address`; a list of objects for `group`; a
 /// signature for `signature`. The spec's type only: answers are kept as JSON and checked against the
 /// form.
 #[cfg(feature = "openapi")]
@@ -211,9 +229,21 @@ pub enum AnswerValue {
     Number(i64),
     Flag(bool),
     Choices(Vec<String>),
-    NewChild(NewChild),
-    Items(Vec<BTreeMap<String, serde_json::Value>>),
+    NewPerson(NewPerson),
+    NewAddress(crate::profile::AddressInput),
+    Items(Vec<BTreeMap<String, ItemAnswer>>),
     Signature(Signature),
+}
+
+/// The answer of one field of a `group`'s item: text, a number or a box ticked or not.
+/// The spec's type only.
+#[cfg(feature = "openapi")]
+#[derive(Serialize, utoipa::ToSchema)]
+#[serde(untagged)]
+pub enum ItemAnswer {
+    Text(String),
+    Number(i64),
+    Flag(bool),
 }
 
 impl FormDefinition {
@@ -236,6 +266,7 @@ impl FormDefinition {
             fields: Vec::new(),
             item_label: None,
             saved_as: None,
+            allow_add: false,
         };
         FormDefinition {
             steps: vec![FormStep {
@@ -293,3 +324,6 @@ mod fiche_tests;
 
 #[cfg(test)]
 mod group_tests;
+
+#[cfg(test)]
+mod people_tests;

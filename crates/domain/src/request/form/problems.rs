@@ -36,11 +36,16 @@ impl FormDefinition {
             match (f.saved_as, f.kind) {
                 (None, _)
                 | (Some(SavedAs::Contacts), FieldKind::Group)
-                | (Some(SavedAs::Authorisation), FieldKind::YesNo) => {}
+                | (Some(SavedAs::Authorisation), FieldKind::YesNo)
+                | (Some(SavedAs::Partner), FieldKind::Adult) => {}
+                (Some(SavedAs::Guardian), FieldKind::Adult) if !f.allow_add => {}
                 (Some(saved), _) => problems.push(format!(
                     "field `{name}`: `{saved:?}` is not recorded from a {:?} field",
                     f.kind
                 )),
+            }
+            if f.allow_add && f.kind != FieldKind::Adult {
+                problems.push(format!("field `{name}`: only an adult has `allow_add`"));
             }
             if f.kind == FieldKind::Notice && (f.required || f.required_when.is_some()) {
                 problems.push(format!("notice `{name}` is never answered"));
@@ -70,6 +75,11 @@ impl FormDefinition {
         }
         if self.fields().filter(|f| f.kind == FieldKind::Child).count() > 1 {
             problems.push("a form asks for one child at most".into());
+        }
+        for saved in [SavedAs::Guardian, SavedAs::Partner, SavedAs::Contacts] {
+            if self.fields().filter(|f| f.saved_as == Some(saved)).count() > 1 {
+                problems.push(format!("a form records one `{saved:?}` at most"));
+            }
         }
         problems
     }

@@ -1,6 +1,6 @@
-//! The answer of a `child` field: a child already in the household, or one to add with
-//! the manuals' "Ajouter un enfant" modal (sexe, nom de naissance, prénoms, date, pays,
-//! commune and département de naissance).
+//! The answer of a `child` or an `adult` field: a person already in the household, or one
+//! to add with the manuals' "Ajouter un enfant" modal (sexe, nom de naissance, prénoms,
+//! date, pays, commune and département de naissance), the same for an adult.
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -11,13 +11,14 @@ use crate::ids::PersonId;
 use crate::problem::FieldError;
 use crate::validation::{birth_date, department, optional_person_name, person_name, place};
 
-/// A child to add to the household when the fiche is accepted (matched to a person the
-/// town hall already knows, by birth name, first name and birth date).
+/// A person to add to the household when the fiche is accepted: a child (matched to a
+/// child the town hall already knows, by birth name, first name and birth date) or an
+/// adult (the partner).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[cfg_attr(feature = "openapi", schema(example = json!({"sex": "male", "birth_name": "DUPIN", "first_name": "Tim", "birth_date": "2019-05-14", "birth_country": "France", "birth_city": "Boulogne-sur-Mer", "birth_department": "62"})))]
-pub struct NewChild {
+pub struct NewPerson {
     pub sex: Sex,
     #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 80))]
     pub birth_name: String,
@@ -41,7 +42,7 @@ pub struct NewChild {
     pub birth_department: Option<String>,
 }
 
-impl NewChild {
+impl NewPerson {
     /// Whether a known person has this identity: same names (whatever the case, accents
     /// and spaces) and birth date.
     pub fn is(&self, birth_name: &str, first_name: &str, birth_date: Option<NaiveDate>) -> bool {
@@ -61,23 +62,49 @@ impl NewChild {
     }
 }
 
-/// A `child` answer, read.
+/// The youngest an `adult` answer may be, in years.
+pub const ADULT_AGE: u32 = 16;
+
+/// A `child` or `adult` answer, read.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ChildAnswer {
+pub enum PersonAnswer {
     Member(PersonId),
-    New(NewChild),
+    New(NewPerson),
 }
 
-impl ChildAnswer {
+impl PersonAnswer {
     /// The answer of a checked form; `None` for anything else.
-    pub fn read(value: &Value) -> Option<ChildAnswer> {
+    pub fn read(value: &Value) -> Option<PersonAnswer> {
         match value {
-            Value::Number(n) => n.as_i64().map(|id| ChildAnswer::Member(PersonId(id))),
+            Value::Number(n) => n.as_i64().map(|id| PersonAnswer::Member(PersonId(id))),
             Value::Object(_) => serde_json::from_value(value.clone())
                 .ok()
-                .map(ChildAnswer::New),
+                .map(PersonAnswer::New),
             _ => None,
         }
+    }
+}
+
+impl super::FieldDefinition {
+    /// The identity of a new person, field by field; an adult is at least
+    /// [`ADULT_AGE`] years old.
+    pub(super) fn person_problems(
+        &self,
+        value: &Value,
+        today: NaiveDate,
+        path: &str,
+    ) -> Vec<FieldError> {
+        let mut errors = problems(value, today, path);
+        let date = value
+            .get("birth_date")
+            .and_then(Value::as_str)
+            .and_then(|s| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok());
+        let young = date.is_some_and(|d| today.years_since(d).unwrap_or(0) < ADULT_AGE);
+        let dated = !errors.iter().any(|e| e.field.ends_with(".birth_date"));
+        if self.kind == super::FieldKind::Adult && young && dated {
+            errors.push(FieldError::new(format!("{path}.birth_date"), "too_young"));
+        }
+        errors
     }
 }
 

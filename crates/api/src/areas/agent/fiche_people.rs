@@ -1,0 +1,123 @@
+//! The fiche's adults and address on acceptance: the legal guardian it names, the
+//! partner (linked, or added to the household), a new address (added to the profile).
+
+use chrono::NaiveDateTime;
+use domain::ids::{HouseholdId, PersonId};
+use domain::profile::{MemberRole, RelationRole};
+use domain::request::form::{new_address, Answers, NewPerson, PersonAnswer, SavedAs};
+use domain::request::{FieldKind, FormDefinition};
+
+use crate::error::{ApiError, ApiResult};
+
+fn answer<'a>(
+    form: &'a FormDefinition,
+    answers: &'a Answers,
+    saved: SavedAs,
+) -> Option<PersonAnswer> {
+    let field = form
+        .fields()
+        .find(|f| f.saved_as == Some(saved) && form.shown(f, answers))?;
+    answers.get(&field.name).and_then(PersonAnswer::read)
+}
+
+/// The household adult the fiche names as the child's legal guardian.
+pub fn guardian(form: &FormDefinition, answers: &Answers) -> Option<PersonId> {
+    match answer(form, answers, SavedAs::Guardian)? {
+        PersonAnswer::Member(id) => Some(id),
+        PersonAnswer::New(_) => None,
+    }
+}
+
+/// Links `person` to `related` with `role`, once.
+pub fn relate(
+    conn: &mut db::Conn,
+    household: HouseholdId,
+    person: PersonId,
+    related: PersonId,
+    role: RelationRole,
+    now: NaiveDateTime,
+) -> ApiResult<()> {
+    let known = db::households::relations(conn, household)?
+        .into_iter()
+        .any(|r| r.person_id == person && r.related_person_id == related && r.role == role);
+    if !known {
+        db::households::add_relation(conn, household, person, related, role, now)?;
+    }
+    Ok(())
+}
+
+/// The guardian's partner: an adult of the household, or a new one who joins it.
+pub fn partner(
+    conn: &mut db::Conn,
+    household: HouseholdId,
+    form: &FormDefinition,
+    answers: &Answers,
+    guardian: PersonId,
+    now: NaiveDateTime,
+) -> ApiResult<()> {
+    let partner = match answer(form, answers, SavedAs::Partner) {
+        None => return Ok(()),
+        Some(PersonAnswer::Member(id)) => id,
+        Some(PersonAnswer::New(person)) => {
+            let id = insert(conn, &person, now)?;
+            db::households::add_member(conn, household, id, MemberRole::Adult, now)?;
+            id
+        }
+    };
+    relate(
+        conn,
+        household,
+        guardian,
+        partner,
+        RelationRole::Partner,
+        now,
+    )
+}
+
+/// Each new address the fiche gives joins the account holder's addresses.
+pub fn new_addresses(
+    conn: &mut db::Conn,
+    holder: PersonId,
+    form: &FormDefinition,
+    answers: &Answers,
+) -> ApiResult<()> {
+    let account = db::accounts::of_person(conn, holder)?.ok_or_else(ApiError::not_found)?;
+    let fields = form
+        .fields()
+        .filter(|f| f.kind == FieldKind::Address && form.shown(f, answers));
+    for field in fields {
+        if let Some(address) = answers.get(&field.name).and_then(new_address) {
+            crate::areas::profile::service::save_address(conn, account.id, None, &address)?;
+        }
+    }
+    Ok(())
+}
+
+/// A new person as the fiche describes them.
+pub fn insert(conn: &mut db::Conn, person: &NewPerson, now: NaiveDateTime) -> ApiResult<PersonId> {
+    Ok(db::accounts::insert_person(
+        conn,
+        &db::accounts::NewPerson {
+            civility: person.sex.civility(),
+            birth_name: person.birth_name.trim().to_uppercase(),
+            first_name: person.first_name.trim().to_string(),
+            second_first_name: optional(&person.second_first_name),
+            third_first_name: optional(&person.third_first_name),
+            birth_date: person.birth_date,
+            birth_country: person.birth_country.trim().to_string(),
+            birth_city: person.birth_city.trim().to_string(),
+            birth_department: optional(&person.birth_department).map(|d| d.to_uppercase()),
+            sex: Some(person.sex),
+            updated_at: now,
+        },
+        now,
+    )?)
+}
+
+fn optional(value: &Option<String>) -> Option<String> {
+    value
+        .as_deref()
+        .map(str::trim)
+        .filter(|v| !v.is_empty())
+        .map(str::to_string)
+}

@@ -1,0 +1,109 @@
+//! "Enfant": one of the household's children, or the child added with "+ Ajouter un
+//! enfant" (named "à ajouter" until the town hall accepts the fiche); the same for an
+//! adult ("Responsable légal", "Conjoint"), whom a field may allow to add.
+
+use domain::profile::{Member, MemberRole};
+use domain::request::form::{NewPerson, SavedAs};
+use domain::request::{FieldDefinition, FieldKind};
+use serde_json::Value;
+use yew::prelude::*;
+
+use super::answers::input_id;
+use super::pick::{on_pick, picked, NEW};
+use crate::components::select_field::SelectField;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub field: FieldDefinition,
+    pub value: Option<Value>,
+    pub members: Vec<Member>,
+    #[prop_or_default]
+    pub error: Option<AttrValue>,
+    pub required: bool,
+    pub onchange: Callback<Option<Value>>,
+    /// "+ Ajouter" (or change the one added) was pressed.
+    pub on_add: Callback<()>,
+}
+
+#[function_component(PersonField)]
+pub fn person_field(props: &Props) -> Html {
+    let f = &props.field;
+    let is_child = f.kind == FieldKind::Child;
+    let p = super::person_dialog::prefix(f);
+    let can_add = is_child || f.allow_add;
+    // The responsable is the account holder unless the family says otherwise.
+    {
+        let holder = props
+            .members
+            .iter()
+            .find(|m| m.role == MemberRole::AccountHolder)
+            .map(|m| m.person_id);
+        let guardian = f.saved_as == Some(SavedAs::Guardian);
+        let (cb, empty) = (props.onchange.clone(), props.value.is_none());
+        use_effect_with(holder, move |holder| {
+            if let (Some(id), true, true) = (holder, guardian, empty) {
+                cb.emit(Some(Value::from(id.0)));
+            }
+        });
+    }
+    let added: Option<NewPerson> = match &props.value {
+        Some(v @ Value::Object(_)) => serde_json::from_value(v.clone()).ok(),
+        _ => None,
+    };
+    let mut options: Vec<(AttrValue, AttrValue)> = props
+        .members
+        .iter()
+        .filter(|m| (m.role == MemberRole::Child) == is_child)
+        .map(|m| {
+            (
+                AttrValue::from(m.person_id.to_string()),
+                AttrValue::from(m.display_name()),
+            )
+        })
+        .collect();
+    if let Some(child) = &added {
+        options.push((
+            AttrValue::Static(NEW),
+            AttrValue::from(format!("{} (à ajouter)", child.display_name())),
+        ));
+    }
+    let value = picked(&props.value);
+    let onchange = on_pick(props.onchange.clone(), props.value.clone());
+    let on_add = {
+        let cb = props.on_add.clone();
+        Callback::from(move |_: MouseEvent| cb.emit(()))
+    };
+    let (none, placeholder, add) = if is_child {
+        (
+            "Aucun enfant dans votre foyer pour l'instant : ajoutez-le avec « + Ajouter un enfant ».",
+            "Choisissez un enfant",
+            ("Ajouter un enfant", "Modifier l'enfant à ajouter"),
+        )
+    } else {
+        (
+            "Aucune autre personne dans votre foyer pour l'instant : ajoutez-la avec « + Ajouter une personne ».",
+            "Choisissez une personne",
+            ("Ajouter une personne", "Modifier la personne à ajouter"),
+        )
+    };
+    let hint = match (options.is_empty() && can_add, &f.help) {
+        (true, _) => Some(AttrValue::Static(none)),
+        (false, help) => help.clone().map(AttrValue::from),
+    };
+    html! {
+        <div class="child-field">
+            <SelectField id={AttrValue::from(input_id(&f.name))} label={AttrValue::from(f.label.clone())}
+                {value} {options} {onchange} required={props.required} error={props.error.clone()} {hint}
+                {placeholder} />
+            if can_add {
+                <button type="button" id={format!("{p}-add")} class="button button--secondary" onclick={on_add}>
+                    if added.is_some() {
+                        { add.1 }
+                    } else {
+                        <span aria-hidden="true">{ "+ " }</span>{ add.0 }
+                    }
+                </button>
+            }
+        </div>
+    }
+}
