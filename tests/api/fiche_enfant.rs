@@ -5,7 +5,7 @@ use domain::auth::Role;
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 use tests::app::{field_codes, problem};
-use tests::documents::fiche_answers;
+use tests::documents::{fiche_answers, send_fiche};
 use tests::{people, TestApp};
 
 use crate::agent::act;
@@ -29,27 +29,9 @@ async fn answers(
     answers
 }
 
-/// Saves the answers as a draft and sends it: the submission's response.
-async fn send(app: &TestApp, citizen: &str, answers: Value) -> reqwest::Response {
-    let draft = app
-        .post_auth(
-            "/api/requests",
-            citizen,
-            &json!({"procedure": "fiche-enfant", "answers": answers}),
-        )
-        .await;
-    if draft.status() != StatusCode::CREATED {
-        return draft;
-    }
-    let draft: Value = draft.json().await.unwrap();
-    let id = draft["request"]["id"].as_i64().unwrap();
-    app.post_auth(&format!("/api/requests/{id}/submit"), citizen, &json!({}))
-        .await
-}
-
 /// Sends the fiche, then an agent takes and accepts it; the accepted request.
 async fn accepted(app: &TestApp, citizen: &str, agent: &str, answers: Value) -> Value {
-    let sent = send(app, citizen, answers).await;
+    let sent = send_fiche(app, citizen, &answers).await;
     assert_eq!(sent.status(), StatusCode::OK);
     let sent: Value = sent.json().await.unwrap();
     let id = sent["request"]["id"].as_i64().unwrap();
@@ -83,7 +65,7 @@ async fn accepting_a_fiche_adds_the_child_its_school_and_its_activities() {
     .await;
     let year = answers["school_year"].as_str().unwrap().to_string();
     // Nothing is added before the town hall accepts.
-    let sent = send(&app, &citizen, answers.clone()).await;
+    let sent = send_fiche(&app, &citizen, &answers).await;
     assert_eq!(sent.status(), StatusCode::OK);
     let sent: Value = sent.json().await.unwrap();
     assert_eq!(sent["request"]["person"], Value::Null);
@@ -230,7 +212,7 @@ async fn the_canteen_needs_the_school_and_a_new_child_is_checked_field_by_field(
     })
     .await;
     // A draft keeps what is missing, not what is wrong.
-    let refused = send(&app, &citizen, answers.clone()).await;
+    let refused = send_fiche(&app, &citizen, &answers).await;
     assert_eq!(refused.status(), 422);
     let mut codes = field_codes(&problem(refused).await);
     codes.sort();
@@ -244,7 +226,7 @@ async fn the_canteen_needs_the_school_and_a_new_child_is_checked_field_by_field(
     // Sent for the canteen, the fiche needs the school.
     let mut answers = answers;
     answers["child"] = tim();
-    let refused = send(&app, &citizen, answers.clone()).await;
+    let refused = send_fiche(&app, &citizen, &answers).await;
     assert_eq!(refused.status(), 422);
     assert_eq!(
         field_codes(&problem(refused).await),
@@ -255,7 +237,10 @@ async fn the_canteen_needs_the_school_and_a_new_child_is_checked_field_by_field(
     );
     // Les mercredis kids alone: no school needed.
     answers["activities"] = json!(["mercredis-kids"]);
-    assert_eq!(send(&app, &citizen, answers).await.status(), StatusCode::OK);
+    assert_eq!(
+        send_fiche(&app, &citizen, &answers).await.status(),
+        StatusCode::OK
+    );
 }
 
 #[tokio::test]

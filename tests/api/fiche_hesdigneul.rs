@@ -6,7 +6,7 @@ use domain::auth::Role;
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 use tests::app::{field_codes, problem};
-use tests::documents::{fiche_answers, holder_person};
+use tests::documents::{fiche_answers, holder_person, send_fiche};
 use tests::{people, TestApp};
 
 use crate::agent::act;
@@ -73,23 +73,6 @@ async fn answers(app: &TestApp, citizen: &str) -> Value {
     answers
 }
 
-async fn send(app: &TestApp, citizen: &str, answers: &Value) -> reqwest::Response {
-    let draft = app
-        .post_auth(
-            "/api/requests",
-            citizen,
-            &json!({"procedure": "fiche-enfant", "answers": answers}),
-        )
-        .await;
-    if draft.status() != StatusCode::CREATED {
-        return draft;
-    }
-    let draft: Value = draft.json().await.unwrap();
-    let id = draft["request"]["id"].as_i64().unwrap();
-    app.post_auth(&format!("/api/requests/{id}/submit"), citizen, &json!({}))
-        .await
-}
-
 async fn family(app: &TestApp, email: &str, login: &str) -> String {
     token(&app.create_account(email, login, people::PASSWORD).await)
 }
@@ -103,7 +86,7 @@ async fn accepting_the_fiche_records_its_contacts_and_authorisations_on_the_chil
             .await,
     );
     let answers = answers(&app, &citizen).await;
-    let sent = send(&app, &citizen, &answers).await;
+    let sent = send_fiche(&app, &citizen, &answers).await;
     assert_eq!(sent.status(), StatusCode::OK);
     let sent: Value = sent.json().await.unwrap();
     let id = sent["request"]["id"].as_i64().unwrap();
@@ -212,7 +195,7 @@ async fn a_wrong_contact_or_a_missing_signature_is_named_at_submission() {
     let mut wrong = answers.clone();
     wrong["contacts"][1]["phone"] = json!("12");
     wrong["contacts"][1]["age"] = json!(70);
-    let refused = send(&app, &citizen, &wrong).await;
+    let refused = send_fiche(&app, &citizen, &wrong).await;
     assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let mut codes = field_codes(&problem(refused).await);
     codes.sort();
@@ -229,7 +212,7 @@ async fn a_wrong_contact_or_a_missing_signature_is_named_at_submission() {
     // Sent, it must be signed and every question it asks answered.
     answers["signature"] = json!({"certified": false, "name": "DUPIN Pascal"});
     answers["other_situation"] = json!(true);
-    let refused = send(&app, &citizen, &answers).await;
+    let refused = send_fiche(&app, &citizen, &answers).await;
     assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let mut codes = field_codes(&problem(refused).await);
     codes.sort();
@@ -310,7 +293,7 @@ async fn the_responsable_partner_and_address_must_be_the_households() {
     for (name, value, field, code) in cases {
         let mut wrong = answers.clone();
         wrong[name] = value;
-        let refused = send(&app, &citizen, &wrong).await;
+        let refused = send_fiche(&app, &citizen, &wrong).await;
         assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY, "{name}");
         assert_eq!(
             field_codes(&problem(refused).await),
@@ -321,5 +304,8 @@ async fn the_responsable_partner_and_address_must_be_the_households() {
     let mut alone = answers.clone();
     alone["has_partner"] = json!(false);
     alone.as_object_mut().unwrap().remove("partner");
-    assert_eq!(send(&app, &citizen, &alone).await.status(), StatusCode::OK);
+    assert_eq!(
+        send_fiche(&app, &citizen, &alone).await.status(),
+        StatusCode::OK
+    );
 }

@@ -19,6 +19,7 @@ mod email;
 mod errors;
 mod fiche_enfant;
 mod fiche_hesdigneul;
+mod fiche_isques;
 mod form_conditions;
 mod headers;
 mod health;

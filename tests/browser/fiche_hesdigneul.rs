@@ -9,6 +9,7 @@ use serde_json::json;
 use tests::{people, TestApp};
 
 use crate::driver::Browser;
+use crate::person_modal::{add_person, Person};
 
 /// Chooses in a drop-down list by typing the start of an option, as a keyboard does.
 async fn choose(b: &Browser, css: &str, start: &str) {
@@ -64,19 +65,18 @@ async fn a_parent_fills_the_hesdigneul_fiche_in_steps_with_a_contact_and_signs_i
     b.wait_text("#step-title", "Étape 2 sur 7 : Conjoint").await;
     b.wait_gone("#answer_partner").await;
     b.click("#answer_has_partner_true").await;
-    b.click("#person-add").await;
-    b.find("#person-dialog[open]").await;
-    b.click("#person_sex_female").await;
-    b.fill("#person_birth_name", "Durand").await;
-    b.fill("#person_first_name", "Marie").await;
-    b.fill("#person_birth_day", "03").await;
-    b.fill("#person_birth_month", "02").await;
-    b.fill("#person_birth_year", "2015").await;
-    b.fill("#person_birth_city", "Calais").await;
-    b.fill("#person_birth_department", "62").await;
-    b.click("#person-dialog-add").await;
+    let mut marie = Person {
+        sex: "female",
+        birth_name: "Durand",
+        first_name: "Marie",
+        born: ["03", "02", "2015"],
+        city: "Calais",
+        department: "62",
+    };
+    add_person(&b, "person", &marie).await;
     b.wait_text("#person-errors", "au moins 16 ans").await;
-    b.fill("#person_birth_year", "1986").await;
+    marie.born[2] = "1986";
+    b.fill("#person_birth_year", marie.born[2]).await;
     b.click("#person-dialog-add").await;
     b.wait_gone("#person-dialog[open]").await;
     b.wait_text("#answer_partner", "DURAND Marie (à ajouter)")
@@ -84,17 +84,15 @@ async fn a_parent_fills_the_hesdigneul_fiche_in_steps_with_a_contact_and_signs_i
     b.click("#step-next").await;
 
     b.wait_text("#step-title", "Étape 3 sur 7 : Enfant").await;
-    b.click("#child-add").await;
-    b.find("#child-dialog[open]").await;
-    b.click("#child_sex_male").await;
-    b.fill("#child_birth_name", "Dupin").await;
-    b.fill("#child_first_name", "Tim").await;
-    b.fill("#child_birth_day", "01").await;
-    b.fill("#child_birth_month", "01").await;
-    b.fill("#child_birth_year", "2016").await;
-    b.fill("#child_birth_city", "Boulogne-sur-Mer").await;
-    b.fill("#child_birth_department", "62").await;
-    b.click("#child-dialog-add").await;
+    let tim = Person {
+        sex: "male",
+        birth_name: "Dupin",
+        first_name: "Tim",
+        born: ["01", "01", "2016"],
+        city: "Boulogne-sur-Mer",
+        department: "62",
+    };
+    add_person(&b, "child", &tim).await;
     b.wait_gone("#child-dialog[open]").await;
     choose(&b, "#answer_school_year", "Ann").await;
     b.click("#answer_activities_garderie").await;

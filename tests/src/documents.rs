@@ -162,3 +162,22 @@ pub async fn holder_person(app: &TestApp, token: &str) -> Value {
         .unwrap()["person_id"]
         .clone()
 }
+
+/// Saves a "Fiche enfant" with these answers as a draft and sends it: the submission's
+/// response (or the draft's, when the draft is refused).
+pub async fn send_fiche(app: &TestApp, token: &str, answers: &Value) -> Response {
+    let draft = app
+        .post_auth(
+            "/api/requests",
+            token,
+            &json!({"procedure": "fiche-enfant", "answers": answers}),
+        )
+        .await;
+    if draft.status() != StatusCode::CREATED {
+        return draft;
+    }
+    let draft: Value = draft.json().await.unwrap();
+    let id = draft["request"]["id"].as_i64().unwrap();
+    app.post_auth(&format!("/api/requests/{id}/submit"), token, &json!({}))
+        .await
+}

@@ -1,13 +1,14 @@
 //! What an accepted fiche enfant records on the child for a school year besides its
-//! enrolments: the persons to contact and/or authorised to pick it up, and the
-//! authorisations the family gave. A later fiche of the same year replaces them.
+//! enrolments: the persons to contact and/or authorised to pick it up, the
+//! authorisations the family gave, the school transport. A later fiche of the same year
+//! replaces them.
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use domain::ids::{HouseholdId, PersonId, RequestId};
 use domain::request::form::ChildContact;
 
-use crate::schema::{child_authorisations, child_contacts, persons};
+use crate::schema::{child_authorisations, child_contacts, child_transport, persons};
 use crate::Conn;
 
 /// Whose record, for which year, from which request.
@@ -141,5 +142,56 @@ pub fn authorisations(
             child_authorisations::id,
         ))
         .select(AuthorisationRow::as_select())
+        .load(conn)
+}
+
+/// Records the child's school transport for the year.
+pub fn set_transport(
+    conn: &mut Conn,
+    of: RecordOf,
+    morning: bool,
+    evening: bool,
+) -> QueryResult<()> {
+    diesel::delete(
+        child_transport::table
+            .filter(child_transport::household_id.eq(of.household_id))
+            .filter(child_transport::person_id.eq(of.person_id))
+            .filter(child_transport::school_year.eq(of.school_year)),
+    )
+    .execute(conn)?;
+    diesel::insert_into(child_transport::table)
+        .values((
+            child_transport::household_id.eq(of.household_id),
+            child_transport::person_id.eq(of.person_id),
+            child_transport::school_year.eq(of.school_year),
+            child_transport::morning.eq(morning),
+            child_transport::evening.eq(evening),
+            child_transport::request_id.eq(of.request_id),
+            child_transport::recorded_at.eq(of.at),
+        ))
+        .execute(conn)
+        .map(|_| ())
+}
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = child_transport)]
+pub struct TransportRow {
+    pub person_id: PersonId,
+    pub school_year: String,
+    pub morning: bool,
+    pub evening: bool,
+}
+
+/// The household's school transport, latest school year first, children oldest first.
+pub fn transports(conn: &mut Conn, household: HouseholdId) -> QueryResult<Vec<TransportRow>> {
+    child_transport::table
+        .inner_join(persons::table)
+        .filter(child_transport::household_id.eq(household))
+        .order((
+            child_transport::school_year.desc(),
+            persons::birth_date,
+            child_transport::person_id,
+        ))
+        .select(TransportRow::as_select())
         .load(conn)
 }

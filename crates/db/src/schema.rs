@@ -261,6 +261,19 @@ diesel::table! {
 }
 
 diesel::table! {
+    child_transport (id) {
+        id -> BigInt,
+        household_id -> BigInt,
+        person_id -> BigInt,
+        school_year -> Text,
+        morning -> Bool,
+        evening -> Bool,
+        request_id -> BigInt,
+        recorded_at -> Timestamp,
+    }
+}
+
+diesel::table! {
     counters (name) {
         name -> Text,
         value -> BigInt,
@@ -371,6 +384,7 @@ diesel::joinable!(school_enrolments -> persons (person_id));
 diesel::joinable!(enrolments -> persons (person_id));
 diesel::joinable!(child_contacts -> persons (person_id));
 diesel::joinable!(child_authorisations -> persons (person_id));
+diesel::joinable!(child_transport -> persons (person_id));
 diesel::joinable!(household_social_data -> households (household_id));
 diesel::joinable!(requests -> procedures (procedure_id));
 diesel::joinable!(request_events -> requests (request_id));
@@ -382,6 +396,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     categories,
     child_authorisations,
     child_contacts,
+    child_transport,
     enrolments,
     procedures,
     persons,

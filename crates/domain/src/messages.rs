@@ -150,6 +150,7 @@ pub const FIELD_CODES: &[(&str, &str)] = &[
     ("not_your_address", "Cette adresse n'est pas l'une des vôtres : choisissez-en une dans la liste."),
     ("same_person", "Choisissez une autre personne que le responsable du dossier."),
     ("too_young", "Cette personne doit avoir au moins 16 ans."),
+    ("exclusive_choice", "Cette réponse exclut les autres : décochez-les ou décochez-la."),
     ("too_few_items", "Ajoutez d'autres éléments à cette liste."),
     ("too_many_items", "Cette liste a trop d'éléments : retirez-en."),
     ("not_applicable", "Cette question ne se pose pas d'après vos autres réponses : retirez cette réponse."),

@@ -423,6 +423,19 @@ pub struct ChildAuthorisation {
     pub given_at: DateTime<Utc>,
 }
 
+/// "Mon enfant emprunte les transports scolaires", as the child's accepted fiche says
+/// for that school year.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"person_id": 5, "child_name": "DUPIN Florian", "school_year": "2026-2027", "morning": true, "evening": false})))]
+pub struct ChildTransport {
+    pub person_id: PersonId,
+    pub child_name: String,
+    pub school_year: String,
+    pub morning: bool,
+    pub evening: bool,
+}
+
 /// A school enrolment recorded by the town hall.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
 #[serde(deny_unknown_fields)]
@@ -460,7 +473,7 @@ fn school_year(value: &str) -> Result<(), ValidationError> {
 /// The whole profile page.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[cfg_attr(feature = "openapi", schema(example = json!({"civil": {"civility": "monsieur", "first_name": "Pascal", "second_first_name": null, "third_first_name": null, "birth_name": "Dupin", "usage_name": null, "birth_date": "1984-03-17", "birth_country": "France", "birth_city": "Valenciennes", "birth_department": "59"}, "contacts": {"email": "pascal.dupin@exemple.fr", "landline": null, "mobile": "0612345678", "work_phone": null}, "addresses": [{"id": 12, "name": "Principale", "country": "France", "city": "Quiévrechain", "postal_code": "59920", "street_number": "12", "street_number_complement": null, "street": "rue Jean Jaurès", "street_complement": null, "is_default": true}], "household": [{"person_id": 3, "role": "account_holder", "first_name": "Pascal", "birth_name": "Dupin"}, {"person_id": 5, "role": "child", "first_name": "Éric", "birth_name": "Dupin"}], "relations": [{"person_id": 3, "person_name": "DUPIN Pascal", "related_person_id": 5, "related_person_name": "DUPIN Éric", "role": "legal_guardian"}], "social": {"regime": "Régime général", "caf_number": "1234567", "caf_holder_name": "DUPIN Pascal", "dependent_children": 2, "family_composition": "Couple avec enfants", "family_quotient": 612, "quotient": 612, "reference_tax_income": 3150000, "monthly_income": 285000}, "schooled_children": [{"id": 2, "person_id": 5, "child_name": "DUPIN Éric", "school_year": "2026-2027", "establishment": "École Jules Ferry", "level": "CE2", "class_name": "CE2 B"}], "activities": [{"person_id": 5, "child_name": "DUPIN Éric", "school_year": "2026-2027", "activity": "restauration-scolaire", "activity_name": "Restauration scolaire"}], "child_contacts": [{"person_id": 5, "child_name": "DUPIN Éric", "school_year": "2026-2027", "last_name": "MARTIN", "first_name": "Odile", "relation": "Grand-mère", "phone": "0612345678", "other_phone": null, "pickup": true, "emergency": true}], "authorisations": [{"person_id": 5, "child_name": "DUPIN Éric", "school_year": "2026-2027", "code": "photos", "wording": "J'autorise la prise de photographies de mon enfant lors des activités", "granted": true, "given_at": "2026-09-02T08:15:00Z"}]})))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"civil": {"civility": "monsieur", "first_name": "Pascal", "second_first_name": null, "third_first_name": null, "birth_name": "Dupin", "usage_name": null, "birth_date": "1984-03-17", "birth_country": "France", "birth_city": "Valenciennes", "birth_department": "59"}, "contacts": {"email": "pascal.dupin@exemple.fr", "landline": null, "mobile": "0612345678", "work_phone": null}, "addresses": [{"id": 12, "name": "Principale", "country": "France", "city": "Quiévrechain", "postal_code": "59920", "street_number": "12", "street_number_complement": null, "street": "rue Jean Jaurès", "street_complement": null, "is_default": true}], "household": [{"person_id": 3, "role": "account_holder", "first_name": "Pascal", "birth_name": "Dupin"}, {"person_id": 5, "role": "child", "first_name": "Éric", "birth_name": "Dupin"}], "relations": [{"person_id": 3, "person_name": "DUPIN Pascal", "related_person_id": 5, "related_person_name": "DUPIN Éric", "role": "legal_guardian"}], "social": {"regime": "Régime général", "caf_number": "1234567", "caf_holder_name": "DUPIN Pascal", "dependent_children": 2, "family_composition": "Couple avec enfants", "family_quotient": 612, "quotient": 612, "reference_tax_income": 3150000, "monthly_income": 285000}, "schooled_children": [{"id": 2, "person_id": 5, "child_name": "DUPIN Éric", "school_year": "2026-2027", "establishment": "École Jules Ferry", "level": "CE2", "class_name": "CE2 B"}], "activities": [{"person_id": 5, "child_name": "DUPIN Éric", "school_year": "2026-2027", "activity": "restauration-scolaire", "activity_name": "Restauration scolaire"}], "child_contacts": [{"person_id": 5, "child_name": "DUPIN Éric", "school_year": "2026-2027", "last_name": "MARTIN", "first_name": "Odile", "relation": "Grand-mère", "phone": "0612345678", "other_phone": null, "pickup": true, "emergency": true}], "authorisations": [{"person_id": 5, "child_name": "DUPIN Éric", "school_year": "2026-2027", "code": "photos", "wording": "J'autorise la prise de photographies de mon enfant lors des activités", "granted": true, "given_at": "2026-09-02T08:15:00Z"}], "transports": [{"person_id": 5, "child_name": "DUPIN Éric", "school_year": "2026-2027", "morning": true, "evening": false}]})))]
 pub struct Profile {
     pub civil: CivilData,
     pub social: SocialData,
@@ -476,5 +489,7 @@ pub struct Profile {
     pub child_contacts: Vec<ChildContactLine>,
     /// The children's authorisations, latest school year first.
     pub authorisations: Vec<ChildAuthorisation>,
+    /// The children's school transport, latest school year first.
+    pub transports: Vec<ChildTransport>,
     pub relations: Vec<Relation>,
 }

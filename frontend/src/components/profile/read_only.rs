@@ -25,7 +25,8 @@ pub fn read_only_profile(props: &Props) -> Html {
             <household::HouseholdCard members={p.household.clone()} read_only=true />
             <schooling::SchoolingCard enrolments={p.schooled_children.clone()} read_only=true />
             <activities::ActivitiesCard enrolments={p.activities.clone()} read_only=true />
-            <child_records::ChildRecordsCard contacts={p.child_contacts.clone()} authorisations={p.authorisations.clone()} />
+            <child_records::ChildRecordsCard contacts={p.child_contacts.clone()} authorisations={p.authorisations.clone()}
+                        transports={p.transports.clone()} />
             <relations::RelationsCard relations={p.relations.clone()} />
         </div>
     }

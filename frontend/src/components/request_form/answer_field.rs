@@ -47,8 +47,14 @@ pub fn answer_field(props: &Props) -> Html {
         Callback::from(move |raw: String| cb.emit(from_text(&field, raw)))
     };
     let on_choices = {
-        let (cb, field) = (props.onchange.clone(), f.clone());
-        Callback::from(move |values: Vec<String>| cb.emit(from_choices(&field, values)))
+        let (cb, field, before) = (
+            props.onchange.clone(),
+            f.clone(),
+            chosen(props.value.as_ref()),
+        );
+        Callback::from(move |values: Vec<String>| {
+            cb.emit(from_choices(&field, exclusive(&field, &before, values)))
+        })
     };
     let options: Vec<(AttrValue, AttrValue)> = f
         .choices
@@ -135,4 +141,19 @@ pub fn answer_field(props: &Props) -> Html {
         | FieldKind::Group
         | FieldKind::Signature => Html::default(),
     }
+}
+
+/// An exclusive choice ("n'emprunte pas") just ticked unticks the others; another one
+/// just ticked unticks it.
+fn exclusive(field: &FieldDefinition, before: &[String], mut values: Vec<String>) -> Vec<String> {
+    if let Some(only) = &field.exclusive {
+        if values.contains(only) && values.len() > 1 {
+            if before.contains(only) {
+                values.retain(|v| v != only);
+            } else {
+                values.retain(|v| v == only);
+            }
+        }
+    }
+    values
 }

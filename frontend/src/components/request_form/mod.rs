@@ -287,7 +287,7 @@ pub fn request_form(props: &Props) -> Html {
                     {on_edit} on_draft={send(Sending::Draft)} on_submit={send(Sending::Request)} />
             }
         }
-        Stage::Done(request) => done(request, status),
+        Stage::Done(request) => done(request, status, form.confirmation.as_deref()),
     }
 }
 
@@ -325,7 +325,7 @@ async fn save(
     }
 }
 
-fn done(request: &RequestSummary, before: RequestStatus) -> Html {
+fn done(request: &RequestSummary, before: RequestStatus, confirmation: Option<&str>) -> Html {
     let n = request.number;
     let message = if before == RequestStatus::Draft {
         format!("Votre demande n° {n} a bien été enregistrée. Un accusé de réception vous a été envoyé par courriel.")
@@ -336,6 +336,12 @@ fn done(request: &RequestSummary, before: RequestStatus) -> Html {
         <div class="alert alert--success request-done" role="status" id="request-done">
             <h2 id="step-title" tabindex="-1">{ "Demande enregistrée" }</h2>
             <p>{ message }</p>
+            // The commune's own words, once sent (Isques names the documents it needs).
+            if before == RequestStatus::Draft {
+                { for confirmation.into_iter().flat_map(|c| c.split("\n\n")).map(|p| html! {
+                    <p class="request-done__confirmation">{ p.trim() }</p>
+                }) }
+            }
             <p>
                 <Link<Route> to={Route::MyRequest { id: request.id }}>{ format!("Voir la demande n° {n}") }</Link<Route>>
             </p>

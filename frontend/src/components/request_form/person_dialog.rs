@@ -159,6 +159,7 @@ pub(super) fn check_alone(field: &FieldDefinition, value: &Value) -> Vec<(String
             title: String::new(),
             fields: vec![alone],
         }],
+        confirmation: None,
     };
     let answers: Answers = [(field.name.clone(), value.clone())].into_iter().collect();
     let prefix = format!("answers.{}.", field.name);

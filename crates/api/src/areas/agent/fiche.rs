@@ -105,6 +105,15 @@ fn records(
     if form.fields().any(|f| f.saved_as == Some(SavedAs::Contacts)) {
         db::child_records::replace_contacts(conn, of, &contacts(form, answers))?;
     }
+    // Recorded when answered: no answer says nothing about the transport.
+    let transport = form
+        .fields()
+        .filter(|f| f.saved_as == Some(SavedAs::Transport) && form.shown(f, answers))
+        .find_map(|f| answers.get(&f.name).and_then(|v| v.as_array()));
+    if let Some(items) = transport {
+        let chosen = |value: &str| items.iter().any(|v| v == value);
+        db::child_records::set_transport(conn, of, chosen("morning"), chosen("evening"))?;
+    }
     let authorisations = form
         .fields()
         .filter(|f| f.saved_as == Some(SavedAs::Authorisation) && form.shown(f, answers));

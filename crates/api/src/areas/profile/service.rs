@@ -90,6 +90,7 @@ fn profile_of(
             db::child_records::authorisations(conn, household)?,
             &members,
         ),
+        transports: views::transports(db::child_records::transports(conn, household)?, &members),
         relations: views::relations(db::households::relations(conn, household)?, &members),
         household: members,
     })

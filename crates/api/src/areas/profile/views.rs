@@ -4,8 +4,8 @@ use std::collections::HashMap;
 
 use domain::ids::PersonId;
 use domain::profile::{
-    ActivityEnrolment, Address, ChildAuthorisation, ChildContactLine, CivilData, Member,
-    MemberRole, Relation, SchoolEnrolment, SocialData,
+    ActivityEnrolment, Address, ChildAuthorisation, ChildContactLine, ChildTransport, CivilData,
+    Member, MemberRole, Relation, SchoolEnrolment, SocialData,
 };
 use domain::request::form::ChildContact;
 
@@ -181,6 +181,22 @@ pub fn authorisations(
             wording: a.wording,
             granted: a.granted,
             given_at: a.given_at.and_utc(),
+        })
+        .collect()
+}
+
+pub fn transports(
+    rows: Vec<db::child_records::TransportRow>,
+    members: &[Member],
+) -> Vec<ChildTransport> {
+    let names = names(members);
+    rows.into_iter()
+        .map(|t| ChildTransport {
+            child_name: names.get(&t.person_id).cloned().unwrap_or_default(),
+            person_id: t.person_id,
+            school_year: t.school_year,
+            morning: t.morning,
+            evening: t.evening,
         })
         .collect()
 }

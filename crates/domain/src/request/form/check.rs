@@ -177,10 +177,13 @@ impl FieldDefinition {
             },
             FieldKind::Checkboxes => {
                 let items = value.as_array().ok_or("invalid_type")?;
-                if items.iter().all(|v| v.as_str().is_some_and(has_choice)) {
-                    Ok(())
-                } else {
+                let alone = |only: &String| items.len() > 1 && items.iter().any(|v| v == only);
+                if !items.iter().all(|v| v.as_str().is_some_and(has_choice)) {
                     Err("invalid_value".into())
+                } else if self.exclusive.as_ref().is_some_and(alone) {
+                    Err("exclusive_choice".into())
+                } else {
+                    Ok(())
                 }
             }
         }

@@ -30,6 +30,10 @@ pub const UPCOMING_DAYS: i64 = 2 * 366;
 pub struct FormDefinition {
     #[serde(default)]
     pub steps: Vec<FormStep>,
+    /// What the family reads once the request is sent ("Nous vous rappelons que les
+    /// justificatifs… sont obligatoires"), paragraphs separated by blank lines.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub confirmation: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -98,6 +102,10 @@ pub struct FieldDefinition {
     /// For `adult`: a person may be added ("+ Ajouter une personne").
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub allow_add: bool,
+    /// For `checkboxes`: the choice that excludes the others ("Mon enfant n'emprunte pas
+    /// les transports scolaires").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub exclusive: Option<String>,
 }
 
 /// What the acceptance of a fiche enfant makes of an answer, besides keeping it on the
@@ -116,6 +124,9 @@ pub enum SavedAs {
     /// The `adult` who is the guardian's partner ("Conjoint"): added to the household
     /// when new, linked as `partner`.
     Partner,
+    /// The `checkboxes` of the school transport: choices `morning`, `evening` and the
+    /// exclusive `none`; recorded for the school year.
+    Transport,
     /// A `yes_no` authorisation ("J'autorise la prise de photographies…"), recorded with
     /// its wording and date.
     Authorisation,
@@ -267,6 +278,7 @@ impl FormDefinition {
             item_label: None,
             saved_as: None,
             allow_add: false,
+            exclusive: None,
         };
         FormDefinition {
             steps: vec![FormStep {
@@ -276,6 +288,7 @@ impl FormDefinition {
                     field("message", "Message", FieldKind::Textarea, 4000),
                 ],
             }],
+            confirmation: None,
         }
     }
 

@@ -109,3 +109,31 @@ fn one_guardian_never_added_and_one_partner() {
         assert!(problems.contains(expected), "{expected} in {problems}");
     }
 }
+
+#[test]
+fn an_exclusive_choice_stands_alone() {
+    let form: FormDefinition = serde_json::from_value(json!({"steps": [{"title": "Enfant", "fields": [
+        {"name": "transport", "label": "Mon enfant emprunte les transports scolaires", "kind": "checkboxes",
+         "saved_as": "transport", "exclusive": "none", "choices": [
+            {"value": "morning", "label": "Le matin"}, {"value": "evening", "label": "Le soir"},
+            {"value": "none", "label": "Mon enfant n'emprunte pas les transports scolaires"}]},
+    ]}]}))
+    .unwrap();
+    assert!(form.problems().is_empty(), "{:?}", form.problems());
+    let check = |answer: serde_json::Value| -> Vec<String> {
+        let answers: Answers = serde_json::from_value(json!({ "transport": answer })).unwrap();
+        form.check(&answers, true, today())
+            .into_iter()
+            .map(|e| e.code)
+            .collect()
+    };
+    assert!(check(json!(["morning", "evening"])).is_empty());
+    assert!(check(json!(["none"])).is_empty());
+    assert_eq!(check(json!(["morning", "none"])), ["exclusive_choice"]);
+    let mut wrong = form.clone();
+    wrong.steps[0].fields[0].exclusive = Some("jamais".into());
+    wrong.steps[0].fields[0].choices.pop();
+    let problems = wrong.problems().join("; ");
+    assert!(problems.contains("`exclusive` names one of"), "{problems}");
+    assert!(problems.contains("transport field"), "{problems}");
+}

@@ -37,12 +37,30 @@ impl FormDefinition {
                 (None, _)
                 | (Some(SavedAs::Contacts), FieldKind::Group)
                 | (Some(SavedAs::Authorisation), FieldKind::YesNo)
-                | (Some(SavedAs::Partner), FieldKind::Adult) => {}
+                | (Some(SavedAs::Partner), FieldKind::Adult)
+                | (Some(SavedAs::Transport), FieldKind::Checkboxes) => {}
                 (Some(SavedAs::Guardian), FieldKind::Adult) if !f.allow_add => {}
                 (Some(saved), _) => problems.push(format!(
                     "field `{name}`: `{saved:?}` is not recorded from a {:?} field",
                     f.kind
                 )),
+            }
+            if let Some(only) = &f.exclusive {
+                if f.kind != FieldKind::Checkboxes || !f.choices.iter().any(|c| &c.value == only) {
+                    problems.push(format!(
+                        "field `{name}`: `exclusive` names one of its checkboxes' choices"
+                    ));
+                }
+            }
+            if f.saved_as == Some(SavedAs::Transport) {
+                let values: Vec<&str> = f.choices.iter().map(|c| c.value.as_str()).collect();
+                if values != ["morning", "evening", "none"]
+                    || f.exclusive.as_deref() != Some("none")
+                {
+                    problems.push(format!(
+                        "transport field `{name}`: choices morning, evening and the exclusive none"
+                    ));
+                }
             }
             if f.allow_add && f.kind != FieldKind::Adult {
                 problems.push(format!("field `{name}`: only an adult has `allow_add`"));
@@ -76,7 +94,12 @@ impl FormDefinition {
         if self.fields().filter(|f| f.kind == FieldKind::Child).count() > 1 {
             problems.push("a form asks for one child at most".into());
         }
-        for saved in [SavedAs::Guardian, SavedAs::Partner, SavedAs::Contacts] {
+        for saved in [
+            SavedAs::Guardian,
+            SavedAs::Partner,
+            SavedAs::Contacts,
+            SavedAs::Transport,
+        ] {
             if self.fields().filter(|f| f.saved_as == Some(saved)).count() > 1 {
                 problems.push(format!("a form records one `{saved:?}` at most"));
             }

@@ -69,7 +69,8 @@ fn profile_view() -> Html {
                     <household::HouseholdCard members={data.household.clone()} />
                     <schooling::SchoolingCard enrolments={data.schooled_children.clone()} />
                     <activities::ActivitiesCard enrolments={data.activities.clone()} />
-                    <child_records::ChildRecordsCard contacts={data.child_contacts.clone()} authorisations={data.authorisations.clone()} />
+                    <child_records::ChildRecordsCard contacts={data.child_contacts.clone()} authorisations={data.authorisations.clone()}
+                        transports={data.transports.clone()} />
                     <relations::RelationsCard relations={data.relations.clone()} />
                 </>
             }
