@@ -11,6 +11,7 @@ mod clients;
 mod contract;
 mod contract_attachments;
 mod contract_documents;
+mod corrections;
 mod document_abuse;
 mod document_queue;
 mod document_types;

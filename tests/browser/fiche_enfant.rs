@@ -171,3 +171,62 @@ async fn a_parent_registers_a_new_child_by_keyboard_and_the_agent_accepts_it() {
     citizen.assert_accessible("Profile with activities").await;
     citizen.close().await;
 }
+
+#[tokio::test]
+async fn an_agent_corrects_the_level_with_a_reason_and_the_history_keeps_it() {
+    let app = TestApp::spawn().await;
+    let session = app
+        .create_account("dupin@yopmail.com", "pascal.dupin", people::PASSWORD)
+        .await;
+    let citizen = session["access_token"].as_str().unwrap().to_string();
+    let agent = app
+        .create_staff("agent@mairie.fr", "Anne", Role::Agent)
+        .await;
+    let procedure = app.get_json("/api/procedures/fiche-enfant", &citizen).await;
+    let tim = serde_json::json!({"sex": "male", "birth_name": "Dupin", "first_name": "Tim",
+        "birth_date": "2019-05-14", "birth_country": "France", "birth_city": "Valenciennes",
+        "birth_department": "59"});
+    let answers = tests::documents::fiche_answers(&procedure, tim);
+    let sent = tests::documents::send_fiche(&app, &citizen, &answers).await;
+    assert!(sent.status().is_success());
+    let token = agent["access_token"].as_str().unwrap();
+    let taken = app
+        .post_auth("/api/agent/requests/1/take", token, &serde_json::json!({}))
+        .await;
+    assert!(taken.status().is_success());
+
+    let b = Browser::open(&app.address).await;
+    b.log_in(agent["account"]["login"].as_str().unwrap()).await;
+    b.phone().await;
+    b.goto("/agent/demandes/1").await;
+    b.wait_text("#correction-title", "Corriger une réponse")
+        .await;
+    b.find("#correction-field")
+        .await
+        .send_keys("Niveau")
+        .await
+        .unwrap();
+    assert_eq!(b.value("#answer_level").await, "CP");
+    b.find("#answer_level")
+        .await
+        .send_keys("CE1")
+        .await
+        .unwrap();
+    assert_eq!(b.value("#answer_level").await, "CE1");
+    b.click("#correction-submit").await;
+    b.wait_text("#correction-reason-error", "obligatoire").await;
+    b.assert_accessible("Corriger une réponse: the reason missing")
+        .await;
+    b.fill("#correction-reason", "L'école indique le CE1.")
+        .await;
+    b.click("#correction-submit").await;
+    b.wait_text("#correction-status", "La réponse a été corrigée")
+        .await;
+    b.wait_text(
+        "main",
+        "Correction de « Niveau » : « CP » → « CE1 ». Motif : L'école indique le CE1.",
+    )
+    .await;
+    b.assert_fits("Corriger une réponse (téléphone)").await;
+    b.close().await;
+}

@@ -3,7 +3,9 @@
 
 use domain::ids::{AccountId, HouseholdId, PersonId, RequestId};
 use domain::profile::{Profile, SchoolEnrolment, SchoolEnrolmentInput};
-use domain::request::{Acceptance, AgentNote, RequestDetail, RequestFilter, RequestPage};
+use domain::request::{
+    Acceptance, AgentNote, AnswerCorrection, RequestDetail, RequestFilter, RequestPage,
+};
 use domain::staff::{NewStaff, StaffCreated, StaffMember};
 
 use super::client::{query_string, ApiResult, Authed};
@@ -48,6 +50,17 @@ pub async fn take(authed: &Authed, id: RequestId) -> ApiResult<RequestDetail> {
 pub async fn comment(authed: &Authed, id: RequestId, note: &AgentNote) -> ApiResult<RequestDetail> {
     authed
         .post(&format!("/agent/requests/{id}/comments"), note)
+        .await
+}
+
+/// Corrects one answer, with a reason (En traitement only).
+pub async fn correct(
+    authed: &Authed,
+    id: RequestId,
+    correction: &AnswerCorrection,
+) -> ApiResult<RequestDetail> {
+    authed
+        .post(&format!("/agent/requests/{id}/corrections"), correction)
         .await
 }
 

@@ -170,6 +170,24 @@ pub struct AgentNote {
     pub text: String,
 }
 
+/// An agent's correction of one answer before deciding, with its reason (kept in the
+/// request's history). `value` is the new answer, of the field's type; `null` removes it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"field": "level", "value": "CE1", "reason": "L'école nous indique que l'enfant passe en CE1."})))]
+pub struct AnswerCorrection {
+    /// The name of the form's field.
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 64))]
+    #[validate(length(min = 1, max = 64, code = "invalid_value"))]
+    pub field: String,
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<super::form::AnswerValue>))]
+    pub value: serde_json::Value,
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 4000))]
+    #[validate(custom(function = "note"))]
+    pub reason: String,
+}
+
 /// A required note of at most 4 000 characters, without control or bidi-override characters.
 pub fn note(value: &str) -> Result<(), validator::ValidationError> {
     let trimmed = value.trim();

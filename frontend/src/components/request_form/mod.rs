@@ -5,7 +5,7 @@
 //! step that holds the field, with the message under it, and every answer kept.
 
 mod address_field;
-mod answer_field;
+pub mod answer_field;
 mod answers;
 mod group_field;
 mod modal_form;

@@ -3,6 +3,7 @@
 //! staff accounts. The API refuses citizens (403); the pages then say so.
 
 mod actions;
+mod correction;
 pub mod documents;
 mod enrolment;
 mod file_as;

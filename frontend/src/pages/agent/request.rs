@@ -7,6 +7,7 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use super::actions::AgentActions;
+use super::correction::AnswerCorrectionForm;
 use super::messages::RequestMessages;
 use super::request_documents::AgentRequestDocuments;
 use crate::api::agent;
@@ -61,6 +62,7 @@ fn detail(props: &Props) -> Html {
                         class={classes!("button", "button--secondary")}>{ "Voir le foyer" }</RouteLink>
                 </div>
                 <RequestView detail={d.clone()} show_requester=true />
+                <AnswerCorrectionForm detail={d.clone()} on_change={on_change.clone()} />
                 <AgentActions detail={d.clone()} {on_change} />
                 <AgentRequestDocuments request={d.request.id} version={*documents_version} />
                 <RequestMessages request={d.request.id} {on_filed} />

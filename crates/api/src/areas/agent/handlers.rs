@@ -2,7 +2,9 @@ use actix_web::{get, post, web, HttpResponse};
 use domain::ids::{HouseholdId, PersonId, RequestId};
 use domain::problem::Problem;
 use domain::profile::{Profile, SchoolEnrolment, SchoolEnrolmentInput};
-use domain::request::{Acceptance, AgentNote, RequestDetail, RequestFilter, RequestPage};
+use domain::request::{
+    Acceptance, AgentNote, AnswerCorrection, RequestDetail, RequestFilter, RequestPage,
+};
 
 use super::service;
 use crate::auth_user::AuthAgent;
@@ -106,6 +108,36 @@ pub async fn comment(
     let (id, settings, agent) = (id.into_inner(), state.settings.clone(), agent.0.account_id);
     let request = state
         .run(move |conn| service::comment(conn, &settings, agent, id, &body.text))
+        .await?;
+    Ok(web::Json(request))
+}
+
+/// Corrects one answer of a request the agent took, with a reason kept in its history.
+/// The corrected answers pass the form's check, as the family's did.
+#[utoipa::path(
+    operation_id = "agent_correct_answer",
+    tag = "agent",
+    security(("bearer" = [])),
+    params(("id" = RequestId, Path, description = "Request id.")),
+    request_body = AnswerCorrection,
+    responses(
+        (status = 200, description = "The request with the corrected answer; its history says what changed and why.", body = RequestDetail),
+        (status = 404, description = "No such request.", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Not En traitement (`invalid_transition`).", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Unknown field, a wrong answer (`answers.<field>`), an empty reason.", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/agent/requests/{id}/corrections")]
+pub async fn correct(
+    state: web::Data<AppState>,
+    agent: AuthAgent,
+    id: web::Path<RequestId>,
+    body: ValidJson<AnswerCorrection>,
+) -> ApiResult<web::Json<RequestDetail>> {
+    let body = body.into_inner()?;
+    let (id, agent) = (id.into_inner(), agent.0.account_id);
+    let request = state
+        .run(move |conn| super::correction::correct(conn, agent, id, &body))
         .await?;
     Ok(web::Json(request))
 }

@@ -2,6 +2,7 @@
 //! management for admins.
 
 mod apply;
+mod correction;
 mod fiche;
 mod fiche_people;
 mod handlers;
@@ -16,6 +17,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(handlers::detail)
         .service(handlers::take)
         .service(handlers::comment)
+        .service(handlers::correct)
         .service(handlers::accept)
         .service(handlers::refuse)
         .service(handlers::household)
