@@ -2,27 +2,16 @@
 //! before accepting; the history says what changed and why, and the acceptance applies
 //! the corrected answer.
 
-use domain::auth::Role;
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 use tests::app::{field_codes, problem};
-use tests::documents::{fiche_answers, send_fiche};
-use tests::{people, TestApp};
+use tests::documents::{commune_with_family_and_agent, fiche_answers, send_fiche};
 
 use crate::agent::act;
-use crate::requests::token;
 
 #[tokio::test]
 async fn an_agent_corrects_an_answer_with_a_reason_before_accepting() {
-    let app = TestApp::spawn_for_commune("quievrechain").await;
-    let citizen = token(
-        &app.create_account("dupin@yopmail.com", "pascal.dupin", people::PASSWORD)
-            .await,
-    );
-    let agent = token(
-        &app.create_staff("agent@mairie.fr", "Anne", Role::Agent)
-            .await,
-    );
+    let (app, citizen, agent) = commune_with_family_and_agent("quievrechain").await;
     let procedure = app.get_json("/api/procedures/fiche-enfant", &citizen).await;
     let tim = json!({"sex": "male", "birth_name": "Dupin", "first_name": "Tim",
         "birth_date": "2019-05-14", "birth_country": "France", "birth_city": "Valenciennes",

@@ -2,15 +2,12 @@
 //! exclusive "n'emprunte pas"), recorded on acceptance, and the confirmation text that
 //! names the mandatory documents.
 
-use domain::auth::Role;
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 use tests::app::{field_codes, problem};
-use tests::documents::{fiche_answers, send_fiche};
-use tests::{people, TestApp};
+use tests::documents::{commune_with_family_and_agent, fiche_answers, send_fiche};
 
 use crate::agent::act;
-use crate::requests::token;
 
 fn child(first_name: &str) -> Value {
     json!({"sex": "male", "birth_name": "Dupin", "first_name": first_name,
@@ -20,15 +17,7 @@ fn child(first_name: &str) -> Value {
 
 #[tokio::test]
 async fn the_transport_answer_is_recorded_and_no_transport_stands_alone() {
-    let app = TestApp::spawn_for_commune("isques").await;
-    let citizen = token(
-        &app.create_account("dupin@yopmail.com", "pascal.dupin", people::PASSWORD)
-            .await,
-    );
-    let agent = token(
-        &app.create_staff("agent@mairie.fr", "Anne", Role::Agent)
-            .await,
-    );
+    let (app, citizen, agent) = commune_with_family_and_agent("isques").await;
     let procedure = app.get_json("/api/procedures/fiche-enfant", &citizen).await;
     let confirmation = procedure["form"]["confirmation"].as_str().unwrap();
     assert!(

@@ -181,3 +181,18 @@ pub async fn send_fiche(app: &TestApp, token: &str, answers: &Value) -> Response
     app.post_auth(&format!("/api/requests/{id}/submit"), token, &json!({}))
         .await
 }
+
+/// A commune's test app with a family (pascal.dupin) and an agent (Anne): the app and
+/// their access tokens.
+pub async fn commune_with_family_and_agent(commune: &str) -> (TestApp, String, String) {
+    let app = TestApp::spawn_for_commune(commune).await;
+    let session = app
+        .create_account("dupin@yopmail.com", "pascal.dupin", people::PASSWORD)
+        .await;
+    let agent = app
+        .create_staff("agent@mairie.fr", "Anne", domain::auth::Role::Agent)
+        .await;
+    let token = |s: &Value| s["access_token"].as_str().unwrap().to_string();
+    let (citizen, agent) = (token(&session), token(&agent));
+    (app, citizen, agent)
+}
