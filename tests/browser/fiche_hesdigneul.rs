@@ -63,6 +63,10 @@ async fn a_parent_fills_the_hesdigneul_fiche_in_steps_with_a_contact_and_signs_i
 
     // The partner, added with "+ Ajouter une personne".
     b.wait_text("#step-title", "Étape 2 sur 7 : Conjoint").await;
+    // Each step saves the draft: the fiche is request n° 1 from now on (the agent takes
+    // request 1 below, the one finally sent).
+    b.wait_text("#draft-status", "Brouillon n° 1 enregistré")
+        .await;
     b.wait_gone("#answer_partner").await;
     b.click("#answer_has_partner_true").await;
     let mut marie = Person {

@@ -180,9 +180,19 @@ pub fn request_form(props: &Props) -> Html {
             }
         })
     };
+    // A draft is saved at each step, so that nothing typed is lost if the page closes.
+    let autosaving = use_mut_ref(|| false);
+    let autosaved = use_state(|| None::<i64>);
     let on_next = {
         let (stage, submit, answers, form) =
             (stage.clone(), submit.clone(), answers.clone(), form.clone());
+        let (saved_id, person, authed, slug) = (
+            saved_id.clone(),
+            person.clone(),
+            session.authed(),
+            props.slug.to_string(),
+        );
+        let (autosaving, autosaved) = (autosaving.clone(), autosaved.clone());
         Callback::from(move |_| {
             let Stage::Step(i) = *stage else { return };
             // Only the questions asked: an answer a changed choice hid stays, unsent.
@@ -192,6 +202,29 @@ pub fn request_form(props: &Props) -> Html {
                 return;
             }
             submit.clear();
+            if status == RequestStatus::Draft && !*autosaving.borrow() {
+                *autosaving.borrow_mut() = true;
+                let input = RequestInput {
+                    procedure: slug.clone(),
+                    person_id: person.parse().ok(),
+                    answers: form.asked(&answers),
+                };
+                let (authed, id) = (authed.clone(), *saved_id);
+                let (saved_id, autosaving, autosaved) =
+                    (saved_id.clone(), autosaving.clone(), autosaved.clone());
+                wasm_bindgen_futures::spawn_local(async move {
+                    let saved = match id {
+                        Some(id) => requests::update(&authed, id, &input).await,
+                        None => requests::create(&authed, &input).await,
+                    };
+                    *autosaving.borrow_mut() = false;
+                    // A refusal is shown when the person sends; a step never waits on it.
+                    if let Ok(detail) = saved {
+                        saved_id.set(Some(detail.request.id));
+                        autosaved.set(Some(detail.request.number));
+                    }
+                });
+            }
             stage.set(if i + 1 < form.steps.len() {
                 Stage::Step(i + 1)
             } else {
@@ -269,10 +302,17 @@ pub fn request_form(props: &Props) -> Html {
 
     match &*stage {
         Stage::Step(i) => html! {
-            <StepView form={form.clone()} index={*i}
-                answers={(*answers).clone()} members={members.clone()} addresses={addresses.clone()} person={(*person).clone()}
-                errors={errors.clone()} attempt={submit.attempt()}
-                {on_answer} {on_person} {on_previous} {on_next} />
+            <>
+                <p class="hint" id="draft-status" role="status">
+                    if let Some(n) = *autosaved {
+                        { format!("Brouillon n° {n} enregistré : vous pourrez reprendre cette demande dans « Mes demandes ».") }
+                    }
+                </p>
+                <StepView form={form.clone()} index={*i}
+                    answers={(*answers).clone()} members={members.clone()} addresses={addresses.clone()} person={(*person).clone()}
+                    errors={errors.clone()} attempt={submit.attempt()}
+                    {on_answer} {on_person} {on_previous} {on_next} />
+            </>
         },
         Stage::Recap => {
             let chosen = (!members.is_empty() && form.child_field().is_none()).then(|| {
