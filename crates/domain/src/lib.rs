@@ -5,9 +5,11 @@
 //! exactly the rules the server enforces. OpenAPI derives sit behind the `openapi` feature.
 
 pub mod account;
+mod address_lines;
 pub mod auth;
 pub mod captcha;
 pub mod catalogue;
+pub mod child_records;
 pub mod civility;
 pub mod document;
 pub mod email;

@@ -4,12 +4,14 @@
 
 use crate::ids::{AddressId, EnrolmentId, PersonId};
 use crate::text_enum::text_enum;
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use validator::{Validate, ValidationError};
 
+pub use crate::child_records::{
+    ActivityEnrolment, ChildAuthorisation, ChildContactLine, ChildTransport,
+};
 use crate::civility::Civility;
-use crate::request::form::ChildContact;
 use crate::validation;
 
 /// "Mes données civiles".
@@ -192,68 +194,7 @@ pub struct AddressInput {
     pub is_default: bool,
 }
 
-impl Address {
-    pub fn lines(&self) -> Vec<String> {
-        AddressInput::from(self).lines()
-    }
-
-    /// "Adresse principale : 12 rue Jean Jaurès, 59920 QUIÉVRECHAIN, France".
-    pub fn one_line(&self) -> String {
-        AddressInput::from(self).one_line()
-    }
-}
-
-impl From<&Address> for AddressInput {
-    fn from(a: &Address) -> AddressInput {
-        AddressInput {
-            name: a.name.clone(),
-            country: a.country.clone(),
-            city: a.city.clone(),
-            postal_code: a.postal_code.clone(),
-            street_number: a.street_number.clone(),
-            street_number_complement: a.street_number_complement.clone(),
-            street: a.street.clone(),
-            street_complement: a.street_complement.clone(),
-            is_default: a.is_default,
-        }
-    }
-}
-
 impl AddressInput {
-    /// "12 bis Rue des Buissons Fleuris", complement, "62360 HESDIGNEUL LES BOULOGNE",
-    /// "France": the address as it is written on an envelope.
-    pub fn lines(&self) -> Vec<String> {
-        let first: Vec<&str> = [
-            self.street_number.as_deref(),
-            self.street_number_complement.as_deref(),
-            Some(self.street.as_str()),
-        ]
-        .into_iter()
-        .flatten()
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .collect();
-        [
-            Some(first.join(" ")),
-            self.street_complement.clone(),
-            Some(format!(
-                "{} {}",
-                self.postal_code.trim(),
-                self.city.trim().to_uppercase()
-            )),
-            Some(self.country.trim().to_string()),
-        ]
-        .into_iter()
-        .flatten()
-        .filter(|l| !l.trim().is_empty())
-        .collect()
-    }
-
-    /// "Adresse principale : 12 rue Jean Jaurès, 59920 QUIÉVRECHAIN, France".
-    pub fn one_line(&self) -> String {
-        format!("{} : {}", self.name.trim(), self.lines().join(", "))
-    }
-
     pub fn in_france(&self) -> bool {
         crate::text::slug_part(&self.country) == "france"
     }
@@ -376,64 +317,6 @@ pub struct SchoolEnrolment {
     pub establishment: String,
     pub level: String,
     pub class_name: Option<String>,
-}
-
-/// A line of "Inscriptions aux activités": what the child may be booked for in the
-/// Agenda that school year (recorded when the town hall accepted the fiche enfant).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[cfg_attr(feature = "openapi", schema(example = json!({"person_id": 5, "child_name": "DUPIN Éric", "school_year": "2026-2027", "activity": "restauration-scolaire", "activity_name": "Restauration scolaire"})))]
-pub struct ActivityEnrolment {
-    pub person_id: PersonId,
-    pub child_name: String,
-    /// e.g. `2026-2027`.
-    pub school_year: String,
-    /// The commune's code of the activity.
-    pub activity: String,
-    pub activity_name: String,
-}
-
-/// A person to contact about a child and/or authorised to pick it up, from the child's
-/// accepted fiche for that school year.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[cfg_attr(feature = "openapi", schema(example = json!({"person_id": 5, "child_name": "DUPIN Éric", "school_year": "2026-2027", "last_name": "MARTIN", "first_name": "Odile", "relation": "Grand-mère", "phone": "0612345678", "other_phone": null, "pickup": true, "emergency": true})))]
-pub struct ChildContactLine {
-    pub person_id: PersonId,
-    pub child_name: String,
-    pub school_year: String,
-    #[serde(flatten)]
-    pub contact: ChildContact,
-}
-
-/// An authorisation given (or not) for a child in its accepted fiche.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[cfg_attr(feature = "openapi", schema(example = json!({"person_id": 5, "child_name": "DUPIN Éric", "school_year": "2026-2027", "code": "photos", "wording": "J'autorise la prise de photographies de mon enfant lors des activités", "granted": true, "given_at": "2026-09-02T08:15:00Z"})))]
-pub struct ChildAuthorisation {
-    pub person_id: PersonId,
-    pub child_name: String,
-    pub school_year: String,
-    /// The fiche's field that asked it.
-    pub code: String,
-    /// The wording the family answered.
-    pub wording: String,
-    pub granted: bool,
-    /// When the family gave its answer (the fiche was sent).
-    pub given_at: DateTime<Utc>,
-}
-
-/// "Mon enfant emprunte les transports scolaires", as the child's accepted fiche says
-/// for that school year.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[cfg_attr(feature = "openapi", schema(example = json!({"person_id": 5, "child_name": "DUPIN Florian", "school_year": "2026-2027", "morning": true, "evening": false})))]
-pub struct ChildTransport {
-    pub person_id: PersonId,
-    pub child_name: String,
-    pub school_year: String,
-    pub morning: bool,
-    pub evening: bool,
 }
 
 /// A school enrolment recorded by the town hall.

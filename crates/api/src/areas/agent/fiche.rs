@@ -1,7 +1,8 @@
 //! Accepting a fiche enfant: the child is found in (or added to) the household with its
-//! legal guardian (and the guardian's partner, the new address), its school recorded for the school year, its activities enrolled, its
-//! contacts and authorisations recorded.
-//! One transaction with the acceptance; a value that cannot be applied refuses it.
+//! legal guardian (and the guardian's partner, the new address), its school recorded for
+//! the school year, its activities enrolled, its contacts, authorisations and transport
+//! recorded. One transaction with the acceptance; a value that cannot be applied refuses
+//! it.
 
 use domain::ids::{HouseholdId, PersonId};
 use domain::profile::{MemberRole, RelationRole};

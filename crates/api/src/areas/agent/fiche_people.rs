@@ -7,6 +7,7 @@ use domain::profile::{MemberRole, RelationRole};
 use domain::request::form::{new_address, Answers, NewPerson, PersonAnswer, SavedAs};
 use domain::request::{FieldKind, FormDefinition};
 
+use crate::areas::profile::service::nonempty;
 use crate::error::{ApiError, ApiResult};
 
 fn answer<'a>(
@@ -101,23 +102,15 @@ pub fn insert(conn: &mut db::Conn, person: &NewPerson, now: NaiveDateTime) -> Ap
             civility: person.sex.civility(),
             birth_name: person.birth_name.trim().to_uppercase(),
             first_name: person.first_name.trim().to_string(),
-            second_first_name: optional(&person.second_first_name),
-            third_first_name: optional(&person.third_first_name),
+            second_first_name: nonempty(&person.second_first_name),
+            third_first_name: nonempty(&person.third_first_name),
             birth_date: person.birth_date,
             birth_country: person.birth_country.trim().to_string(),
             birth_city: person.birth_city.trim().to_string(),
-            birth_department: optional(&person.birth_department).map(|d| d.to_uppercase()),
+            birth_department: nonempty(&person.birth_department).map(|d| d.to_uppercase()),
             sex: Some(person.sex),
             updated_at: now,
         },
         now,
     )?)
-}
-
-fn optional(value: &Option<String>) -> Option<String> {
-    value
-        .as_deref()
-        .map(str::trim)
-        .filter(|v| !v.is_empty())
-        .map(str::to_string)
 }

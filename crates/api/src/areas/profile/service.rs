@@ -7,7 +7,8 @@ use super::views;
 use crate::config::schooling::ActivitySettings;
 use crate::error::{ApiError, ApiResult};
 
-fn nonempty(value: &Option<String>) -> Option<String> {
+/// The text trimmed, `None` when blank.
+pub fn nonempty(value: &Option<String>) -> Option<String> {
     value
         .as_deref()
         .map(str::trim)
