@@ -8,6 +8,7 @@ use yew::prelude::*;
 
 use super::answer_field::AnswerField;
 use super::answers::input_id;
+use crate::components::field_frame::describedby;
 use crate::focus::focus_soon;
 use crate::forms::FieldErrors;
 
@@ -69,15 +70,19 @@ pub fn group_field(props: &Props) -> Html {
     };
     let item_label = f.item_label.clone().unwrap_or_else(|| "élément".into());
     html! {
-        <fieldset class="group-field" id={id.clone()} tabindex="-1"
-            aria-describedby={f.help.as_ref().map(|_| format!("{id}-hint"))}>
+        <fieldset class="group-field" id={id.clone()} tabindex="-1" aria-describedby={describedby(
+            &id,
+            f.help.clone().map(AttrValue::from).as_ref(),
+            None,
+            props.errors.get(&id).as_ref(),
+        )}>
             <legend>{ &f.label }</legend>
             if let Some(help) = &f.help {
                 <p class="hint" id={format!("{id}-hint")}>{ help }</p>
             }
             if let Some(error) = props.errors.get(&id) {
                 <p class="field-error" id={format!("{id}-error")}>
-                    <span aria-hidden="true">{ "⚠ " }</span>{ error }
+                    <span class="sr-only">{ "Erreur : " }</span>{ error }
                 </p>
             }
             if items.is_empty() {

@@ -53,10 +53,11 @@ pub fn signature_field(props: &Props) -> Html {
     let error = |part: &str| props.errors.get(&format!("{id}_{part}"));
     let today = crate::dates::today().format("%d/%m/%Y").to_string();
     html! {
-        <fieldset class="signature-field" id={id.clone()} tabindex="-1">
+        <fieldset class="signature-field" id={id.clone()} tabindex="-1"
+            aria-describedby={props.errors.get(&id).map(|_| format!("{id}-error"))}>
             <legend>{ "Signature" }</legend>
             if let Some(error) = props.errors.get(&id) {
-                <p class="field-error"><span aria-hidden="true">{ "⚠ " }</span>{ error }</p>
+                <p class="field-error" id={format!("{id}-error")}><span class="sr-only">{ "Erreur : " }</span>{ error }</p>
             }
             <Checkbox id={AttrValue::from(format!("{id}_certified"))} label={AttrValue::from(f.label.clone())}
                 checked={certified} onchange={on_tick} required={props.required}
