@@ -6,7 +6,7 @@ use domain::auth::Role;
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 use tests::app::{field_codes, problem};
-use tests::documents::{fiche_answers, holder_person, send_fiche};
+use tests::documents::{fiche_answers, holder_person, send_fiche, step_titles};
 use tests::{people, TestApp};
 
 use crate::agent::act;
@@ -26,14 +26,8 @@ fn marie(born: &str) -> Value {
 /// a new address.
 async fn answers(app: &TestApp, citizen: &str) -> Value {
     let procedure = app.get_json("/api/procedures/fiche-enfant", citizen).await;
-    let titles: Vec<&str> = procedure["form"]["steps"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|s| s["title"].as_str().unwrap())
-        .collect();
     assert_eq!(
-        titles,
+        step_titles(&procedure),
         [
             "Responsable du dossier",
             "Conjoint",

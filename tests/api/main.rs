@@ -21,6 +21,7 @@ mod errors;
 mod fiche_enfant;
 mod fiche_hesdigneul;
 mod fiche_isques;
+mod fiche_sarrians;
 mod form_conditions;
 mod headers;
 mod health;

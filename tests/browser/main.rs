@@ -9,6 +9,7 @@ mod email;
 mod fiche_enfant;
 mod fiche_hesdigneul;
 mod fiche_isques;
+mod fiche_sarrians;
 mod form_conditions;
 mod journeys;
 mod menu;

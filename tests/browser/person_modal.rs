@@ -1,5 +1,5 @@
 //! Filling the "Ajouter un enfant" / "Ajouter une personne" modal of a fiche (inputs
-//! `child_*` or `person_*`), then pressing "Ajouter cette personne".
+//! `child_*` or `person_*`), then pressing "Ajouter cette personne"; the address modal.
 
 use crate::driver::Browser;
 
@@ -32,4 +32,21 @@ pub async fn add_person(b: &Browser, prefix: &str, p: &Person<'_>) {
         b.fill(&format!("#{prefix}_{input}"), text).await;
     }
     b.click(&format!("#{prefix}-dialog-add")).await;
+}
+
+/// Adds an address with "+ Ajouter une adresse" (the field `answer_address`).
+pub async fn add_address(b: &Browser, city: &str, postal_code: &str, street: &str) {
+    b.click("#address-add").await;
+    b.find("#address-dialog[open]").await;
+    b.wait_focus("address_name").await;
+    for (input, text) in [
+        ("name", "Adresse principale"),
+        ("city", city),
+        ("postal_code", postal_code),
+        ("street", street),
+    ] {
+        b.fill(&format!("#address_{input}"), text).await;
+    }
+    b.click("#address-dialog-add").await;
+    b.wait_gone("#address-dialog[open]").await;
 }

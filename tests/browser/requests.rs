@@ -25,7 +25,9 @@ async fn a_personal_data_update_goes_from_draft_to_accepted_by_an_agent_and_show
     citizen
         .goto("/demarches/mise-a-jour-informations-personnelles")
         .await;
-    citizen.wait_text("main", "Temps estimé : 3 minutes").await;
+    citizen
+        .wait_text("main", "Cette démarche prend 3 minutes")
+        .await;
     citizen.assert_accessible("procedure description").await;
     citizen.click("#start-request").await;
     citizen

@@ -141,6 +141,16 @@ pub fn fiche_answers(procedure: &Value, child: Value) -> Value {
     answers
 }
 
+/// The titles of the procedure's form steps.
+pub fn step_titles(procedure: &Value) -> Vec<String> {
+    procedure["form"]["steps"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|s| s["title"].as_str().unwrap_or_default().to_string())
+        .collect()
+}
+
 /// Whether the procedure's form has a field of that name.
 pub fn has_field(procedure: &Value, name: &str) -> bool {
     procedure["form"]["steps"]

@@ -13,6 +13,7 @@ pub mod conn;
 pub mod contacts;
 pub mod documents;
 pub mod enrolments;
+pub mod health;
 pub mod households;
 pub mod messages;
 pub mod migrate;
@@ -22,6 +23,7 @@ pub mod pool;
 pub mod requests;
 pub mod schema;
 pub mod sessions;
+pub mod staff_permissions;
 pub mod throttle;
 pub mod tokens;
 

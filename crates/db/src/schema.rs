@@ -274,6 +274,41 @@ diesel::table! {
 }
 
 diesel::table! {
+    child_health (id) {
+        id -> BigInt,
+        household_id -> BigInt,
+        person_id -> BigInt,
+        school_year -> Text,
+        position -> Integer,
+        code -> Text,
+        label -> Text,
+        value -> Text,
+        request_id -> BigInt,
+        recorded_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    staff_permissions (account_id, permission) {
+        account_id -> BigInt,
+        permission -> Text,
+        granted_by -> BigInt,
+        granted_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    health_access_log (id) {
+        id -> BigInt,
+        account_id -> BigInt,
+        household_id -> BigInt,
+        request_id -> Nullable<BigInt>,
+        context -> Text,
+        accessed_at -> Timestamp,
+    }
+}
+
+diesel::table! {
     counters (name) {
         name -> Text,
         value -> BigInt,
@@ -385,6 +420,8 @@ diesel::joinable!(enrolments -> persons (person_id));
 diesel::joinable!(child_contacts -> persons (person_id));
 diesel::joinable!(child_authorisations -> persons (person_id));
 diesel::joinable!(child_transport -> persons (person_id));
+diesel::joinable!(child_health -> persons (person_id));
+diesel::joinable!(health_access_log -> accounts (account_id));
 diesel::joinable!(household_social_data -> households (household_id));
 diesel::joinable!(requests -> procedures (procedure_id));
 diesel::joinable!(request_events -> requests (request_id));
@@ -397,6 +434,9 @@ diesel::allow_tables_to_appear_in_same_query!(
     child_authorisations,
     child_contacts,
     child_transport,
+    child_health,
+    staff_permissions,
+    health_access_log,
     enrolments,
     procedures,
     persons,

@@ -1,6 +1,6 @@
 //! What the town hall records on a child once its fiche enfant is accepted, as the
 //! profile shows it: activity enrolments, persons to contact, authorisations, school
-//! transport, each for a school year.
+//! transport, health information, each for a school year.
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -64,4 +64,21 @@ pub struct ChildTransport {
     pub school_year: String,
     pub morning: bool,
     pub evening: bool,
+}
+
+/// A line of the child's health information (RGPD art. 9) from its accepted fiche:
+/// "Allergies : Oui", "Date du dernier rappel DTP : 12/03/2024". Shown to the household,
+/// and to agents with the health permission only.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"person_id": 5, "child_name": "DUPIN Florian", "school_year": "2026-2027", "code": "allergies_details", "label": "Précisez les allergies", "value": "Arachide"})))]
+pub struct ChildHealthLine {
+    pub person_id: PersonId,
+    pub child_name: String,
+    pub school_year: String,
+    /// The fiche's field that asked it.
+    pub code: String,
+    pub label: String,
+    /// The answer in words.
+    pub value: String,
 }

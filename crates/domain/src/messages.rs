@@ -19,6 +19,10 @@ pub const PROBLEM_CODES: &[(&str, &str)] = &[
     ),
     ("forbidden", "Vous n'avez pas accès à cette ressource."),
     (
+        "health_permission_required",
+        "Les informations de santé ne sont accessibles qu'aux agents habilités par un administrateur.",
+    ),
+    (
         "invalid_credentials",
         "Identifiant ou mot de passe incorrect.",
     ),

@@ -1,13 +1,15 @@
 //! Town-hall staff accounts (agents and admins), created by an admin or by the
 //! `guichet create-admin` command; they set their own password through an e-mailed link.
 
-use crate::ids::AccountId;
+use crate::ids::{AccountId, HouseholdId, RequestId};
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use validator::Validate;
 
 use crate::account::AccountStatus;
 use crate::auth::Role;
 use crate::civility::Civility;
+use crate::text_enum::text_enum;
 use crate::validation;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
@@ -49,7 +51,7 @@ pub struct StaffCreated {
 /// A staff account as "Comptes des agents" lists it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[cfg_attr(feature = "openapi", schema(example = json!({"id": 3, "login": "anne.leroy", "email": "a.leroy@mairie-quievrechain.fr", "civility": "madame", "first_name": "Anne", "birth_name": "Leroy", "role": "agent", "status": "active"})))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"id": 3, "login": "anne.leroy", "email": "a.leroy@mairie-quievrechain.fr", "civility": "madame", "first_name": "Anne", "birth_name": "Leroy", "role": "agent", "status": "active", "permissions": ["health"]})))]
 pub struct StaffMember {
     pub id: AccountId,
     pub login: String,
@@ -60,6 +62,8 @@ pub struct StaffMember {
     pub role: Role,
     /// `active`, or `disabled` (no login, no session).
     pub status: AccountStatus,
+    /// What an admin allowed it beyond its role (`health`).
+    pub permissions: Vec<StaffPermission>,
 }
 
 impl StaffMember {
@@ -67,4 +71,50 @@ impl StaffMember {
     pub fn display_name(&self) -> String {
         format!("{} {}", self.first_name, self.birth_name.to_uppercase())
     }
+}
+
+text_enum! {
+    /// What an admin may allow a staff account beyond its role.
+    pub enum StaffPermission {
+        /// Reading the children's health information (RGPD art. 9): vaccinations,
+        /// allergies, treatment, doctor, PAI. Every reading is logged.
+        Health = "health",
+    }
+}
+
+text_enum! {
+    /// Where an agent was shown health information.
+    pub enum HealthAccessContext {
+        /// A request's answers (the fiche enfant).
+        Request = "request",
+        /// The household's profile (the children's recorded health information).
+        Household = "household",
+    }
+}
+
+/// One line of "Journal des accès aux données de santé".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"accessed_at": "2026-09-03T08:15:00Z", "agent_id": 3, "agent": "Anne LEROY", "household_id": 12, "household": "DUPIN Pascal", "request_id": 141, "context": "request"})))]
+pub struct HealthAccess {
+    pub accessed_at: DateTime<Utc>,
+    pub agent_id: AccountId,
+    /// "Anne LEROY".
+    pub agent: String,
+    pub household_id: HouseholdId,
+    /// The household's account holder, "DUPIN Pascal".
+    pub household: String,
+    /// The request whose answers were shown (`context` = `request`).
+    pub request_id: Option<RequestId>,
+    pub context: HealthAccessContext,
+}
+
+/// Filter of "Journal des accès aux données de santé".
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
+pub struct HealthAccessFilter {
+    /// Only the accesses to this household's health information.
+    pub household_id: Option<HouseholdId>,
 }

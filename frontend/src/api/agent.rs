@@ -6,7 +6,7 @@ use domain::profile::{Profile, SchoolEnrolment, SchoolEnrolmentInput};
 use domain::request::{
     Acceptance, AgentNote, AnswerCorrection, RequestDetail, RequestFilter, RequestPage,
 };
-use domain::staff::{NewStaff, StaffCreated, StaffMember};
+use domain::staff::{HealthAccess, NewStaff, StaffCreated, StaffMember};
 
 use super::client::{query_string, ApiResult, Authed};
 
@@ -121,4 +121,23 @@ pub async fn set_staff_active(
     authed
         .post_empty(&format!("/admin/staff/{id}/{action}"))
         .await
+}
+
+/// Admins only: grants (`granted`) or withdraws the health permission.
+pub async fn set_health_permission(
+    authed: &Authed,
+    id: AccountId,
+    granted: bool,
+) -> ApiResult<StaffMember> {
+    let path = format!("/admin/staff/{id}/permissions/health");
+    if granted {
+        authed.put_empty(&path).await
+    } else {
+        authed.delete_json(&path).await
+    }
+}
+
+/// Admins only: "Journal des accès aux données de santé", newest first.
+pub async fn health_accesses(authed: &Authed) -> ApiResult<Vec<HealthAccess>> {
+    authed.get("/admin/health-accesses").await
 }

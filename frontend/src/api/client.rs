@@ -273,6 +273,16 @@ impl Authed {
         json(self.call::<()>(Method::POST, path, None).await?).await
     }
 
+    /// A PUT without a body (setting a flag such as a permission).
+    pub async fn put_empty<T: DeserializeOwned>(&self, path: &str) -> ApiResult<T> {
+        json(self.call::<()>(Method::PUT, path, None).await?).await
+    }
+
+    /// A DELETE answered with the changed resource.
+    pub async fn delete_json<T: DeserializeOwned>(&self, path: &str) -> ApiResult<T> {
+        json(self.call::<()>(Method::DELETE, path, None).await?).await
+    }
+
     /// A DELETE answered by 204 No Content.
     pub async fn delete(&self, path: &str) -> ApiResult<()> {
         self.call::<()>(Method::DELETE, path, None)

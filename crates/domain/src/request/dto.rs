@@ -97,7 +97,7 @@ pub struct StatusChange {
 /// A request with its answers, form and history ("Voir et imprimer la demande").
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[cfg_attr(feature = "openapi", schema(example = json!({"request": {"id": 7, "number": 7, "procedure": "location-salle-des-fetes", "procedure_title": "Location de la salle des fêtes", "status": "submitted", "person": null, "requester": "DUPIN Pascal", "unread_from_family": 0, "created_at": "2026-12-01T09:30:00Z"}, "household_id": 3, "requester": "DUPIN Pascal", "answers": {"event_date": "2027-06-12", "event_type": "mariage", "guests": 80}, "answer_names": {}, "form": {"steps": []}, "editable": true, "submitted_at": "2026-12-01T09:31:00Z", "refusal_reason": null, "history": [{"at": "2026-12-01T09:31:00Z", "by": "DUPIN Pascal", "from": "draft", "to": "submitted", "comment": null}]})))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"request": {"id": 7, "number": 7, "procedure": "location-salle-des-fetes", "procedure_title": "Location de la salle des fêtes", "status": "submitted", "person": null, "requester": "DUPIN Pascal", "unread_from_family": 0, "created_at": "2026-12-01T09:30:00Z"}, "household_id": 3, "requester": "DUPIN Pascal", "answers": {"event_date": "2027-06-12", "event_type": "mariage", "guests": 80}, "answer_names": {}, "withheld": [], "form": {"steps": []}, "editable": true, "submitted_at": "2026-12-01T09:31:00Z", "refusal_reason": null, "history": [{"at": "2026-12-01T09:31:00Z", "by": "DUPIN Pascal", "from": "draft", "to": "submitted", "comment": null}]})))]
 pub struct RequestDetail {
     pub request: RequestSummary,
     /// The household that made it (agents open it read-only).
@@ -113,6 +113,9 @@ pub struct RequestDetail {
     /// How the answers that name the household's own people and addresses by id read
     /// ("DUPIN Pascal", "Adresse principale : 12 rue…"), by field.
     pub answer_names: BTreeMap<String, String>,
+    /// The health answers (RGPD art. 9) left out of `answers` because this agent has no
+    /// health permission, by field name.
+    pub withheld: Vec<String>,
     pub form: FormDefinition,
     pub history: Vec<StatusChange>,
     /// Why it was refused.

@@ -10,6 +10,7 @@ pub mod civil;
 pub mod contacts;
 pub mod documents;
 pub mod email;
+pub mod health;
 pub mod household;
 pub mod read_only;
 pub mod relations;

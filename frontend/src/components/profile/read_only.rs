@@ -5,7 +5,8 @@ use domain::profile::Profile;
 use yew::prelude::*;
 
 use super::{
-    activities, addresses, child_records, civil, contacts, household, relations, schooling, social,
+    activities, addresses, child_records, civil, contacts, health, household, relations, schooling,
+    social,
 };
 
 #[derive(Properties, PartialEq)]
@@ -27,6 +28,7 @@ pub fn read_only_profile(props: &Props) -> Html {
             <activities::ActivitiesCard enrolments={p.activities.clone()} read_only=true />
             <child_records::ChildRecordsCard contacts={p.child_contacts.clone()} authorisations={p.authorisations.clone()}
                         transports={p.transports.clone()} />
+                    <health::HealthCard lines={p.health.clone()} withheld={p.health_withheld} />
             <relations::RelationsCard relations={p.relations.clone()} />
         </div>
     }

@@ -18,7 +18,7 @@ mod step;
 
 use domain::ids::{PersonId, RequestId};
 use domain::problem::Problem;
-use domain::profile::{Address, Member};
+use domain::profile::{Address, Member, SchoolEnrolment};
 use domain::request::form::Answers;
 use domain::request::{FormDefinition, RequestDetail, RequestInput, RequestStatus, RequestSummary};
 use yew::prelude::*;
@@ -121,6 +121,10 @@ pub fn request_form(props: &Props) -> Html {
     };
     let addresses: Vec<Address> = match &*profile {
         Some(Ok(p)) => p.addresses.clone(),
+        _ => Vec::new(),
+    };
+    let schooling: Vec<SchoolEnrolment> = match &*profile {
+        Some(Ok(p)) => p.schooled_children.clone(),
         _ => Vec::new(),
     };
     // Mistakes (found here or by the server) take the person back to the step holding
@@ -309,7 +313,7 @@ pub fn request_form(props: &Props) -> Html {
                     }
                 </p>
                 <StepView form={form.clone()} index={*i}
-                    answers={(*answers).clone()} members={members.clone()} addresses={addresses.clone()} person={(*person).clone()}
+                    answers={(*answers).clone()} members={members.clone()} addresses={addresses.clone()} {schooling} person={(*person).clone()}
                     errors={errors.clone()} attempt={submit.attempt()}
                     {on_answer} {on_person} {on_previous} {on_next} />
             </>

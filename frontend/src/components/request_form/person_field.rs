@@ -2,8 +2,8 @@
 //! enfant" (named "à ajouter" until the town hall accepts the fiche); the same for an
 //! adult ("Responsable légal", "Conjoint"), whom a field may allow to add.
 
-use domain::profile::{Member, MemberRole};
-use domain::request::form::{NewPerson, SavedAs};
+use domain::profile::{Member, MemberRole, SchoolEnrolment};
+use domain::request::form::{school_year_label, NewPerson, SavedAs};
 use domain::request::{FieldDefinition, FieldKind};
 use serde_json::Value;
 use yew::prelude::*;
@@ -17,6 +17,10 @@ pub struct Props {
     pub field: FieldDefinition,
     pub value: Option<Value>,
     pub members: Vec<Member>,
+    /// The household's school enrolments: a child's fiche says whether the chosen child
+    /// has one ("Cet usager possède une inscription scolaire").
+    #[prop_or_default]
+    pub schooling: Vec<SchoolEnrolment>,
     #[prop_or_default]
     pub error: Option<AttrValue>,
     pub required: bool,
@@ -95,6 +99,11 @@ pub fn person_field(props: &Props) -> Html {
             <SelectField id={AttrValue::from(input_id(&f.name))} label={AttrValue::from(f.label.clone())}
                 {value} {options} {onchange} required={props.required} error={props.error.clone()} {hint}
                 {placeholder} />
+            if is_child && props.value.is_some() {
+                <p class="notice" id={format!("{}-schooling", input_id(&f.name))}>
+                    { schooling_line(&props.value, &props.schooling) }
+                </p>
+            }
             if can_add {
                 <button type="button" id={format!("{p}-add")} class="button button--secondary" onclick={on_add}>
                     if added.is_some() {
@@ -105,5 +114,24 @@ pub fn person_field(props: &Props) -> Html {
                 </button>
             }
         </div>
+    }
+}
+
+/// The manuals' line under the child: its latest school enrolment, or none.
+fn schooling_line(value: &Option<Value>, schooling: &[SchoolEnrolment]) -> String {
+    let latest = value.as_ref().and_then(Value::as_i64).and_then(|id| {
+        schooling
+            .iter()
+            .filter(|e| e.person_id.0 == id)
+            .max_by(|a, b| a.school_year.cmp(&b.school_year))
+    });
+    match latest {
+        Some(e) => format!(
+            "Cet usager possède une inscription scolaire : {}, {} ({}).",
+            e.establishment,
+            e.level,
+            school_year_label(&e.school_year)
+        ),
+        None => "Aucune inscription scolaire pour cet usager.".to_string(),
     }
 }

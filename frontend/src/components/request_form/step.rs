@@ -2,7 +2,7 @@
 //! first step of a form that names no child, the person concerned), "Précédent" and
 //! "Suivant". A `child` field opens the "Ajouter un enfant" modal.
 
-use domain::profile::{Address, Member};
+use domain::profile::{Address, Member, SchoolEnrolment};
 use domain::request::form::Answers;
 use domain::request::{FieldKind, FormDefinition};
 use serde_json::Value;
@@ -31,6 +31,8 @@ pub struct Props {
     pub members: Vec<Member>,
     /// The account holder's addresses, for an `address` field.
     pub addresses: Vec<Address>,
+    /// The household's school enrolments (shown under a `child` field).
+    pub schooling: Vec<SchoolEnrolment>,
     pub person: AttrValue,
     pub errors: FieldErrors,
     pub attempt: u32,
@@ -104,7 +106,7 @@ pub fn step_view(props: &Props) -> Html {
                         let (adding, name) = (adding.clone(), f.name.clone());
                         html! {
                             <PersonField key={f.name.clone()} field={f.clone()} {value} {error} {required}
-                                members={props.members.clone()} {onchange}
+                                members={props.members.clone()} schooling={props.schooling.clone()} {onchange}
                                 on_add={Callback::from(move |()| adding.set(Some(name.clone())))} />
                         }
                     } else if f.kind == FieldKind::Address {

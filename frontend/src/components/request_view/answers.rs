@@ -19,7 +19,13 @@ pub struct Props {
     /// How the answers given by id (a household member, an address) read, by field.
     #[prop_or_default]
     pub names: BTreeMap<String, String>,
+    /// Health answers this agent may not read (no health permission), by field.
+    #[prop_or_default]
+    pub withheld: Vec<String>,
 }
+
+/// What an agent without the health permission reads in place of a health answer.
+pub const WITHHELD: &str = "Information de santé réservée aux agents habilités";
 
 #[function_component(Answers)]
 pub fn answers(props: &Props) -> Html {
@@ -34,8 +40,15 @@ pub fn answers(props: &Props) -> Html {
                     .fields
                     .iter()
                     // A question the answers did not ask is not shown.
-                    .filter(|f| props.form.shown(f, &props.answers) && f.kind != FieldKind::Notice)
+                    .filter(|f| {
+                        let withheld = props.withheld.contains(&f.name);
+                        (withheld || props.form.shown(f, &props.answers))
+                            && f.kind != FieldKind::Notice
+                    })
                     .map(|f| {
+                        if props.withheld.contains(&f.name) {
+                            return Detail::owned(f.label.clone(), Some(WITHHELD.to_string()));
+                        }
                         let value = props.answers.get(&f.name);
                         let shown = match (f.kind, value) {
                             (_, Some(v)) if v.is_number() && props.names.contains_key(&f.name) => {

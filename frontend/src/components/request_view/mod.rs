@@ -53,8 +53,13 @@ pub fn request_view(props: &Props) -> Html {
             </section>
             <section class="card" aria-labelledby="request-answers-title">
                 <h2 id="request-answers-title">{ "Contenu de la demande" }</h2>
+                if !d.withheld.is_empty() {
+                    <p class="alert" id="health-withheld">
+                        { "Cette demande contient des informations de santé : seuls les agents habilités par un administrateur peuvent les lire." }
+                    </p>
+                }
                 <Answers form={d.form.clone()} answers={d.answers.clone()}
-                    names={d.answer_names.clone()} />
+                    names={d.answer_names.clone()} withheld={d.withheld.clone()} />
             </section>
             <history::History history={d.history.clone()} />
         </div>

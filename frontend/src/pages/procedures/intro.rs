@@ -47,7 +47,7 @@ pub fn intro(props: &Props) -> Html {
             if let Some(minutes) = p.duration_minutes {
                 <p class="duration">
                     <span aria-hidden="true">{ "⏱ " }</span>
-                    { format!("Temps estimé : {minutes} minute{}", if minutes > 1 { "s" } else { "" }) }
+                    { format!("Cette démarche prend {minutes} minute{}", if minutes > 1 { "s" } else { "" }) }
                 </p>
             }
             <div class="description">

@@ -12,7 +12,6 @@ use super::service::sent;
 use crate::areas::catalogue::service::procedure_view;
 use crate::areas::requests::household_answers;
 use crate::areas::requests::service::invalid_transition;
-use crate::areas::requests::views;
 use crate::error::{ApiError, ApiResult};
 
 pub fn correct(
@@ -33,6 +32,9 @@ pub fn correct(
             .field(&input.field)
             .filter(|f| f.kind != FieldKind::Notice)
             .ok_or_else(|| ApiError::field("field", "invalid_value"))?;
+        if field.is_health() {
+            super::health::require(conn, agent)?;
+        }
         let mut answers: Answers =
             serde_json::from_str(&row.answers).map_err(ApiError::internal)?;
         let before = answers.get(&field.name).cloned().unwrap_or(Value::Null);
@@ -57,13 +59,22 @@ pub fn correct(
             s if s.trim().is_empty() => "(sans réponse)".to_string(),
             s => s,
         };
-        let note = format!(
-            "Correction de « {} » : « {} » → « {} ». Motif : {}",
-            field.label,
-            shown(&before),
-            shown(&input.value),
-            input.reason.trim()
-        );
+        // A health answer stays out of the history, which every agent reads.
+        let note = if field.is_health() {
+            format!(
+                "Correction de « {} » (information de santé). Motif : {}",
+                field.label,
+                input.reason.trim()
+            )
+        } else {
+            format!(
+                "Correction de « {} » : « {} » → « {} ». Motif : {}",
+                field.label,
+                shown(&before),
+                shown(&input.value),
+                input.reason.trim()
+            )
+        };
         let text = serde_json::to_string(&answers).map_err(ApiError::internal)?;
         let now = db::now();
         if db::requests::update_answers(conn, id, row.status, person, &text, now)? != 1 {
@@ -79,6 +90,6 @@ pub fn correct(
             now,
         )?;
         let row = sent(conn, id)?;
-        views::detail(conn, row)
+        super::health::request_detail(conn, agent, row)
     })
 }

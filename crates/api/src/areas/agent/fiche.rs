@@ -1,8 +1,8 @@
 //! Accepting a fiche enfant: the child is found in (or added to) the household with its
 //! legal guardian (and the guardian's partner, the new address), its school recorded for
-//! the school year, its activities enrolled, its contacts, authorisations and transport
-//! recorded. One transaction with the acceptance; a value that cannot be applied refuses
-//! it.
+//! the school year, its activities enrolled, its contacts, authorisations, transport and
+//! health information recorded. One transaction with the acceptance; a value that cannot
+//! be applied refuses it.
 
 use domain::ids::{HouseholdId, PersonId};
 use domain::profile::{MemberRole, RelationRole};
@@ -96,7 +96,8 @@ pub fn apply(
     Ok(())
 }
 
-/// The contacts and the authorisations the fiche asks for, recorded on the child.
+/// The contacts, authorisations, transport and health information the fiche asks for,
+/// recorded on the child.
 fn records(
     conn: &mut db::Conn,
     of: db::child_records::RecordOf,
@@ -122,6 +123,18 @@ fn records(
         if let Some(granted) = answers.get(&field.name).and_then(|v| v.as_bool()) {
             db::child_records::set_authorisation(conn, of, &field.name, &field.label, granted)?;
         }
+    }
+    if form.fields().any(|f| f.is_health()) {
+        let health = form.health_answers(answers);
+        let lines: Vec<_> = health
+            .iter()
+            .map(|(f, value)| db::health::HealthAnswer {
+                code: &f.name,
+                label: &f.label,
+                value,
+            })
+            .collect();
+        db::health::replace(conn, of, &lines)?;
     }
     Ok(())
 }

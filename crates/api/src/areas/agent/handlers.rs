@@ -36,7 +36,9 @@ pub async fn inbox(
     ))
 }
 
-/// One request with its answers and history.
+/// One request with its answers and history. Health answers (RGPD art. 9) only with the
+/// health permission, each reading logged; otherwise they are left out and `withheld`
+/// names them.
 #[utoipa::path(
     operation_id = "agent_get_request",
     tag = "agent",
@@ -50,12 +52,14 @@ pub async fn inbox(
 #[get("/agent/requests/{id}")]
 pub async fn detail(
     state: web::Data<AppState>,
-    _agent: AuthAgent,
+    agent: AuthAgent,
     id: web::Path<RequestId>,
 ) -> ApiResult<web::Json<RequestDetail>> {
-    let id = id.into_inner();
+    let (id, agent) = (id.into_inner(), agent.0.account_id);
     Ok(web::Json(
-        state.run(move |conn| service::detail(conn, id)).await?,
+        state
+            .run(move |conn| service::detail(conn, agent, id))
+            .await?,
     ))
 }
 
@@ -199,7 +203,9 @@ pub async fn refuse(
     Ok(web::Json(request))
 }
 
-/// A household, read-only: members, civil and social data, contacts, addresses.
+/// A household, read-only: members, civil and social data, contacts, addresses, the
+/// children's records. Their health information only with the health permission (each
+/// reading logged); otherwise `health` is empty and `health_withheld` says there is some.
 #[utoipa::path(
     operation_id = "agent_get_household",
     tag = "agent",
@@ -213,13 +219,13 @@ pub async fn refuse(
 #[get("/agent/households/{id}")]
 pub async fn household(
     state: web::Data<AppState>,
-    _agent: AuthAgent,
+    agent: AuthAgent,
     id: web::Path<HouseholdId>,
 ) -> ApiResult<web::Json<Profile>> {
-    let (id, settings) = (id.into_inner(), state.settings.clone());
+    let (id, settings, agent) = (id.into_inner(), state.settings.clone(), agent.0.account_id);
     Ok(web::Json(
         state
-            .run(move |conn| service::household(conn, &settings, id))
+            .run(move |conn| super::health::household(conn, &settings, agent, id))
             .await?,
     ))
 }

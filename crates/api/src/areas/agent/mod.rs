@@ -6,6 +6,7 @@ mod correction;
 mod fiche;
 mod fiche_people;
 mod handlers;
+mod health;
 pub mod service;
 pub mod staff;
 mod staff_handlers;
@@ -25,5 +26,8 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(staff_handlers::list_staff)
         .service(staff_handlers::create_staff)
         .service(staff_handlers::disable_staff)
-        .service(staff_handlers::enable_staff);
+        .service(staff_handlers::enable_staff)
+        .service(staff_handlers::grant_permission)
+        .service(staff_handlers::withdraw_permission)
+        .service(staff_handlers::health_accesses);
 }

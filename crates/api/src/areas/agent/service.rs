@@ -2,12 +2,10 @@
 //! decision (accept, applying a personal data change when it is one, or refuse). Each
 //! step is recorded in the history and mailed to the citizen.
 
-use domain::ids::{AccountId, HouseholdId, PersonId, RequestId};
-use domain::profile::Profile;
+use domain::ids::{AccountId, PersonId, RequestId};
 use domain::request::{RequestDetail, RequestFilter, RequestPage, RequestStatus};
 
-use super::apply;
-use crate::areas::profile::service::household_profile;
+use super::{apply, health};
 use crate::areas::requests::service::invalid_transition;
 use crate::areas::requests::views;
 use crate::config::Settings;
@@ -61,13 +59,9 @@ pub fn sent(conn: &mut db::Conn, id: RequestId) -> ApiResult<db::requests::Reque
         .ok_or_else(ApiError::not_found)
 }
 
-pub fn detail(conn: &mut db::Conn, id: RequestId) -> ApiResult<RequestDetail> {
+pub fn detail(conn: &mut db::Conn, agent: AccountId, id: RequestId) -> ApiResult<RequestDetail> {
     let row = sent(conn, id)?;
-    views::detail(conn, row)
-}
-
-pub fn household(conn: &mut db::Conn, settings: &Settings, id: HouseholdId) -> ApiResult<Profile> {
-    household_profile(conn, settings.commune.activities(), id)
+    health::request_detail(conn, agent, row)
 }
 
 /// A status change by an agent, with its side effects; shared by take, accept, refuse.
@@ -109,7 +103,7 @@ fn move_request(
         apply(conn, &row)?;
         notify(conn, settings, &row, &transition.news)?;
         let row = sent(conn, id)?;
-        views::detail(conn, row)
+        health::request_detail(conn, agent, row)
     })
 }
 
@@ -182,7 +176,7 @@ pub fn comment(
             &row,
             &format!("Message de la mairie :\n\n{}", text.trim()),
         )?;
-        views::detail(conn, row)
+        health::request_detail(conn, agent, row)
     })
 }
 

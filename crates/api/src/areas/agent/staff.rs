@@ -1,7 +1,7 @@
 //! Staff accounts. Creating one: active at once, with a login and no password; a
 //! single-use link lets the person choose one (`POST /api/admin/staff` and the
 //! `guichet create-admin` command, for the first admin). Listing them, disabling one
-//! (its sessions end) and re-enabling it.
+//! (its sessions end) and re-enabling it; granting and withdrawing a permission.
 
 use chrono::TimeDelta;
 use domain::account::AccountStatus;
@@ -10,7 +10,7 @@ use domain::auth::Role;
 use domain::email::Email;
 use domain::ids::AccountId;
 use domain::login::{suggested_login, with_suffix};
-use domain::staff::{NewStaff, StaffCreated, StaffMember};
+use domain::staff::{NewStaff, StaffCreated, StaffMember, StaffPermission};
 
 use crate::config::Settings;
 use crate::error::{on_constraint, ApiError, ApiResult, ErrorKind};
@@ -97,11 +97,25 @@ pub fn create(
 
 /// Every staff account, by name.
 pub fn list(conn: &mut db::Conn) -> ApiResult<Vec<StaffMember>> {
-    Ok(db::accounts::staff(conn)?.into_iter().map(member).collect())
+    let rows = db::accounts::staff(conn)?;
+    let ids: Vec<_> = rows.iter().map(|r| r.id).collect();
+    let granted = db::staff_permissions::of(conn, &ids)?;
+    Ok(rows.into_iter().map(|r| member(r, &granted)).collect())
 }
 
-fn member(row: db::accounts::StaffRow) -> StaffMember {
+fn one(conn: &mut db::Conn, id: AccountId) -> ApiResult<StaffMember> {
+    let row = db::accounts::staff_member(conn, id)?.ok_or_else(ApiError::not_found)?;
+    let granted = db::staff_permissions::of(conn, &[id])?;
+    Ok(member(row, &granted))
+}
+
+fn member(row: db::accounts::StaffRow, granted: &[(AccountId, StaffPermission)]) -> StaffMember {
     StaffMember {
+        permissions: granted
+            .iter()
+            .filter(|(id, _)| *id == row.id)
+            .map(|(_, p)| *p)
+            .collect(),
         id: row.id,
         login: row.login.unwrap_or_default(),
         email: row.email,
@@ -137,7 +151,25 @@ pub fn set_active(
                 db::sessions::revoke_others(conn, id, None, db::now())?;
             }
         }
-        let row = db::accounts::staff_member(conn, id)?.ok_or_else(ApiError::not_found)?;
-        Ok(member(row))
+        one(conn, id)
+    })
+}
+
+/// Grants (`granted`) or withdraws a permission from a staff account.
+pub fn set_permission(
+    conn: &mut db::Conn,
+    admin: AccountId,
+    id: AccountId,
+    permission: StaffPermission,
+    granted: bool,
+) -> ApiResult<StaffMember> {
+    db::transaction(conn, |conn| {
+        one(conn, id)?;
+        if granted {
+            db::staff_permissions::grant(conn, id, permission, admin, db::now())?;
+        } else {
+            db::staff_permissions::revoke(conn, id, permission)?;
+        }
+        one(conn, id)
     })
 }

@@ -1,10 +1,13 @@
 //! "Comptes des agents" (admins only): list, create, disable and re-enable the town
-//! hall's agent and administrator accounts.
+//! hall's agent and administrator accounts; grant and withdraw their permissions; read
+//! the log of the accesses to health information.
 
-use actix_web::{get, post, web, HttpResponse};
+use actix_web::{delete, get, post, put, web, HttpResponse};
 use domain::ids::AccountId;
 use domain::problem::Problem;
-use domain::staff::{NewStaff, StaffCreated, StaffMember};
+use domain::staff::{
+    HealthAccess, HealthAccessFilter, NewStaff, StaffCreated, StaffMember, StaffPermission,
+};
 
 use super::staff;
 use crate::auth_user::AuthAdmin;
@@ -103,4 +106,85 @@ pub async fn enable_staff(
         .run(move |conn| staff::set_active(conn, me, id, true))
         .await?;
     Ok(web::Json(member))
+}
+
+/// Grants a permission to a staff account (`health`: reading the children's health
+/// information, every reading logged). Granting it again changes nothing.
+#[utoipa::path(
+    operation_id = "grant_staff_permission",
+    tag = "agent",
+    security(("bearer" = [])),
+    params(
+        ("id" = AccountId, Path, description = "Account id (from `list_staff`)."),
+        ("permission" = StaffPermission, Path, description = "The permission."),
+    ),
+    responses(
+        (status = 200, description = "The account with its permissions.", body = StaffMember),
+        (status = 404, description = "No staff account with this id, or no such permission.", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[put("/admin/staff/{id}/permissions/{permission}")]
+pub async fn grant_permission(
+    state: web::Data<AppState>,
+    admin: AuthAdmin,
+    path: web::Path<(AccountId, StaffPermission)>,
+) -> ApiResult<web::Json<StaffMember>> {
+    let ((id, permission), me) = (path.into_inner(), admin.0.account_id);
+    let member = state
+        .run(move |conn| staff::set_permission(conn, me, id, permission, true))
+        .await?;
+    Ok(web::Json(member))
+}
+
+/// Withdraws a permission from a staff account (not having it changes nothing).
+#[utoipa::path(
+    operation_id = "withdraw_staff_permission",
+    tag = "agent",
+    security(("bearer" = [])),
+    params(
+        ("id" = AccountId, Path, description = "Account id (from `list_staff`)."),
+        ("permission" = StaffPermission, Path, description = "The permission."),
+    ),
+    responses(
+        (status = 200, description = "The account with its permissions.", body = StaffMember),
+        (status = 404, description = "No staff account with this id, or no such permission.", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[delete("/admin/staff/{id}/permissions/{permission}")]
+pub async fn withdraw_permission(
+    state: web::Data<AppState>,
+    admin: AuthAdmin,
+    path: web::Path<(AccountId, StaffPermission)>,
+) -> ApiResult<web::Json<StaffMember>> {
+    let ((id, permission), me) = (path.into_inner(), admin.0.account_id);
+    let member = state
+        .run(move |conn| staff::set_permission(conn, me, id, permission, false))
+        .await?;
+    Ok(web::Json(member))
+}
+
+/// "Journal des accès aux données de santé": each time an agent was shown a household's
+/// health information, newest first (the latest 500).
+#[utoipa::path(
+    operation_id = "list_health_accesses",
+    tag = "agent",
+    security(("bearer" = [])),
+    params(HealthAccessFilter),
+    responses(
+        (status = 200, description = "The accesses, newest first.", body = Vec<HealthAccess>),
+        (status = 400, description = "A filter cannot be read (`invalid_query`).", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/admin/health-accesses")]
+pub async fn health_accesses(
+    state: web::Data<AppState>,
+    _admin: AuthAdmin,
+    filter: web::Query<HealthAccessFilter>,
+) -> ApiResult<web::Json<Vec<HealthAccess>>> {
+    let household = filter.into_inner().household_id;
+    Ok(web::Json(
+        state
+            .run(move |conn| super::health::accesses(conn, household))
+            .await?,
+    ))
 }

@@ -92,6 +92,8 @@ fn profile_of(
             &members,
         ),
         transports: views::transports(db::child_records::transports(conn, household)?, &members),
+        health: views::health(db::health::of_household(conn, household)?, &members),
+        health_withheld: false,
         relations: views::relations(db::households::relations(conn, household)?, &members),
         household: members,
     })

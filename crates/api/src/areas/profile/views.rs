@@ -4,8 +4,8 @@ use std::collections::HashMap;
 
 use domain::ids::PersonId;
 use domain::profile::{
-    ActivityEnrolment, Address, ChildAuthorisation, ChildContactLine, ChildTransport, CivilData,
-    Member, MemberRole, Relation, SchoolEnrolment, SocialData,
+    ActivityEnrolment, Address, ChildAuthorisation, ChildContactLine, ChildHealthLine,
+    ChildTransport, CivilData, Member, MemberRole, Relation, SchoolEnrolment, SocialData,
 };
 use domain::request::form::ChildContact;
 
@@ -197,6 +197,20 @@ pub fn transports(
             school_year: t.school_year,
             morning: t.morning,
             evening: t.evening,
+        })
+        .collect()
+}
+
+pub fn health(rows: Vec<db::health::HealthRow>, members: &[Member]) -> Vec<ChildHealthLine> {
+    let names = names(members);
+    rows.into_iter()
+        .map(|h| ChildHealthLine {
+            child_name: names.get(&h.person_id).cloned().unwrap_or_default(),
+            person_id: h.person_id,
+            school_year: h.school_year,
+            code: h.code,
+            label: h.label,
+            value: h.value,
         })
         .collect()
 }

@@ -106,6 +106,7 @@ pub fn detail(conn: &mut db::Conn, row: db::requests::RequestRow) -> ApiResult<R
         household_id: row.household_id,
         submitted_at: row.submitted_at.map(utc),
         answers,
+        withheld: Vec::new(),
         form,
         history,
         refusal_reason: row.refusal_reason,

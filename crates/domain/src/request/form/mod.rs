@@ -130,6 +130,10 @@ pub enum SavedAs {
     /// A `yes_no` authorisation ("J'autorise la prise de photographies…"), recorded with
     /// its wording and date.
     Authorisation,
+    /// Health information (RGPD art. 9: vaccination dates, allergies, treatment, doctor,
+    /// PAI), recorded on the child as its label and the answer in words. Agents see it
+    /// only with the health permission, and each time is logged.
+    Health,
 }
 
 /// "When the answer to `field` is `equals`" (for a list of choices: includes it).
@@ -257,6 +261,13 @@ pub enum ItemAnswer {
     Flag(bool),
 }
 
+impl FieldDefinition {
+    /// Health information (RGPD art. 9): see [`SavedAs::Health`].
+    pub fn is_health(&self) -> bool {
+        self.saved_as == Some(SavedAs::Health)
+    }
+}
+
 impl FormDefinition {
     /// The form of a procedure that configures none: an object and a message.
     pub fn message() -> FormDefinition {
@@ -312,6 +323,25 @@ impl FormDefinition {
     /// The `child` field: the child a fiche concerns.
     pub fn child_field(&self) -> Option<&FieldDefinition> {
         self.fields().find(|f| f.kind == FieldKind::Child)
+    }
+
+    /// The health answers given (RGPD art. 9), in the form's order: each field with
+    /// the answer in words.
+    pub fn health_answers(&self, answers: &Answers) -> Vec<(&FieldDefinition, String)> {
+        self.fields()
+            .filter(|f| f.is_health() && self.shown(f, answers))
+            .filter_map(|f| Some((f, f.display(answers.get(&f.name)?))))
+            .filter(|(_, value)| !value.trim().is_empty())
+            .collect()
+    }
+
+    /// Takes the health answers out (for an agent without the health permission);
+    /// returns the names of those there were.
+    pub fn withhold_health(&self, answers: &mut Answers) -> Vec<String> {
+        self.fields()
+            .filter(|f| f.is_health())
+            .filter_map(|f| answers.remove(&f.name).map(|_| f.name.clone()))
+            .collect()
     }
 
     /// Whether `field` is asked, given the answers so far.

@@ -40,6 +40,19 @@ impl FormDefinition {
                 | (Some(SavedAs::Partner), FieldKind::Adult)
                 | (Some(SavedAs::Transport), FieldKind::Checkboxes) => {}
                 (Some(SavedAs::Guardian), FieldKind::Adult) if !f.allow_add => {}
+                (
+                    Some(SavedAs::Health),
+                    FieldKind::Text
+                    | FieldKind::Textarea
+                    | FieldKind::Date
+                    | FieldKind::Phone
+                    | FieldKind::Number
+                    | FieldKind::Select
+                    | FieldKind::Radio
+                    | FieldKind::Checkbox
+                    | FieldKind::YesNo
+                    | FieldKind::Checkboxes,
+                ) => {}
                 (Some(saved), _) => problems.push(format!(
                     "field `{name}`: `{saved:?}` is not recorded from a {:?} field",
                     f.kind

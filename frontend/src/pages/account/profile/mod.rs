@@ -12,7 +12,7 @@ use yew::prelude::*;
 use crate::api::profile as api;
 use crate::components::problem_alert::ProblemAlert;
 use crate::components::profile::{
-    activities, addresses, child_records, civil, contacts, documents, household, relations,
+    activities, addresses, child_records, civil, contacts, documents, health, household, relations,
     schooling, social,
 };
 use crate::components::require_login::RequireLogin;
@@ -71,6 +71,7 @@ fn profile_view() -> Html {
                     <activities::ActivitiesCard enrolments={data.activities.clone()} />
                     <child_records::ChildRecordsCard contacts={data.child_contacts.clone()} authorisations={data.authorisations.clone()}
                         transports={data.transports.clone()} />
+                    <health::HealthCard lines={data.health.clone()} withheld={data.health_withheld} />
                     <relations::RelationsCard relations={data.relations.clone()} />
                 </>
             }

@@ -1,6 +1,7 @@
 //! The list of "Comptes des agents": name, login, e-mail, role and state in words, with
 //! "Désactiver" / "Réactiver" after a confirmation. An administrator's own account has
-//! no action (nobody locks themself out).
+//! no action (nobody locks themself out). "Données de santé" says who may read the
+//! children's health information, with "Autoriser" / "Retirer".
 
 use domain::account::AccountStatus;
 use domain::auth::Role;
@@ -8,6 +9,7 @@ use domain::ids::AccountId;
 use domain::staff::StaffMember;
 use yew::prelude::*;
 
+use super::health::HealthPermission;
 use crate::api::agent;
 use crate::components::problem_alert::ProblemAlert;
 use crate::focus::focus_soon;
@@ -109,6 +111,19 @@ pub fn staff_list(props: &Props) -> Html {
             );
         })
     };
+    let on_permission = {
+        let (members, status) = (members.clone(), status.clone());
+        Callback::from(move |(changed, news): (StaffMember, String)| {
+            if let Some(Ok(list)) = &*members {
+                let mut list = list.clone();
+                if let Some(m) = list.iter_mut().find(|m| m.id == changed.id) {
+                    *m = changed;
+                }
+                members.set(Some(Ok(list)));
+            }
+            status.set(Some(news));
+        })
+    };
     let problem = match &*members {
         Some(Err(p)) => Some(p.clone()),
         _ => submit.problem(),
@@ -150,6 +165,9 @@ pub fn staff_list(props: &Props) -> Html {
                         <td data-label="Courriel">{ m.email.clone() }</td>
                         <td data-label="Rôle">{ role_label(m.role) }</td>
                         <td data-label="État" id={format!("staff-state-{}", m.id)}>{ state_label(m.status) }</td>
+                        <td data-label="Données de santé">
+                            <HealthPermission member={m.clone()} on_changed={on_permission.clone()} />
+                        </td>
                         <td data-label="Action" class="row-actions">{ action }</td>
                     </tr>
                 }
@@ -174,6 +192,7 @@ pub fn staff_list(props: &Props) -> Html {
                             <th scope="col">{ "Courriel" }</th>
                             <th scope="col">{ "Rôle" }</th>
                             <th scope="col">{ "État" }</th>
+                            <th scope="col">{ "Données de santé" }</th>
                             <th scope="col">{ "Action" }</th>
                         </tr>
                     </thead>

@@ -1,7 +1,10 @@
 //! "Comptes des agents" (admins only): the staff accounts with their state, and the form
-//! of a new agent or admin, who receives a link to choose a password.
+//! of a new agent or admin, who receives a link to choose a password; who may read the
+//! children's health information, and the log of each reading.
 
 mod form;
+mod health;
+mod health_log;
 mod list;
 
 use domain::auth::Role;
@@ -44,6 +47,7 @@ fn staff_page() -> Html {
         <>
             <list::StaffList version={*version} />
             <form::StaffForm {on_created} />
+            <health_log::HealthLog version={*version} />
         </>
     }
 }
