@@ -58,6 +58,35 @@ pub struct DraftSaved {
     pub brouillon: Option<i64>,
 }
 
+/// `/demarches/fiche-enfant?depuis=12&pour=autre-enfant`: a fiche started from the
+/// family's request 12 (for another child, or for the next school year).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct StartFrom {
+    #[serde(default)]
+    pub depuis: Option<i64>,
+    #[serde(default)]
+    pub pour: Option<Reuse>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Reuse {
+    /// The fiche of another child: the family's answers.
+    #[serde(rename = "autre-enfant")]
+    AnotherChild,
+    /// The same child's fiche for a new school year: last year's answers.
+    #[serde(rename = "nouvelle-annee")]
+    NextYear,
+}
+
+impl StartFrom {
+    pub fn new(request: RequestId, reuse: Reuse) -> StartFrom {
+        StartFrom {
+            depuis: Some(request.0),
+            pour: Some(reuse),
+        }
+    }
+}
+
 /// `?retour=/demarches/fiche-enfant`: where to go back after logging in.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct ReturnTo {

@@ -303,3 +303,56 @@ async fn the_responsable_partner_and_address_must_be_the_households() {
         StatusCode::OK
     );
 }
+
+#[tokio::test]
+async fn two_fiches_of_one_family_add_its_new_partner_and_address_once() {
+    let app = TestApp::spawn_for_commune("hesdigneul").await;
+    let citizen = family(&app, "dupin@yopmail.com", "pascal.dupin").await;
+    let agent = token(
+        &app.create_staff("agent@mairie.fr", "Anne", Role::Agent)
+            .await,
+    );
+    // The second fiche starts from the first one's family answers: the same partner and
+    // address, both still "to add" while the town hall has decided nothing.
+    let tim = answers(&app, &citizen).await;
+    let mut lea = tim.clone();
+    lea["child"] = json!({"sex": "female", "birth_name": "Dupin", "first_name": "Léa",
+        "birth_date": "2018-06-21", "birth_country": "France",
+        "birth_city": "Boulogne-sur-Mer", "birth_department": "62"});
+    for answers in [tim, lea] {
+        let sent = send_fiche(&app, &citizen, &answers).await;
+        assert_eq!(sent.status(), StatusCode::OK);
+        let id = sent.json::<Value>().await.unwrap()["request"]["id"]
+            .as_i64()
+            .unwrap();
+        for action in ["take", "accept"] {
+            let done = act(&app, &agent, id, action, json!({})).await;
+            assert_eq!(done.status(), StatusCode::OK, "{action}");
+        }
+    }
+    let profile = app.get_json("/api/me/profile", &citizen).await;
+    let names: Vec<&str> = profile["household"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["first_name"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        names.iter().filter(|n| **n == "Marie").count(),
+        1,
+        "{names:?}"
+    );
+    assert!(
+        names.contains(&"Tim") && names.contains(&"Léa"),
+        "{names:?}"
+    );
+    assert_eq!(profile["addresses"].as_array().unwrap().len(), 1);
+    // Each child has its legal guardian, and the partner is linked once.
+    let partners = profile["relations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["role"] == "partner")
+        .count();
+    assert_eq!(partners, 1, "{}", profile["relations"]);
+}

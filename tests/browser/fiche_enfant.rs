@@ -169,6 +169,43 @@ async fn a_parent_registers_a_new_child_by_keyboard_and_the_agent_accepts_it() {
         .assert_fits("Profile with activities (téléphone)")
         .await;
     citizen.assert_accessible("Profile with activities").await;
+
+    // Next school year, the fiche starts from this one: the child (now in the household),
+    // the school and the activities; the year and the level are asked again.
+    citizen.goto("/mes-demandes/1").await;
+    citizen.click("#renew-fiche").await;
+    citizen
+        .wait_text(
+            "#reused-answers",
+            "Les réponses de l'an dernier sont reprises de votre demande n° 1",
+        )
+        .await;
+    citizen.click("#start-request").await;
+    citizen
+        .wait_text("#step-title", "Étape 1 sur 1 : Votre enfant")
+        .await;
+    citizen.wait_text("#answer_child", "DUPIN Tim").await;
+    assert_ne!(citizen.value("#answer_child").await, "nouveau");
+    citizen
+        .wait_text(
+            "#answer_child-schooling",
+            "Cet usager possède une inscription scolaire : Ecole élémentaire Jean-Marie Brison, CP",
+        )
+        .await;
+    assert_eq!(
+        citizen.value("#answer_establishment").await,
+        "Ecole élémentaire Jean-Marie Brison"
+    );
+    assert_eq!(citizen.value("#answer_level").await, "");
+    assert_eq!(citizen.value("#answer_school_year").await, "");
+    let ticked = citizen
+        .find("#answer_activities_restauration-scolaire")
+        .await
+        .prop("checked")
+        .await
+        .unwrap();
+    assert_eq!(ticked.as_deref(), Some("true"));
+    citizen.assert_accessible("Fiche enfant renewed").await;
     citizen.close().await;
 }
 

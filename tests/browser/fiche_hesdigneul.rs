@@ -167,6 +167,28 @@ async fn a_parent_fills_the_hesdigneul_fiche_in_steps_with_a_contact_and_signs_i
     b.click("#request-submit").await;
     b.wait_text("main", "a bien été enregistrée").await;
 
+    // One fiche per child: the next one starts with the family's answers, not the child's.
+    b.click("#another-child").await;
+    b.wait_text(
+        "#reused-answers",
+        "Les informations de votre famille sont reprises de votre demande n° 1",
+    )
+    .await;
+    b.click("#start-request").await;
+    b.wait_text("#step-title", "Étape 1 sur 7 : Responsable du dossier")
+        .await;
+    b.wait_text("#answer_address", "Rue des Buissons Fleuris")
+        .await;
+    assert_eq!(b.value("#answer_family_situation").await, "marie");
+    b.click("#step-next").await;
+    b.wait_text("#step-title", "Étape 2 sur 7 : Conjoint").await;
+    b.wait_text("#answer_partner", "DURAND Marie (à ajouter)")
+        .await;
+    b.click("#step-next").await;
+    b.wait_text("#step-title", "Étape 3 sur 7 : Enfant").await;
+    assert_eq!(b.value("#answer_child").await, "");
+    b.assert_accessible("Fiche for another child").await;
+
     // The agent accepts (through the API: the agent's screens have their own tests).
     let token = agent["access_token"].as_str().unwrap();
     for action in ["take", "accept"] {

@@ -8,7 +8,7 @@ use std::collections::BTreeSet;
 use serde_json::{json, Value};
 
 /// Response properties the server leaves out when empty (`skip_serializing_if`).
-const MAY_BE_ABSENT: [(&str, &str); 21] = [
+const MAY_BE_ABSENT: [(&str, &str); 22] = [
     ("Problem", "detail"),
     ("Problem", "errors"),
     ("Session", "refresh_token"),
@@ -25,6 +25,7 @@ const MAY_BE_ABSENT: [(&str, &str); 21] = [
     ("FieldDefinition", "item_label"),
     ("FieldDefinition", "saved_as"),
     ("FieldDefinition", "allow_add"),
+    ("FormStep", "family"),
     ("FieldDefinition", "exclusive"),
     ("FormDefinition", "confirmation"),
     ("NewPerson", "second_first_name"),

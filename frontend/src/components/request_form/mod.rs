@@ -31,7 +31,7 @@ use crate::forms::FieldErrors;
 use crate::hooks::use_fetch::use_fetch;
 use crate::hooks::use_session;
 use crate::hooks::use_submit::use_submit;
-use crate::route::{DraftSaved, Route};
+use crate::route::{DraftSaved, Reuse, Route, StartFrom};
 use answers::{form_errors, known, step_errors, step_of_errors};
 use recap::{Recap, Sending};
 use step::StepView;
@@ -63,6 +63,9 @@ pub struct Props {
     pub form: FormDefinition,
     #[prop_or_default]
     pub existing: Option<Existing>,
+    /// The answers a new request starts from (a fiche started from another).
+    #[prop_or_default]
+    pub initial: Option<Answers>,
     /// Move the focus to the first step at once (the form replaced the button pressed).
     #[prop_or_default]
     pub focus_first: bool,
@@ -84,7 +87,9 @@ pub fn request_form(props: &Props) -> Html {
     let answers = use_state(|| {
         existing
             .as_ref()
-            .map(|e| known(&props.form, &e.answers))
+            .map(|e| &e.answers)
+            .or(props.initial.as_ref())
+            .map(|a| known(&props.form, a))
             .unwrap_or_default()
     });
     let person = use_state(|| {
@@ -331,7 +336,7 @@ pub fn request_form(props: &Props) -> Html {
                     {on_edit} on_draft={send(Sending::Draft)} on_submit={send(Sending::Request)} />
             }
         }
-        Stage::Done(request) => done(request, status, form.confirmation.as_deref()),
+        Stage::Done(request) => done(request, status, &props.slug, &form),
     }
 }
 
@@ -369,7 +374,15 @@ async fn save(
     }
 }
 
-fn done(request: &RequestSummary, before: RequestStatus, confirmation: Option<&str>) -> Html {
+fn done(
+    request: &RequestSummary,
+    before: RequestStatus,
+    slug: &str,
+    form: &FormDefinition,
+) -> Html {
+    let confirmation = form.confirmation.as_deref();
+    // One fiche per child: the next one starts from the family's answers.
+    let fiche = form.child_field().is_some();
     let n = request.number;
     let message = if before == RequestStatus::Draft {
         format!("Votre demande n° {n} a bien été enregistrée. Un accusé de réception vous a été envoyé par courriel.")
@@ -389,6 +402,14 @@ fn done(request: &RequestSummary, before: RequestStatus, confirmation: Option<&s
             <p>
                 <Link<Route> to={Route::MyRequest { id: request.id }}>{ format!("Voir la demande n° {n}") }</Link<Route>>
             </p>
+            if fiche {
+                <p>
+                    <Link<Route, StartFrom> to={Route::Procedure { slug: slug.to_string() }}
+                        query={Some(StartFrom::new(request.id, Reuse::AnotherChild))} classes="button button--secondary">
+                        <span id="another-child">{ "Faire une fiche pour un autre enfant" }</span>
+                    </Link<Route, StartFrom>>
+                </p>
+            }
             <p><Link<Route> to={Route::MyRequests}>{ "Suivre mes demandes" }</Link<Route>></p>
         </div>
     }

@@ -158,6 +158,7 @@ pub(super) fn check_alone(field: &FieldDefinition, value: &Value) -> Vec<(String
         steps: vec![FormStep {
             title: String::new(),
             fields: vec![alone],
+            family: false,
         }],
         confirmation: None,
     };

@@ -1,5 +1,6 @@
 //! One of "Mes demandes": what was asked, where it stands, its history; "Voir et
-//! imprimer la demande", and "Modifier" / "Envoyer la demande" while the citizen may.
+//! imprimer la demande", and "Modifier" / "Envoyer la demande" while the citizen may; for
+//! a fiche enfant, the fiche of another child or of the next school year.
 
 use domain::ids::RequestId;
 use domain::problem::Problem;
@@ -18,7 +19,7 @@ use crate::focus::focus_soon;
 use crate::hooks::use_fetch::use_fetch;
 use crate::hooks::use_submit::use_submit;
 use crate::hooks::{use_page_title, use_session};
-use crate::route::Route;
+use crate::route::{Reuse, Route, StartFrom};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -89,6 +90,7 @@ fn detail(props: &Props) -> Html {
                                 { if sending { "Envoi…" } else { "Envoyer la demande" } }
                             </button>
                         }
+                        { fiche_links(d) }
                     </div>
                     if let Some(p) = &problem {
                         <div id="request-problem" tabindex="-1" class="no-print">
@@ -114,6 +116,30 @@ fn detail(props: &Props) -> Html {
             { body }
             <p class="back-link no-print"><Link<Route> to={Route::MyRequests}>{ "Retour à mes demandes" }</Link<Route>></p>
         </div>
+    }
+}
+
+/// A sent fiche enfant starts the fiche of another child (the family's answers kept);
+/// an accepted one, the child's fiche for a new school year (last year's answers kept).
+fn fiche_links(d: &RequestDetail) -> Html {
+    if d.form.child_field().is_none() || d.request.status == RequestStatus::Draft {
+        return Html::default();
+    }
+    let link = |reuse: Reuse, id: &'static str, text: &'static str| {
+        html! {
+            <Link<Route, StartFrom> to={Route::Procedure { slug: d.request.procedure.clone() }}
+                query={Some(StartFrom::new(d.request.id, reuse))} classes="button button--secondary">
+                <span {id}>{ text }</span>
+            </Link<Route, StartFrom>>
+        }
+    };
+    html! {
+        <>
+            if d.request.status == RequestStatus::Closed {
+                { link(Reuse::NextYear, "renew-fiche", "Renouveler pour une nouvelle année scolaire") }
+            }
+            { link(Reuse::AnotherChild, "another-child", "Faire une fiche pour un autre enfant") }
+        </>
     }
 }
 

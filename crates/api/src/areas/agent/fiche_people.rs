@@ -60,9 +60,19 @@ pub fn partner(
         None => return Ok(()),
         Some(PersonAnswer::Member(id)) => id,
         Some(PersonAnswer::New(person)) => {
-            let id = insert(conn, &person, now)?;
-            db::households::add_member(conn, household, id, MemberRole::Adult, now)?;
-            id
+            // Already added by the fiche of a brother or sister: the same person.
+            let members = db::households::members(conn, household)?;
+            let known = members.iter().find(|m| {
+                m.role != MemberRole::Child && person.is(&m.birth_name, &m.first_name, m.birth_date)
+            });
+            match known {
+                Some(m) => m.person_id,
+                None => {
+                    let id = insert(conn, &person, now)?;
+                    db::households::add_member(conn, household, id, MemberRole::Adult, now)?;
+                    id
+                }
+            }
         }
     };
     relate(
@@ -75,7 +85,7 @@ pub fn partner(
     )
 }
 
-/// Each new address the fiche gives joins the account holder's addresses.
+/// Each new address the fiche gives joins the account holder's addresses (once).
 pub fn new_addresses(
     conn: &mut db::Conn,
     holder: PersonId,
@@ -87,7 +97,26 @@ pub fn new_addresses(
         .fields()
         .filter(|f| f.kind == FieldKind::Address && form.shown(f, answers));
     for field in fields {
-        if let Some(address) = answers.get(&field.name).and_then(new_address) {
+        let Some(address) = answers.get(&field.name).and_then(new_address) else {
+            continue;
+        };
+        // Already added by the fiche of a brother or sister: not twice.
+        let key = |parts: [&str; 4]| parts.map(|p| domain::text::fold(p.trim()));
+        let wanted = key([
+            &address.postal_code,
+            &address.city,
+            address.street_number.as_deref().unwrap_or_default(),
+            &address.street,
+        ]);
+        let known = db::addresses::list(conn, holder)?.into_iter().any(|a| {
+            key([
+                &a.postal_code,
+                &a.city,
+                a.street_number.as_deref().unwrap_or_default(),
+                &a.street,
+            ]) == wanted
+        });
+        if !known {
             crate::areas::profile::service::save_address(conn, account.id, None, &address)?;
         }
     }

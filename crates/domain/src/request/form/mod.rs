@@ -13,6 +13,7 @@ mod display;
 mod group;
 mod person;
 mod problems;
+mod reuse;
 mod sources;
 
 pub use address::new_address;
@@ -44,6 +45,10 @@ pub struct FormStep {
     pub title: String,
     #[serde(default)]
     pub fields: Vec<FieldDefinition>,
+    /// The family's answers (the responsable, the partner, the persons to contact): kept
+    /// when the family starts the fiche of another child from this one.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub family: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -298,6 +303,7 @@ impl FormDefinition {
                     field("subject", "Objet", FieldKind::Text, 200),
                     field("message", "Message", FieldKind::Textarea, 4000),
                 ],
+                family: false,
             }],
             confirmation: None,
         }
