@@ -103,6 +103,27 @@ impl Browser {
             .unwrap_or_else(|e| panic!("click {css}: {e}"));
     }
 
+    /// Renders the page as printed (`print`: the print stylesheet applies) or back on
+    /// screen (`""`), through chromedriver's door to the DevTools protocol.
+    pub async fn media(&self, media: &str) {
+        self.client
+            .issue_cmd(Cdp {
+                cmd: "Emulation.setEmulatedMedia",
+                params: serde_json::json!({"media": media}),
+            })
+            .await
+            .expect("print media");
+    }
+
+    /// Whether the element is shown (not `display: none`).
+    pub async fn displayed(&self, css: &str) -> bool {
+        self.find(css)
+            .await
+            .is_displayed()
+            .await
+            .expect("displayed")
+    }
+
     pub async fn fill(&self, css: &str, text: &str) {
         let element = self.find(css).await;
         element.clear().await.expect("clear");
@@ -252,5 +273,30 @@ impl Browser {
         let _ = self.client.clone().close().await;
         let _ = self.driver.kill();
         let _ = self.driver.wait();
+    }
+}
+
+/// A DevTools command, sent through chromedriver (`goog/cdp/execute`).
+#[derive(Debug)]
+struct Cdp {
+    cmd: &'static str,
+    params: serde_json::Value,
+}
+
+impl fantoccini::wd::WebDriverCompatibleCommand for Cdp {
+    fn endpoint(
+        &self,
+        base_url: &url::Url,
+        session_id: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base_url.join(&format!(
+            "session/{}/goog/cdp/execute",
+            session_id.unwrap_or_default()
+        ))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (reqwest::Method, Option<String>) {
+        let body = serde_json::json!({"cmd": self.cmd, "params": self.params});
+        (reqwest::Method::POST, Some(body.to_string()))
     }
 }

@@ -151,6 +151,33 @@ async fn a_parent_registers_a_new_child_by_keyboard_and_the_agent_accepts_it() {
     agent.wait_text("main", "DUPIN Tim").await;
     agent.click("#agent-take").await;
     agent.wait_text("#agent-status", "prise en charge").await;
+
+    // On paper: the commune and the request on top, the answers and the documents with
+    // their status; no banner, no buttons, no forms.
+    agent.media("print").await;
+    agent
+        .wait_text(
+            "#print-header",
+            "Ville de Quiévrechain — Demande n° 1 – Fiche enfant",
+        )
+        .await;
+    assert!(agent.displayed("#print-header").await);
+    assert!(agent.displayed("#request-answers-title").await);
+    assert!(agent.displayed("#request-documents-title").await);
+    for hidden in [
+        ".site-header",
+        "#print-request",
+        "#agent-accept",
+        "#correction-title",
+    ] {
+        assert!(!agent.displayed(hidden).await, "{hidden} printed");
+    }
+    let page = agent.wait_text("main", "DUPIN Tim").await;
+    assert!(
+        page.contains("Ecole élémentaire Jean-Marie Brison"),
+        "{page}"
+    );
+    agent.media("").await;
     agent.click("#agent-accept").await;
     agent.click("#agent-confirm").await;
     agent.wait_text("#agent-status", "acceptée").await;

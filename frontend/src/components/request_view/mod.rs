@@ -12,6 +12,7 @@ use yew::prelude::*;
 use super::detail_list::{Detail, DetailList};
 use super::status_badge::StatusBadge;
 use crate::dates::local_date_time;
+use crate::hooks::use_commune;
 pub use answers::Answers;
 
 #[derive(Properties, PartialEq)]
@@ -38,8 +39,13 @@ pub fn request_view(props: &Props) -> Html {
     if props.show_requester {
         items.push(Detail::new("Demandeur", Some(d.requester.clone())));
     }
+    let commune = use_commune().name();
     html! {
         <div class="request-view">
+            // On paper, the banner is gone: the commune and the request say whose it is.
+            <p class="print-only print-header" id="print-header">
+                { format!("{commune} — Demande n° {} – {}", r.number, r.procedure_title) }
+            </p>
             <p class="request-status">{ "Statut : " }<StatusBadge status={r.status} /></p>
             if r.status == RequestStatus::Refused {
                 <div class="alert alert--error refusal">

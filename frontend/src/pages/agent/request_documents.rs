@@ -91,13 +91,13 @@ pub fn agent_request_documents(props: &Props) -> Html {
         .or_else(|| errors.get("document_type"))
         .or_else(|| errors.get("person_id"));
     html! {
-        <div class="no-print">
+        <div>
             { match &*lines {
                 None => html! { <p class="loading">{ "Chargement des justificatifs…" }</p> },
                 Some(Err(p)) => html! { <LoadError problem={p.clone()} /> },
                 Some(Ok(lines)) => html! { <RequestDocuments lines={lines.clone()} /> },
             } }
-            <section class="card" aria-labelledby="ask-title">
+            <section class="card no-print" aria-labelledby="ask-title">
                 <h2 id="ask-title">{ "Demande de justificatifs" }</h2>
                 <div role="status" id="ask-status" class={classes!(done.is_some().then_some("alert alert--success"))}>
                     if let Some(message) = &*done { <p>{ message.clone() }</p> }
