@@ -92,7 +92,7 @@ async fn restarting_with_a_changed_configuration_updates_the_catalogue_and_keeps
         .create_account("dupin@yopmail.com", "pascal.dupin", tests::people::PASSWORD)
         .await;
     let t = session["access_token"].as_str().unwrap();
-    let body = serde_json::json!({"procedure": "rendez-vous-ccas", "answers": {"subject": "Aide"}});
+    let body = serde_json::json!({"procedure": "rendez-vous-ccas", "answers": {"reason": "aide"}});
     assert_eq!(app.post_auth("/api/requests", t, &body).await.status(), 201);
 
     // The same configuration again changes nothing visible.

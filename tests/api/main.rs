@@ -12,6 +12,7 @@ mod contract;
 mod contract_attachments;
 mod contract_documents;
 mod corrections;
+mod demo_forms;
 mod document_abuse;
 mod document_queue;
 mod document_types;

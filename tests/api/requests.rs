@@ -57,7 +57,7 @@ async fn a_procedure_page_gives_its_form_duration_and_terms() {
     );
     // A procedure configured without a form gets the message form.
     let other: Value = app
-        .get("/api/procedures/acte-de-naissance")
+        .get("/api/procedures/reservation-cantine")
         .await
         .json()
         .await
@@ -198,7 +198,7 @@ async fn mes_demandes_lists_en_cours_and_effectuees_latest_first() {
         .post_auth(
             "/api/requests",
             &t,
-            &json!({"procedure": "rendez-vous-ccas", "answers": {"subject": "Horaires"}}),
+            &json!({"procedure": "rendez-vous-ccas", "answers": {"reason": "logement"}}),
         )
         .await;
     assert_eq!(draft.status(), 201);

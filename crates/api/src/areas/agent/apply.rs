@@ -1,5 +1,6 @@
 //! What accepting a request changes besides its status: the profile changes of the
-//! "Mettre à jour mes informations personnelles" family of procedures. The answers were
+//! "Mettre à jour mes informations personnelles" family of procedures (civil data, a new
+//! address, social data, a new member) and the fiche enfant. The answers were
 //! checked against the form when the citizen sent them.
 
 use domain::catalogue::ProcedureKind;
@@ -22,7 +23,9 @@ pub fn accepted(conn: &mut db::Conn, row: &db::requests::RequestRow) -> ApiResul
     match procedure.kind {
         ProcedureKind::Generic => Ok(()),
         ProcedureKind::PersonalDataUpdate => {
-            civil_data(conn, row.person_id.unwrap_or(holder), &answers)
+            civil_data(conn, row.person_id.unwrap_or(holder), &answers)?;
+            // A change of address: the new one becomes the default address.
+            super::fiche_people::new_addresses(conn, holder, &procedure.form, &answers, true)
         }
         ProcedureKind::SocialDataUpdate => social_data(conn, row.household_id, &answers),
         ProcedureKind::HouseholdMemberAddition => {

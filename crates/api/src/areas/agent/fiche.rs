@@ -46,7 +46,7 @@ pub fn apply(
         now,
     )?;
     people::partner(conn, household, form, answers, guardian, now)?;
-    people::new_addresses(conn, holder, form, answers)?;
+    people::new_addresses(conn, holder, form, answers, false)?;
     let answer = |source: ChoiceSource| {
         form.fields()
             .find(|f| f.choices_from == Some(source))

@@ -85,21 +85,24 @@ pub fn partner(
     )
 }
 
-/// Each new address the fiche gives joins the account holder's addresses (once).
+/// Each new address the answers give joins the account holder's addresses (once); as
+/// the default one when `main` (a change of address).
 pub fn new_addresses(
     conn: &mut db::Conn,
     holder: PersonId,
     form: &FormDefinition,
     answers: &Answers,
+    main: bool,
 ) -> ApiResult<()> {
     let account = db::accounts::of_person(conn, holder)?.ok_or_else(ApiError::not_found)?;
     let fields = form
         .fields()
         .filter(|f| f.kind == FieldKind::Address && form.shown(f, answers));
     for field in fields {
-        let Some(address) = answers.get(&field.name).and_then(new_address) else {
+        let Some(mut address) = answers.get(&field.name).and_then(new_address) else {
             continue;
         };
+        address.is_default |= main;
         // Already added by the fiche of a brother or sister: not twice.
         let key = |parts: [&str; 4]| parts.map(|p| domain::text::fold(p.trim()));
         let wanted = key([
