@@ -1,15 +1,16 @@
 //! Hesdigneul-lès-Boulogne's fiche enfant in its seven steps: the responsable (the holder)
 //! with a new address, the partner and the child added with their modals, the
-//! authorisations, a person to contact (added, then one removed), the documents, the
-//! signature; after the agent's acceptance the profile shows the partner, the address,
-//! the contact and the authorisations in words. Desktop and phone width, axe-core.
+//! authorisations, two persons to contact (one added and removed on the way), the
+//! documents, the signature; after the agent's acceptance the profile shows the partner,
+//! the address, the contacts and the authorisations in words. A fiche left after its
+//! first step opens again with its answers. Desktop and phone width, axe-core.
 
 use domain::auth::Role;
 use serde_json::json;
 use tests::{people, TestApp};
 
 use crate::driver::Browser;
-use crate::person_modal::{add_person, Person};
+use crate::person_modal::{add_address, add_person, Person};
 
 /// Chooses in a drop-down list by typing the start of an option, as a keyboard does.
 async fn choose(b: &Browser, css: &str, start: &str) {
@@ -135,6 +136,14 @@ async fn a_parent_fills_the_hesdigneul_fiche_in_steps_with_a_contact_and_signs_i
     b.assert_accessible("Fiche enfant: a contact to correct")
         .await;
     b.fill("#answer_contacts_0_phone", "06 12 34 56 78").await;
+    // A second person, kept.
+    b.click("#answer_contacts-add").await;
+    b.wait_focus("answer_contacts_1_last_name").await;
+    b.fill("#answer_contacts_1_last_name", "Bernard").await;
+    b.fill("#answer_contacts_1_first_name", "Luc").await;
+    b.fill("#answer_contacts_1_relation", "Voisin").await;
+    b.fill("#answer_contacts_1_phone", "03 21 00 00 00").await;
+    b.click("#answer_contacts_1_emergency").await;
     b.phone().await;
     b.assert_fits("Contacts (téléphone)").await;
     b.click("#step-next").await;
@@ -156,6 +165,7 @@ async fn a_parent_fills_the_hesdigneul_fiche_in_steps_with_a_contact_and_signs_i
     let recap = b.wait_text("main", "Récapitulatif de la demande").await;
     for shown in [
         "Martin, Odile, Grand-mère, 06 12 34 56 78, Autorisé(e) à venir chercher l'enfant",
+        "Bernard, Luc, Voisin, 03 21 00 00 00, À prévenir en cas d'urgence",
         "Signé par DUPIN Pascal",
         "DUPIN Tim, né(e) le 01/01/2016",
         "DUPIN Pascal",
@@ -203,6 +213,7 @@ async fn a_parent_fills_the_hesdigneul_fiche_in_steps_with_a_contact_and_signs_i
     }
     b.goto("/mon-compte/profil").await;
     let contacts = b.wait_text("#child-contacts", "MARTIN Odile").await;
+    assert!(contacts.contains("BERNARD Luc"), "{contacts}");
     assert!(
         contacts.contains("autorisé(e) à venir chercher l'enfant"),
         "{contacts}"
@@ -213,5 +224,41 @@ async fn a_parent_fills_the_hesdigneul_fiche_in_steps_with_a_contact_and_signs_i
     b.wait_text("main", "Rue des Buissons Fleuris").await;
     b.assert_fits("Profile with contacts (téléphone)").await;
     b.assert_accessible("Profile with contacts").await;
+    b.close().await;
+}
+
+#[tokio::test]
+async fn a_fiche_left_after_a_step_opens_again_with_its_answers() {
+    let app = TestApp::spawn_for_commune("hesdigneul").await;
+    app.create_account("dupin@yopmail.com", "pascal.dupin", people::PASSWORD)
+        .await;
+    let b = Browser::open(&app.address).await;
+    b.log_in("pascal.dupin").await;
+    b.goto("/demarches/fiche-enfant").await;
+    b.click("#start-request").await;
+    b.wait_text("#step-title", "Étape 1 sur 7 : Responsable du dossier")
+        .await;
+    b.click("#answer_other_situation_false").await;
+    choose(&b, "#answer_family_situation", "Pac").await;
+    add_address(
+        &b,
+        "Hesdigneul-lès-Boulogne",
+        "62360",
+        "Rue des Buissons Fleuris",
+    )
+    .await;
+    b.click("#step-next").await;
+    b.wait_text("#draft-status", "Brouillon n° 1 enregistré")
+        .await;
+
+    // The page is closed; later, "Mes demandes" opens the draft where it was left.
+    b.goto("/mes-demandes/1/modifier").await;
+    b.wait_text("#step-title", "Étape 1 sur 7 : Responsable du dossier")
+        .await;
+    b.wait_text("#answer_address", "Rue des Buissons Fleuris")
+        .await;
+    assert_eq!(b.value("#answer_family_situation").await, "pacse");
+    b.click("#step-next").await;
+    b.wait_text("#step-title", "Étape 2 sur 7 : Conjoint").await;
     b.close().await;
 }
