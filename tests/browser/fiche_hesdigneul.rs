@@ -3,7 +3,8 @@
 //! authorisations, two persons to contact (one added and removed on the way), the
 //! documents, the signature; after the agent's acceptance the profile shows the partner,
 //! the address, the contacts and the authorisations in words. A fiche left after its
-//! first step opens again with its answers. Desktop and phone width, axe-core.
+//! first step opens again with its answers, and back and forth keeps them. Desktop and
+//! phone width, axe-core.
 
 use domain::auth::Role;
 use serde_json::json;
@@ -260,5 +261,20 @@ async fn a_fiche_left_after_a_step_opens_again_with_its_answers() {
     assert_eq!(b.value("#answer_family_situation").await, "pacse");
     b.click("#step-next").await;
     b.wait_text("#step-title", "Étape 2 sur 7 : Conjoint").await;
+    // Back and forth: what was answered stays.
+    b.click("#answer_has_partner_false").await;
+    b.click("#step-previous").await;
+    b.wait_text("#step-title", "Étape 1 sur 7 : Responsable du dossier")
+        .await;
+    assert_eq!(b.value("#answer_family_situation").await, "pacse");
+    b.click("#step-next").await;
+    b.wait_text("#step-title", "Étape 2 sur 7 : Conjoint").await;
+    let kept = b
+        .find("#answer_has_partner_false")
+        .await
+        .prop("checked")
+        .await
+        .unwrap();
+    assert_eq!(kept.as_deref(), Some("true"));
     b.close().await;
 }

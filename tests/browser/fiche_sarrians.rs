@@ -132,6 +132,11 @@ async fn a_parent_gives_the_health_step_and_only_an_authorised_agent_reads_it() 
     }
     b.click("#request-submit").await;
     b.wait_text("main", "a bien été enregistrée").await;
+    b.wait_text(
+        "#fiche-next",
+        "Une fois votre dossier traité par l'agent, vous pourrez réserver",
+    )
+    .await;
 
     // The agent, without the health permission, reads everything else.
     let login =

@@ -402,6 +402,11 @@ fn done(
             <p>
                 <Link<Route> to={Route::MyRequest { id: request.id }}>{ format!("Voir la demande n° {n}") }</Link<Route>>
             </p>
+            if fiche && before == RequestStatus::Draft {
+                <p id="fiche-next">
+                    { "Une fois votre dossier traité par l'agent, vous pourrez réserver les jours de votre enfant dans l'agenda ; ses activités apparaîtront dans votre profil." }
+                </p>
+            }
             if fiche {
                 <p>
                     <Link<Route, StartFrom> to={Route::Procedure { slug: slug.to_string() }}
