@@ -283,16 +283,18 @@ async fn by_default_mail_is_written_as_readable_eml_files() {
     let dir = app.state.settings.mail_dir();
     let mut text = String::new();
     for _ in 0..100 {
-        if let Some(file) = std::fs::read_dir(&dir)
-            .ok()
-            .and_then(|mut d| d.next())
-            .and_then(Result::ok)
-        {
-            assert_eq!(
-                file.path().extension().and_then(|e| e.to_str()),
-                Some("eml")
-            );
-            text = std::fs::read_to_string(file.path()).unwrap();
+        // Only whole mails show: a file being written has a hidden `.part` name.
+        let files: Vec<_> = std::fs::read_dir(&dir)
+            .into_iter()
+            .flatten()
+            .filter_map(Result::ok)
+            .map(|f| f.path())
+            .filter(|p| !p.file_name().unwrap().to_string_lossy().starts_with('.'))
+            .collect();
+        if let Some(file) = files.first() {
+            assert_eq!(files.len(), 1, "{files:?}");
+            assert_eq!(file.extension().and_then(|e| e.to_str()), Some("eml"));
+            text = std::fs::read_to_string(file).unwrap();
             break;
         }
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;

@@ -27,14 +27,23 @@ fn options() -> std::fs::OpenOptions {
     options
 }
 
-/// Writes a new file only the owner can read.
+/// Writes a new file only the owner can read, whole or not at all: the content goes to
+/// a hidden `.<name>.part` beside it first, renamed once written (a reader never sees a
+/// half-written mail or key, a crash leaves no empty one).
 pub fn write_new(path: &Path, content: &[u8]) -> std::io::Result<()> {
-    options()
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .ok_or_else(|| std::io::Error::other("a file name is needed"))?;
+    let part = path.with_file_name(format!(".{name}.part"));
+    let mut file = options()
         .write(true)
         .create(true)
         .truncate(true)
-        .open(path)?
-        .write_all(content)
+        .open(&part)?;
+    file.write_all(content)?;
+    file.sync_all()?;
+    std::fs::rename(&part, path)
 }
 
 /// Creates `path` empty (owner only) unless it exists: for the SQLite database.
