@@ -185,4 +185,32 @@ async fn an_accepted_change_of_address_makes_the_new_address_the_default_one() {
             ("Rue Jean Jaurès".to_string(), false)
         ]
     );
+
+    // Back to an address already in "Mes adresses": chosen, it becomes the default again.
+    let old_id = profile["addresses"][1]["id"].clone();
+    let answers = json!({"new_address": old_id, "moved_on": "2026-12-01"});
+    let draft = app
+        .post_auth(
+            "/api/requests",
+            &citizen,
+            &json!({"procedure": "mise-a-jour-adresse", "answers": answers}),
+        )
+        .await;
+    assert_eq!(draft.status(), StatusCode::CREATED);
+    let id = draft.json::<Value>().await.unwrap()["request"]["id"]
+        .as_i64()
+        .unwrap();
+    let sent = app
+        .post_auth(&format!("/api/requests/{id}/submit"), &citizen, &json!({}))
+        .await;
+    assert_eq!(sent.status(), StatusCode::OK);
+    for action in ["take", "accept"] {
+        assert_eq!(act(&app, &agent, id, action, json!({})).await.status(), 200);
+    }
+    let profile = app.get_json("/api/me/profile", &citizen).await;
+    let addresses = profile["addresses"].as_array().unwrap();
+    assert_eq!(addresses.len(), 2);
+    assert_eq!(addresses[0]["id"], old_id);
+    assert_eq!(addresses[0]["is_default"], true);
+    assert_eq!(addresses[1]["is_default"], false);
 }

@@ -29,7 +29,7 @@ pub fn of(
         .load(conn)
 }
 
-/// Grants it (granting it again changes nothing).
+/// Grants it (granting it again, even at the same moment, changes nothing).
 pub fn grant(
     conn: &mut Conn,
     account: AccountId,
@@ -40,15 +40,23 @@ pub fn grant(
     if has(conn, account, permission)? {
         return Ok(());
     }
-    diesel::insert_into(staff_permissions::table)
+    let inserted = diesel::insert_into(staff_permissions::table)
         .values((
             staff_permissions::account_id.eq(account),
             staff_permissions::permission.eq(permission),
             staff_permissions::granted_by.eq(by),
             staff_permissions::granted_at.eq(at),
         ))
-        .execute(conn)
-        .map(|_| ())
+        .execute(conn);
+    match inserted {
+        Ok(_) => Ok(()),
+        // Another admin granted it meanwhile.
+        Err(diesel::result::Error::DatabaseError(
+            diesel::result::DatabaseErrorKind::UniqueViolation,
+            _,
+        )) => Ok(()),
+        Err(e) => Err(e),
+    }
 }
 
 pub fn revoke(conn: &mut Conn, account: AccountId, permission: StaffPermission) -> QueryResult<()> {

@@ -62,6 +62,8 @@ fn details(props: &DetailsProps) -> Html {
             }
         })
     };
+    // The form takes its first answers once: it waits for the request it starts from.
+    let waiting = props.from.is_some() && source.is_none();
     // A request that cannot be read (gone, another household's) starts nothing.
     let source = match &*source {
         Some(Ok(Some(d))) => Some(d.clone()),
@@ -110,6 +112,7 @@ fn details(props: &DetailsProps) -> Html {
             <h1 tabindex="-1">{ title }</h1>
             { for reused }
             { match &*state {
+                Some(Ok(_)) if waiting => loading("Chargement de votre demande…"),
                 Some(Ok(p)) if *started => html! {
                     <RequestForm slug={p.slug.clone()} form={p.form.clone()} initial={initial(&p.form)} focus_first=true />
                 },

@@ -99,28 +99,48 @@ pub fn new_addresses(
         .fields()
         .filter(|f| f.kind == FieldKind::Address && form.shown(f, answers));
     for field in fields {
-        let Some(mut address) = answers.get(&field.name).and_then(new_address) else {
-            continue;
+        let known = db::addresses::list(conn, holder)?;
+        let chosen = match answers.get(&field.name) {
+            // One of "Mes adresses", chosen: a change of address makes it the default.
+            Some(value) if value.is_i64() => known
+                .iter()
+                .find(|a| Some(a.id.0) == value.as_i64())
+                .map(|a| a.id),
+            Some(value) => match new_address(value) {
+                None => None,
+                Some(mut address) => {
+                    // Already added by another fiche of the family: not twice.
+                    let key = |parts: [&str; 4]| parts.map(|p| domain::text::fold(p.trim()));
+                    let wanted = key([
+                        &address.postal_code,
+                        &address.city,
+                        address.street_number.as_deref().unwrap_or_default(),
+                        &address.street,
+                    ]);
+                    let same = known.iter().find(|a| {
+                        key([
+                            &a.postal_code,
+                            &a.city,
+                            a.street_number.as_deref().unwrap_or_default(),
+                            &a.street,
+                        ]) == wanted
+                    });
+                    match same {
+                        Some(a) => Some(a.id),
+                        None => {
+                            address.is_default |= main;
+                            crate::areas::profile::service::save_address(
+                                conn, account.id, None, &address,
+                            )?;
+                            None
+                        }
+                    }
+                }
+            },
+            None => None,
         };
-        address.is_default |= main;
-        // Already added by the fiche of a brother or sister: not twice.
-        let key = |parts: [&str; 4]| parts.map(|p| domain::text::fold(p.trim()));
-        let wanted = key([
-            &address.postal_code,
-            &address.city,
-            address.street_number.as_deref().unwrap_or_default(),
-            &address.street,
-        ]);
-        let known = db::addresses::list(conn, holder)?.into_iter().any(|a| {
-            key([
-                &a.postal_code,
-                &a.city,
-                a.street_number.as_deref().unwrap_or_default(),
-                &a.street,
-            ]) == wanted
-        });
-        if !known {
-            crate::areas::profile::service::save_address(conn, account.id, None, &address)?;
+        if let (true, Some(id)) = (main, chosen) {
+            db::addresses::make_default(conn, holder, id)?;
         }
     }
     Ok(())

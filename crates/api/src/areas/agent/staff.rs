@@ -163,13 +163,13 @@ pub fn set_permission(
     permission: StaffPermission,
     granted: bool,
 ) -> ApiResult<StaffMember> {
-    db::transaction(conn, |conn| {
-        one(conn, id)?;
-        if granted {
-            db::staff_permissions::grant(conn, id, permission, admin, db::now())?;
-        } else {
-            db::staff_permissions::revoke(conn, id, permission)?;
-        }
-        one(conn, id)
-    })
+    // One statement each: no transaction, so that a grant racing another (a unique
+    // violation, taken as done) does not abort what follows on PostgreSQL.
+    one(conn, id)?;
+    if granted {
+        db::staff_permissions::grant(conn, id, permission, admin, db::now())?;
+    } else {
+        db::staff_permissions::revoke(conn, id, permission)?;
+    }
+    one(conn, id)
 }
