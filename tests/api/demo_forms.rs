@@ -145,27 +145,11 @@ async fn an_accepted_change_of_address_makes_the_new_address_the_default_one() {
     let answers = json!({"new_address": {"name": "Nouvelle adresse", "country": "France",
         "city": "Quiévrechain", "postal_code": "59920", "street_number": "3",
         "street": "Place Roger Salengro"}, "moved_on": "2026-11-14"});
-    let draft = app
-        .post_auth(
-            "/api/requests",
-            &citizen,
-            &json!({"procedure": "mise-a-jour-adresse", "answers": answers}),
-        )
-        .await;
-    assert_eq!(draft.status(), StatusCode::CREATED);
-    let id = draft.json::<Value>().await.unwrap()["request"]["id"]
-        .as_i64()
-        .unwrap();
-    let sent = app
-        .post_auth(&format!("/api/requests/{id}/submit"), &citizen, &json!({}))
-        .await;
-    assert_eq!(sent.status(), StatusCode::OK);
+    let id = send_address_change(&app, &citizen, answers).await;
     // Nothing changes before the town hall accepts.
     let profile = app.get_json("/api/me/profile", &citizen).await;
     assert_eq!(profile["addresses"].as_array().unwrap().len(), 1);
-    for action in ["take", "accept"] {
-        assert_eq!(act(&app, &agent, id, action, json!({})).await.status(), 200);
-    }
+    accept(&app, &agent, id).await;
     let profile = app.get_json("/api/me/profile", &citizen).await;
     let addresses: Vec<(String, bool)> = profile["addresses"]
         .as_array()
@@ -189,10 +173,22 @@ async fn an_accepted_change_of_address_makes_the_new_address_the_default_one() {
     // Back to an address already in "Mes adresses": chosen, it becomes the default again.
     let old_id = profile["addresses"][1]["id"].clone();
     let answers = json!({"new_address": old_id, "moved_on": "2026-12-01"});
+    let id = send_address_change(&app, &citizen, answers).await;
+    accept(&app, &agent, id).await;
+    let profile = app.get_json("/api/me/profile", &citizen).await;
+    let addresses = profile["addresses"].as_array().unwrap();
+    assert_eq!(addresses.len(), 2);
+    assert_eq!(addresses[0]["id"], old_id);
+    assert_eq!(addresses[0]["is_default"], true);
+    assert_eq!(addresses[1]["is_default"], false);
+}
+
+/// Sends a change of address with these answers; its id.
+async fn send_address_change(app: &TestApp, citizen: &str, answers: Value) -> i64 {
     let draft = app
         .post_auth(
             "/api/requests",
-            &citizen,
+            citizen,
             &json!({"procedure": "mise-a-jour-adresse", "answers": answers}),
         )
         .await;
@@ -201,16 +197,14 @@ async fn an_accepted_change_of_address_makes_the_new_address_the_default_one() {
         .as_i64()
         .unwrap();
     let sent = app
-        .post_auth(&format!("/api/requests/{id}/submit"), &citizen, &json!({}))
+        .post_auth(&format!("/api/requests/{id}/submit"), citizen, &json!({}))
         .await;
     assert_eq!(sent.status(), StatusCode::OK);
+    id
+}
+
+async fn accept(app: &TestApp, agent: &str, id: i64) {
     for action in ["take", "accept"] {
-        assert_eq!(act(&app, &agent, id, action, json!({})).await.status(), 200);
+        assert_eq!(act(app, agent, id, action, json!({})).await.status(), 200);
     }
-    let profile = app.get_json("/api/me/profile", &citizen).await;
-    let addresses = profile["addresses"].as_array().unwrap();
-    assert_eq!(addresses.len(), 2);
-    assert_eq!(addresses[0]["id"], old_id);
-    assert_eq!(addresses[0]["is_default"], true);
-    assert_eq!(addresses[1]["is_default"], false);
 }

@@ -7,6 +7,8 @@
 mod address_field;
 pub mod answer_field;
 mod answers;
+mod done;
+pub use done::start_from;
 mod group_field;
 mod modal_form;
 mod person_dialog;
@@ -31,7 +33,7 @@ use crate::forms::FieldErrors;
 use crate::hooks::use_fetch::use_fetch;
 use crate::hooks::use_session;
 use crate::hooks::use_submit::use_submit;
-use crate::route::{DraftSaved, Reuse, Route, StartFrom};
+use crate::route::{DraftSaved, Route};
 use answers::{form_errors, known, step_errors, step_of_errors};
 use recap::{Recap, Sending};
 use step::StepView;
@@ -336,7 +338,7 @@ pub fn request_form(props: &Props) -> Html {
                     {on_edit} on_draft={send(Sending::Draft)} on_submit={send(Sending::Request)} />
             }
         }
-        Stage::Done(request) => done(request, status, &props.slug, &form),
+        Stage::Done(request) => done::done(request, status, &props.slug, &form),
     }
 }
 
@@ -371,51 +373,5 @@ async fn save(
         requests::submit(authed, saved.request.id).await
     } else {
         Ok(saved)
-    }
-}
-
-fn done(
-    request: &RequestSummary,
-    before: RequestStatus,
-    slug: &str,
-    form: &FormDefinition,
-) -> Html {
-    let confirmation = form.confirmation.as_deref();
-    // One fiche per child: the next one starts from the family's answers.
-    let fiche = form.child_field().is_some();
-    let n = request.number;
-    let message = if before == RequestStatus::Draft {
-        format!("Votre demande n° {n} a bien été enregistrée. Un accusé de réception vous a été envoyé par courriel.")
-    } else {
-        format!("Les modifications de votre demande n° {n} ont bien été enregistrées.")
-    };
-    html! {
-        <div class="alert alert--success request-done" role="status" id="request-done">
-            <h2 id="step-title" tabindex="-1">{ "Demande enregistrée" }</h2>
-            <p>{ message }</p>
-            // The commune's own words, once sent (Isques names the documents it needs).
-            if before == RequestStatus::Draft {
-                { for confirmation.into_iter().flat_map(|c| c.split("\n\n")).map(|p| html! {
-                    <p class="request-done__confirmation">{ p.trim() }</p>
-                }) }
-            }
-            <p>
-                <Link<Route> to={Route::MyRequest { id: request.id }}>{ format!("Voir la demande n° {n}") }</Link<Route>>
-            </p>
-            if fiche && before == RequestStatus::Draft {
-                <p id="fiche-next">
-                    { "Une fois votre dossier traité par l'agent, vous pourrez réserver les jours de votre enfant dans l'agenda ; ses activités apparaîtront dans votre profil." }
-                </p>
-            }
-            if fiche {
-                <p>
-                    <Link<Route, StartFrom> to={Route::Procedure { slug: slug.to_string() }}
-                        query={Some(StartFrom::new(request.id, Reuse::AnotherChild))} classes="button button--secondary">
-                        <span id="another-child">{ "Faire une fiche pour un autre enfant" }</span>
-                    </Link<Route, StartFrom>>
-                </p>
-            }
-            <p><Link<Route> to={Route::MyRequests}>{ "Suivre mes demandes" }</Link<Route>></p>
-        </div>
     }
 }

@@ -12,6 +12,7 @@ use crate::api::requests;
 use crate::components::load_error::{loading, LoadError};
 use crate::components::problem_alert::ProblemAlert;
 use crate::components::request_documents::RequestDocuments;
+use crate::components::request_form::start_from;
 use crate::components::request_view::{print_button, request_title, RequestView};
 use crate::components::require_login::RequireLogin;
 use crate::components::route_link::RouteLink;
@@ -19,7 +20,7 @@ use crate::focus::focus_soon;
 use crate::hooks::use_fetch::use_fetch;
 use crate::hooks::use_submit::use_submit;
 use crate::hooks::{use_page_title, use_session};
-use crate::route::{Reuse, Route, StartFrom};
+use crate::route::{Reuse, Route};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -125,20 +126,13 @@ fn fiche_links(d: &RequestDetail) -> Html {
     if d.form.child_field().is_none() || d.request.status == RequestStatus::Draft {
         return Html::default();
     }
-    let link = |reuse: Reuse, id: &'static str, text: &'static str| {
-        html! {
-            <Link<Route, StartFrom> to={Route::Procedure { slug: d.request.procedure.clone() }}
-                query={Some(StartFrom::new(d.request.id, reuse))} classes="button button--secondary">
-                <span {id}>{ text }</span>
-            </Link<Route, StartFrom>>
-        }
-    };
+    let link = |reuse| start_from(&d.request.procedure, d.request.id, reuse);
     html! {
         <>
             if d.request.status == RequestStatus::Closed {
-                { link(Reuse::NextYear, "renew-fiche", "Renouveler pour une nouvelle année scolaire") }
+                { link(Reuse::NextYear) }
             }
-            { link(Reuse::AnotherChild, "another-child", "Faire une fiche pour un autre enfant") }
+            { link(Reuse::AnotherChild) }
         </>
     }
 }
