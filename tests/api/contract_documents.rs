@@ -56,10 +56,7 @@ async fn document_answers_match_the_spec() {
         None,
     )
     .await;
-    let agent = token(
-        &app.create_staff("agent@mairie.fr", "Anne", domain::auth::Role::Agent)
-            .await,
-    );
+    let agent = token(&app.create_health_staff("agent@mairie.fr", "Anne").await);
     let a = Some(agent.as_str());
     call(
         &app,

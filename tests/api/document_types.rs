@@ -3,7 +3,6 @@
 //! the last day of validity the agent chose.
 
 use api::config::documents::{Condition, RequirementSettings};
-use domain::auth::Role;
 use domain::document::FileKind;
 use futures_util::StreamExt;
 use reqwest::StatusCode;
@@ -134,10 +133,7 @@ async fn valider_keeps_the_last_day_the_agent_chose_and_agents_get_the_file() {
     let app = TestApp::spawn().await;
     let (session, child, _) = family_with_a_request(&app, "mounier@yopmail.com", "mounier").await;
     let citizen = token(&session);
-    let agent = token(
-        &app.create_staff("agent@mairie.fr", "Anne", Role::Agent)
-            .await,
-    );
+    let agent = token(&app.create_health_staff("agent@mairie.fr", "Anne").await);
     let sent = upload(
         &app,
         &citizen,

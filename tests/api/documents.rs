@@ -1,7 +1,6 @@
 //! Justificatifs: what requests need, the upload into the object store, the agents'
 //! validation, and everything a bad file or another household may try.
 
-use domain::auth::Role;
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 use tests::app::{field_codes, problem};
@@ -96,10 +95,7 @@ async fn a_document_goes_from_missing_to_refused_to_valid_and_serves_every_reque
     assert_eq!(got.bytes().await.unwrap().to_vec(), file);
 
     // The agent finds it in the queue and refuses it: the family is told why.
-    let agent = token(
-        &app.create_staff("agent@mairie.fr", "Anne", Role::Agent)
-            .await,
-    );
+    let agent = token(&app.create_health_staff("agent@mairie.fr", "Anne").await);
     let queue = app.get_json("/api/agent/documents", &agent).await;
     assert_eq!(queue["total"], 1);
     assert_eq!(queue["items"][0]["id"], id);
@@ -195,10 +191,7 @@ async fn a_document_valid_for_some_days_expires_back_to_missing() {
     let app = TestApp::spawn_for_commune("hesdigneul").await;
     let (session, _, _) = family_with_a_request(&app, "marinelli@yopmail.com", "marinelli").await;
     let citizen = token(&session);
-    let agent = token(
-        &app.create_staff("agent@mairie.fr", "Anne", Role::Agent)
-            .await,
-    );
+    let agent = token(&app.create_health_staff("agent@mairie.fr", "Anne").await);
     let required = app.get_json("/api/me/required-documents", &citizen).await;
     // A household's document is in the holder's name, as in the manual.
     assert_eq!(
@@ -290,10 +283,7 @@ async fn an_agent_asks_for_one_more_document_and_each_request_shows_its_document
         family_with_a_request(&app, "mounier@yopmail.com", "mounier").await;
     let (other, other_child, _) = family_with_a_request(&app, "dupont@yopmail.com", "dupont").await;
     let citizen = token(&session);
-    let agent = token(
-        &app.create_staff("agent@mairie.fr", "Anne", Role::Agent)
-            .await,
-    );
+    let agent = token(&app.create_health_staff("agent@mairie.fr", "Anne").await);
     let id = request["request"]["id"].as_i64().unwrap();
     let mine = format!("/api/requests/{id}/documents");
     let kinds = |lines: &Value| -> Vec<String> {

@@ -24,7 +24,7 @@ fn marie(born: &str) -> Value {
 
 /// The whole fiche for a new child, Tim, the holder responsable, a new partner, Marie, and
 /// a new address.
-async fn answers(app: &TestApp, citizen: &str) -> Value {
+pub async fn answers(app: &TestApp, citizen: &str) -> Value {
     let procedure = app.get_json("/api/procedures/fiche-enfant", citizen).await;
     assert_eq!(
         step_titles(&procedure),
@@ -67,7 +67,7 @@ async fn answers(app: &TestApp, citizen: &str) -> Value {
     answers
 }
 
-async fn family(app: &TestApp, email: &str, login: &str) -> String {
+pub async fn family(app: &TestApp, email: &str, login: &str) -> String {
     token(&app.create_account(email, login, people::PASSWORD).await)
 }
 

@@ -63,13 +63,13 @@ fn strings(value: &Value) -> Vec<String> {
 }
 
 /// "Journal des accès aux données de santé", newest first.
-async fn log(app: &TestApp, admin: &str) -> Vec<Value> {
+pub async fn log(app: &TestApp, admin: &str) -> Vec<Value> {
     let lines = app.get_json("/api/admin/health-accesses", admin).await;
     lines.as_array().unwrap().clone()
 }
 
 /// The staff account's id, from the admins' list.
-async fn staff_id(app: &TestApp, admin: &str, email: &str) -> i64 {
+pub async fn staff_id(app: &TestApp, admin: &str, email: &str) -> i64 {
     let list = app.get_json("/api/admin/staff", admin).await;
     list.as_array()
         .unwrap()

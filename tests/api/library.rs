@@ -2,7 +2,6 @@
 //! closed since included; a replaced document keeps what it served, a refused one served
 //! nothing.
 
-use domain::auth::Role;
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 use tests::documents::{child_form, family_with_a_request, pdf, upload};
@@ -49,10 +48,7 @@ async fn the_library_keeps_the_requests_a_document_served_once_they_are_closed()
     let (session, child, first) =
         family_with_a_request(&app, "mounier@yopmail.com", "mounier").await;
     let family = token(&session);
-    let agent = token(
-        &app.create_staff("agent@mairie.fr", "Anne", Role::Agent)
-            .await,
-    );
+    let agent = token(&app.create_health_staff("agent@mairie.fr", "Anne").await);
     let number = |r: &Value| r["request"]["number"].as_i64().unwrap();
     let carnet = dt_polio(&app, &family, child).await;
     let validated = app

@@ -227,10 +227,7 @@ async fn a_refused_document_leaves_the_manuals_message_on_its_request() {
     let (session, child, request) =
         family_with_a_request(&app, "mounier@yopmail.com", "mounier").await;
     let family = token(&session);
-    let agent = token(
-        &app.create_staff("agent@mairie.fr", "Anne", Role::Agent)
-            .await,
-    );
+    let agent = token(&app.create_health_staff("agent@mairie.fr", "Anne").await);
     let document: Value = upload(
         &app,
         &family,

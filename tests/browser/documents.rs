@@ -3,7 +3,6 @@
 //! agent validates it, and a second request finds it already provided. At desktop and
 //! phone width, axe-core on every screen.
 
-use domain::auth::Role;
 use serde_json::Value;
 use tests::documents::{child_form, family_with_a_request, pdf};
 use tests::TestApp;
@@ -36,9 +35,7 @@ async fn journey(phone: bool) {
     let app = TestApp::spawn().await;
     let (session, child, first) =
         family_with_a_request(&app, "mounier@yopmail.com", "mounier").await;
-    let staff = app
-        .create_staff("agent@mairie.fr", "Anne", Role::Agent)
-        .await;
+    let staff = app.create_health_staff("agent@mairie.fr", "Anne").await;
     let agent_token = token(&staff);
     let agent_login = staff["account"]["login"].as_str().unwrap().to_string();
     let dir = tempfile::tempdir().unwrap();
@@ -305,9 +302,7 @@ async fn journey(phone: bool) {
 async fn the_agent_sees_a_photo_of_a_document_in_the_page() {
     let app = TestApp::spawn().await;
     let (session, child, _) = family_with_a_request(&app, "mounier@yopmail.com", "mounier").await;
-    let staff = app
-        .create_staff("agent@mairie.fr", "Anne", Role::Agent)
-        .await;
+    let staff = app.create_health_staff("agent@mairie.fr", "Anne").await;
     let agent_login = staff["account"]["login"].as_str().unwrap().to_string();
     let mut photo = Vec::new();
     image::RgbImage::from_pixel(64, 48, image::Rgb([30, 90, 200]))

@@ -1,7 +1,7 @@
 //! Hesdigneul-lès-Boulogne's fiche enfant in its seven steps: the responsable (the holder)
 //! with a new address, the partner and the child added with their modals, the
-//! authorisations, two persons to contact (one added and removed on the way), the
-//! documents, the signature; after the agent's acceptance the profile shows the partner,
+//! authorisations, two persons to contact (one added and removed on the way), a document
+//! given in the documents step, the signature; after the agent's acceptance the profile shows the partner,
 //! the address, the contacts and the authorisations in words. A fiche left after its
 //! first step opens again with its answers, and back and forth keeps them. Desktop and
 //! phone width, axe-core.
@@ -22,7 +22,8 @@ async fn choose(b: &Browser, css: &str, start: &str) {
 #[tokio::test]
 async fn a_parent_fills_the_hesdigneul_fiche_in_steps_with_a_contact_and_signs_it() {
     let app = TestApp::spawn_for_commune("hesdigneul").await;
-    app.create_account("dupin@yopmail.com", "pascal.dupin", people::PASSWORD)
+    let parent = app
+        .create_account("dupin@yopmail.com", "pascal.dupin", people::PASSWORD)
         .await;
     let agent = app
         .create_staff("agent@mairie.fr", "Anne", Role::Agent)
@@ -149,9 +150,43 @@ async fn a_parent_fills_the_hesdigneul_fiche_in_steps_with_a_contact_and_signs_i
     b.assert_fits("Contacts (téléphone)").await;
     b.click("#step-next").await;
 
+    // The documents the fiche needs, with the child's under his name: one is given here.
     b.wait_text("#step-title", "Étape 6 sur 7 : Justificatifs")
         .await;
-    b.wait_text("main", "assurance responsabilité civile").await;
+    b.wait_text(
+        "#fiche-documents",
+        "Assurance responsabilité civile de DUPIN Tim",
+    )
+    .await;
+    let livret = b
+        .wait_text("#fiche-document-line-0", "Livret de famille")
+        .await;
+    assert!(livret.contains("de DUPIN Tim"), "{livret}");
+    assert!(livret.contains("Non fourni"), "{livret}");
+    b.click("#fiche-document-0").await;
+    b.find("#upload-dialog[open]").await;
+    b.wait_focus("upload_file").await;
+    b.wait_text("#upload-title", "Déposer : Livret de famille")
+        .await;
+    b.assert_accessible("Fiche enfant: a document to give")
+        .await;
+    b.assert_fits("Fiche enfant: a document to give (téléphone)")
+        .await;
+    let dir = tempfile::tempdir().unwrap();
+    let scan = dir.path().join("livret.pdf");
+    std::fs::write(&scan, tests::documents::pdf(20_000)).unwrap();
+    b.find("#upload_file")
+        .await
+        .send_keys(&scan.display().to_string())
+        .await
+        .unwrap();
+    b.click("#upload-submit").await;
+    b.wait_gone("#upload-dialog[open]").await;
+    b.wait_text("#fiche-documents-status", "en attente de validation")
+        .await;
+    b.wait_text("#fiche-document-line-0", "Envoyé, en attente de validation")
+        .await;
+    b.wait_focus("fiche-document-0").await;
     b.click("#step-next").await;
     b.wait_text("#step-title", "Étape 7 sur 7 : Signature")
         .await;
@@ -212,6 +247,11 @@ async fn a_parent_fills_the_hesdigneul_fiche_in_steps_with_a_contact_and_signs_i
             .await;
         assert!(done.status().is_success(), "{action}: {}", done.status());
     }
+    // The livret given in the fiche is now Tim's.
+    let parent = parent["access_token"].as_str().unwrap();
+    let library = app.get_json("/api/me/documents", parent).await;
+    assert_eq!(library[0]["concerned"], "DUPIN Tim");
+    assert!(library[0]["person_id"].is_i64(), "{library}");
     b.goto("/mon-compte/profil").await;
     let contacts = b.wait_text("#child-contacts", "MARTIN Odile").await;
     assert!(contacts.contains("BERNARD Luc"), "{contacts}");

@@ -269,6 +269,25 @@ impl TestApp {
         session.json().await.expect("session")
     }
 
+    /// [`create_staff`](Self::create_staff) for an agent an admin allowed to read health
+    /// information (the DT Polio pages, the PAI): the documents' reviewers.
+    pub async fn create_health_staff(&self, email: &str, first_name: &str) -> Value {
+        let session = self
+            .create_staff(email, first_name, domain::auth::Role::Agent)
+            .await;
+        let account = domain::ids::AccountId(session["account"]["id"].as_i64().unwrap());
+        let pool = self.state.pool.clone();
+        tokio::task::spawn_blocking(move || {
+            let mut conn = pool.get().unwrap();
+            let permission = domain::staff::StaffPermission::Health;
+            db::staff_permissions::grant(&mut conn, account, permission, account, db::now())
+                .unwrap();
+        })
+        .await
+        .unwrap();
+        session
+    }
+
     pub async fn login(&self, login: &str, password: &str) -> Response {
         self.post(
             "/api/auth/login",

@@ -25,6 +25,8 @@ pub struct NewDocument<'a> {
     pub document_date: Option<NaiveDate>,
     pub uploaded_by: AccountId,
     pub uploaded_at: NaiveDateTime,
+    /// The fiche enfant whose child, not yet in the household, the document is about.
+    pub request_id: Option<RequestId>,
 }
 
 #[derive(Debug, Clone, Queryable, Selectable)]
@@ -46,6 +48,8 @@ pub struct DocumentRow {
     pub reviewed_by: Option<AccountId>,
     pub reviewed_at: Option<NaiveDateTime>,
     pub refusal_reason: Option<String>,
+    /// The fiche enfant it was provided with for a child not yet in the household.
+    pub request_id: Option<RequestId>,
 }
 
 pub fn insert(conn: &mut Conn, new: &NewDocument) -> QueryResult<DocumentId> {
@@ -61,6 +65,29 @@ pub fn find(conn: &mut Conn, id: DocumentId) -> QueryResult<Option<DocumentRow>>
         .select(DocumentRow::as_select())
         .first(conn)
         .optional()
+}
+
+/// The documents provided with the fiche `request` for its child not yet in the
+/// household now concern `child` (the fiche is accepted, or names a known child).
+pub fn attach_to_child(conn: &mut Conn, request: RequestId, child: PersonId) -> QueryResult<usize> {
+    diesel::update(
+        documents::table
+            .filter(documents::request_id.eq(request))
+            .filter(documents::person_id.is_null()),
+    )
+    .set(documents::person_id.eq(child))
+    .execute(conn)
+}
+
+/// Forgets the documents still waiting on a draft being deleted (their files go with the
+/// next sweep of the object store).
+pub fn delete_waiting(conn: &mut Conn, request: RequestId) -> QueryResult<usize> {
+    diesel::delete(
+        documents::table
+            .filter(documents::request_id.eq(request))
+            .filter(documents::person_id.is_null()),
+    )
+    .execute(conn)
 }
 
 /// Every document of a household, latest first.

@@ -364,6 +364,7 @@ diesel::table! {
         reviewed_by -> Nullable<BigInt>,
         reviewed_at -> Nullable<Timestamp>,
         refusal_reason -> Nullable<Text>,
+        request_id -> Nullable<BigInt>,
     }
 }
 

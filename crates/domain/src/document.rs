@@ -172,7 +172,7 @@ impl Validity {
 /// A type of document the commune asks for.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[cfg_attr(feature = "openapi", schema(example = json!({"slug": "dt-polio", "name": "Carnet de vaccination DT Polio", "concern": "child", "validity": "unlimited", "formats": ["pdf", "jpeg", "png"], "max_bytes": 10485760})))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"slug": "dt-polio", "name": "Carnet de vaccination DT Polio", "concern": "child", "validity": "unlimited", "formats": ["pdf", "jpeg", "png"], "max_bytes": 10485760, "health": true})))]
 pub struct DocumentType {
     /// Stable key, e.g. `dt-polio`.
     pub slug: String,
@@ -184,6 +184,9 @@ pub struct DocumentType {
     pub formats: Vec<FileKind>,
     /// The largest file accepted, in bytes.
     pub max_bytes: u64,
+    /// Health information (RGPD art. 9): agents open such a file only with the health
+    /// permission, and each opening is logged.
+    pub health: bool,
 }
 
 /// A request that needs a document: "Fiche enfant : 51".
@@ -241,11 +244,15 @@ pub struct LibraryDocument {
 /// household), with what stands and the requests that need it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[cfg_attr(feature = "openapi", schema(example = json!({"document_type": "dt-polio", "type_name": "Carnet de vaccination DT Polio", "person_id": 5, "concerned": "MOUNIER Éric", "status": "missing", "document": null, "requests": [{"id": 51, "number": 51, "procedure_title": "Fiche enfant"}]})))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"document_type": "dt-polio", "type_name": "Carnet de vaccination DT Polio", "person_id": 5, "request_id": null, "concerned": "MOUNIER Éric", "status": "missing", "document": null, "requests": [{"id": 51, "number": 51, "procedure_title": "Fiche enfant"}]})))]
 pub struct RequiredDocument {
     pub document_type: String,
     pub type_name: String,
     pub person_id: Option<PersonId>,
+    /// The fiche enfant whose child, not yet in the household, it is about (to upload it,
+    /// send this `request_id` instead of a `person_id`).
+    #[serde(default)]
+    pub request_id: Option<RequestId>,
     /// "MOUNIER Éric" ("Donnée concernée" reads "<type> de <concerned>").
     pub concerned: String,
     pub status: RequirementStatus,
@@ -267,9 +274,15 @@ pub struct UploadFields {
     #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 100))]
     #[validate(length(min = 1, max = 100, code = "required"))]
     pub document_type: String,
-    /// The person it is about; required for a child's or an adult's document.
+    /// The person it is about; required for a child's or an adult's document, except
+    /// for the child a fiche enfant adds (see `request_id`).
     #[serde(default)]
     pub person_id: Option<PersonId>,
+    /// A child's document for the child that this fiche enfant (the household's, not yet
+    /// accepted) adds to the household: it concerns that child once the fiche is
+    /// accepted. Only without `person_id`.
+    #[serde(default)]
+    pub request_id: Option<RequestId>,
     /// The date on the document, for types valid for some days from it (default: today).
     #[serde(default)]
     pub document_date: Option<NaiveDate>,

@@ -89,6 +89,8 @@ text_enum! {
         Request = "request",
         /// The household's profile (the children's recorded health information).
         Household = "household",
+        /// The file of a document that is health information (the vaccination pages).
+        Document = "document",
     }
 }
 

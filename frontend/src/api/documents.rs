@@ -31,6 +31,7 @@ pub async fn upload(
     let pairs: Vec<(&str, String)> = [
         ("document_type", Some(fields.document_type.clone())),
         ("person_id", fields.person_id.map(|p| p.to_string())),
+        ("request_id", fields.request_id.map(|r| r.to_string())),
         ("document_date", fields.document_date.map(|d| d.to_string())),
     ]
     .into_iter()

@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 use domain::document::{Document, DocumentType, UploadFields};
-use domain::ids::PersonId;
+use domain::ids::{PersonId, RequestId};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -24,6 +24,9 @@ const INPUTS: Inputs =
 pub struct Props {
     pub document_type: DocumentType,
     pub person_id: Option<PersonId>,
+    /// The fiche whose child to add the document is about (no person yet).
+    #[prop_or_default]
+    pub request_id: Option<RequestId>,
     /// "Carnet de vaccination DT Polio de MOUNIER Éric".
     pub title: AttrValue,
     pub on_sent: Callback<Document>,
@@ -59,9 +62,10 @@ pub fn document_upload(props: &Props) -> Html {
 
     let onsubmit = {
         let (input, dated, submit) = (input.clone(), dated.clone(), submit.clone());
-        let (t, person, on_sent) = (
+        let (t, person, request, on_sent) = (
             props.document_type.clone(),
             props.person_id,
+            props.request_id,
             props.on_sent.clone(),
         );
         Callback::from(move |e: SubmitEvent| {
@@ -99,6 +103,7 @@ pub fn document_upload(props: &Props) -> Html {
             let fields = UploadFields {
                 document_type: t.slug.clone(),
                 person_id: person,
+                request_id: request,
                 document_date: date,
             };
             let (authed, on_sent) = (session.authed(), on_sent.clone());

@@ -30,6 +30,11 @@ pub struct DocumentTypeSettings {
     /// Default: 10.
     #[serde(default = "ten")]
     pub max_megabytes: u32,
+    /// Health information (RGPD art. 9: the vaccination pages, the PAI): agents open the
+    /// file, validate or refuse it only with the health permission, and each opening is
+    /// logged. Default: false.
+    #[serde(default)]
+    pub health: bool,
 }
 
 fn unlimited() -> Validity {
@@ -60,6 +65,7 @@ impl DocumentTypeSettings {
             validity: self.validity,
             formats: self.formats.clone(),
             max_bytes: self.max_bytes(),
+            health: self.health,
         }
     }
 

@@ -134,8 +134,9 @@ pub fn answer_field(props: &Props) -> Html {
             </div>
         },
         // Drawn by the step: a `PersonField` with its modal, an `AddressField`, a
-        // `GroupField`, a `SignatureField`.
-        FieldKind::Child
+        // `GroupField`, a `SignatureField`, a `DocumentsField`.
+        FieldKind::Documents
+        | FieldKind::Child
         | FieldKind::Adult
         | FieldKind::Address
         | FieldKind::Group

@@ -7,6 +7,7 @@
 mod address_field;
 pub mod answer_field;
 mod answers;
+mod documents_field;
 mod done;
 pub use done::start_from;
 mod group_field;
@@ -194,6 +195,8 @@ pub fn request_form(props: &Props) -> Html {
     // A draft is saved at each step, so that nothing typed is lost if the page closes.
     let autosaving = use_mut_ref(|| false);
     let autosaved = use_state(|| None::<i64>);
+    // Each save of the draft: what depends on its answers (the documents) is read again.
+    let saves = use_state(|| 0u32);
     let on_next = {
         let (stage, submit, answers, form) =
             (stage.clone(), submit.clone(), answers.clone(), form.clone());
@@ -203,7 +206,7 @@ pub fn request_form(props: &Props) -> Html {
             session.authed(),
             props.slug.to_string(),
         );
-        let (autosaving, autosaved) = (autosaving.clone(), autosaved.clone());
+        let (autosaving, autosaved, saves) = (autosaving.clone(), autosaved.clone(), saves.clone());
         Callback::from(move |_| {
             let Stage::Step(i) = *stage else { return };
             // Only the questions asked: an answer a changed choice hid stays, unsent.
@@ -221,8 +224,12 @@ pub fn request_form(props: &Props) -> Html {
                     answers: form.asked(&answers),
                 };
                 let (authed, id) = (authed.clone(), *saved_id);
-                let (saved_id, autosaving, autosaved) =
-                    (saved_id.clone(), autosaving.clone(), autosaved.clone());
+                let (saved_id, autosaving, autosaved, saves) = (
+                    saved_id.clone(),
+                    autosaving.clone(),
+                    autosaved.clone(),
+                    saves.clone(),
+                );
                 wasm_bindgen_futures::spawn_local(async move {
                     let saved = match id {
                         Some(id) => requests::update(&authed, id, &input).await,
@@ -233,6 +240,7 @@ pub fn request_form(props: &Props) -> Html {
                     if let Ok(detail) = saved {
                         saved_id.set(Some(detail.request.id));
                         autosaved.set(Some(detail.request.number));
+                        saves.set(*saves + 1);
                     }
                 });
             }
@@ -321,7 +329,7 @@ pub fn request_form(props: &Props) -> Html {
                 </p>
                 <StepView form={form.clone()} index={*i}
                     answers={(*answers).clone()} members={members.clone()} addresses={addresses.clone()} {schooling} person={(*person).clone()}
-                    errors={errors.clone()} attempt={submit.attempt()}
+                    request={*saved_id} saved={*saves} errors={errors.clone()} attempt={submit.attempt()}
                     {on_answer} {on_person} {on_previous} {on_next} />
             </>
         },

@@ -2,6 +2,8 @@
 //! first step of a form that names no child, the person concerned), "Précédent" and
 //! "Suivant". A `child` field opens the "Ajouter un enfant" modal.
 
+use domain::document::Document;
+use domain::ids::RequestId;
 use domain::profile::{Address, Member, SchoolEnrolment};
 use domain::request::form::Answers;
 use domain::request::{FieldKind, FormDefinition};
@@ -11,6 +13,7 @@ use yew::prelude::*;
 use super::address_field::AddressField;
 use super::answer_field::AnswerField;
 use super::answers::input_id;
+use super::documents_field::{DocumentsField, UploadDialog, Uploading};
 use super::group_field::{item_field_name, item_title, GroupField};
 use super::person_dialog::PersonDialog;
 use super::person_field::PersonField;
@@ -34,6 +37,9 @@ pub struct Props {
     /// The household's school enrolments (shown under a `child` field).
     pub schooling: Vec<SchoolEnrolment>,
     pub person: AttrValue,
+    /// The saved draft (for a `documents` field), and how many times it was saved.
+    pub request: Option<RequestId>,
+    pub saved: u32,
     pub errors: FieldErrors,
     pub attempt: u32,
     pub on_answer: Callback<(String, Option<Value>)>,
@@ -50,6 +56,39 @@ pub fn step_view(props: &Props) -> Html {
     let summary = summary(props, asks_person);
     // The field whose "Ajouter" modal is open.
     let adding = use_state(|| None::<String>);
+    // A `documents` field: the line whose upload dialog is open, the uploads sent, and
+    // what the last one became.
+    let uploading = use_state(|| None as Uploading);
+    let uploads = use_state(|| 0u32);
+    let upload_status = use_state(|| None::<AttrValue>);
+    let on_upload = {
+        let (uploading, upload_status) = (uploading.clone(), upload_status.clone());
+        Callback::from(move |line| {
+            upload_status.set(None);
+            uploading.set(Some(line));
+        })
+    };
+    let on_uploaded = {
+        let (uploading, uploads, upload_status) =
+            (uploading.clone(), uploads.clone(), upload_status.clone());
+        Callback::from(move |(at, document): (usize, Document)| {
+            upload_status.set(Some(AttrValue::from(format!(
+                "Votre justificatif « {} de {} » a bien été envoyé : il est en attente de validation par la mairie.",
+                document.type_name, document.concerned
+            ))));
+            uploading.set(None);
+            uploads.set(*uploads + 1);
+            focus_soon(format!("#fiche-document-{at}"));
+        })
+    };
+    let on_upload_closed = {
+        let uploading = uploading.clone();
+        Callback::from(move |at: usize| {
+            uploading.set(None);
+            focus_soon(format!("#fiche-document-{at}"));
+        })
+    };
+    let has_documents = step.fields.iter().any(|f| f.kind == FieldKind::Documents);
     let onsubmit = {
         let on_next = props.on_next.clone();
         Callback::from(move |e: SubmitEvent| {
@@ -109,6 +148,12 @@ pub fn step_view(props: &Props) -> Html {
                                 members={props.members.clone()} schooling={props.schooling.clone()} {onchange}
                                 on_add={Callback::from(move |()| adding.set(Some(name.clone())))} />
                         }
+                    } else if f.kind == FieldKind::Documents {
+                        html! {
+                            <DocumentsField key={f.name.clone()} field={f.clone()} request={props.request}
+                                version={props.saved + *uploads} status={(*upload_status).clone()}
+                                on_upload={on_upload.clone()} />
+                        }
                     } else if f.kind == FieldKind::Address {
                         html! {
                             <AddressField key={f.name.clone()} field={f.clone()} {value} {error} {required}
@@ -131,6 +176,9 @@ pub fn step_view(props: &Props) -> Html {
                     </button>
                 </div>
             </form>
+            if has_documents {
+                <UploadDialog uploading={(*uploading).clone()} on_sent={on_uploaded} on_close={on_upload_closed} />
+            }
             { for step.fields.iter().filter(|f| f.kind == FieldKind::Child || f.allow_add).map(|f| {
                 let p = super::person_dialog::prefix(f);
                 let on_add = {

@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use domain::request::form::Answers as AnswerMap;
-use domain::request::{FieldKind, FormDefinition};
+use domain::request::FormDefinition;
 use yew::prelude::*;
 
 use crate::components::detail_list::{Detail, DetailList};
@@ -43,7 +43,7 @@ pub fn answers(props: &Props) -> Html {
                     .filter(|f| {
                         let withheld = props.withheld.contains(&f.name);
                         (withheld || props.form.shown(f, &props.answers))
-                            && f.kind != FieldKind::Notice
+                            && f.kind.answered()
                     })
                     .map(|f| {
                         if props.withheld.contains(&f.name) {

@@ -18,15 +18,15 @@ use crate::hooks::use_submit::use_submit;
 /// The kinds an agent corrects here: answers typed or chosen, not people, addresses,
 /// lists of persons or signatures.
 fn correctable(kind: FieldKind) -> bool {
-    !matches!(
-        kind,
-        FieldKind::Notice
-            | FieldKind::Child
-            | FieldKind::Adult
-            | FieldKind::Address
-            | FieldKind::Group
-            | FieldKind::Signature
-    )
+    kind.answered()
+        && !matches!(
+            kind,
+            FieldKind::Child
+                | FieldKind::Adult
+                | FieldKind::Address
+                | FieldKind::Group
+                | FieldKind::Signature
+        )
 }
 
 #[derive(Properties, PartialEq)]

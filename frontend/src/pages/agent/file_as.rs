@@ -109,6 +109,7 @@ fn file_as_form(props: &FormProps) -> Html {
             let fields = UploadFields {
                 document_type: line.document_type.clone(),
                 person_id: line.person_id,
+                request_id: line.request_id,
                 document_date: None,
             };
             let (authed, on_filed) = (session.authed(), on_filed.clone());

@@ -143,7 +143,7 @@ pub fn required_documents() -> Html {
                 if let Some(t) = form {
                     <tr class="upload-row">
                         <td colspan="4">
-                            <DocumentUpload document_type={t} person_id={line.person_id} title={what.clone()}
+                            <DocumentUpload document_type={t} person_id={line.person_id} request_id={line.request_id} title={what.clone()}
                                 on_sent={on_sent(at)} on_cancel={on_cancel(at)} />
                         </td>
                     </tr>

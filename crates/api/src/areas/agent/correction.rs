@@ -30,7 +30,7 @@ pub fn correct(
         let form = procedure_view(procedure, String::new()).form;
         let field = form
             .field(&input.field)
-            .filter(|f| f.kind != FieldKind::Notice)
+            .filter(|f| f.kind.answered())
             .ok_or_else(|| ApiError::field("field", "invalid_value"))?;
         if field.is_health() {
             super::health::require(conn, agent)?;

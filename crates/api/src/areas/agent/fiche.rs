@@ -35,6 +35,8 @@ pub fn apply(
             ))
         }
     };
+    // The documents provided for the child to add now concern it.
+    db::documents::attach_to_child(conn, row.id, child)?;
     let now = db::now();
     let guardian = people::guardian(form, answers).unwrap_or(holder);
     people::relate(

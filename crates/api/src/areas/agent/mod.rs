@@ -6,7 +6,7 @@ mod correction;
 mod fiche;
 mod fiche_people;
 mod handlers;
-mod health;
+pub mod health;
 pub mod service;
 pub mod staff;
 mod staff_handlers;

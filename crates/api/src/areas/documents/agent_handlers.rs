@@ -53,17 +53,20 @@ pub async fn queue(
             (Vec<u8> = "image/jpeg"),
             (Vec<u8> = "image/png"),
         )),
+        (status = 403, description = "A document that is health information, for an agent without the health permission (`health_permission_required`).", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such document.", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/agent/documents/{id}/file")]
 pub async fn download(
     state: web::Data<AppState>,
-    _agent: AuthAgent,
+    agent: AuthAgent,
     id: web::Path<DocumentId>,
 ) -> ApiResult<HttpResponse> {
-    let id = id.into_inner();
-    let row = state.run(move |conn| agent_service::find(conn, id)).await?;
+    let (settings, id, agent) = (state.settings.clone(), id.into_inner(), agent.0.account_id);
+    let row = state
+        .run(move |conn| agent_service::to_open(conn, &settings, agent, id))
+        .await?;
     serve(&state, &row).await
 }
 
@@ -76,6 +79,7 @@ pub async fn download(
     request_body = Validation,
     responses(
         (status = 200, description = "The validated document.", body = Document),
+        (status = 403, description = "A document that is health information, for an agent without the health permission (`health_permission_required`).", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such document.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Already validated or refused (`already_reviewed`).", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "A last day of validity in the past (`valid_until`).", body = Problem, content_type = "application/problem+json"),
@@ -109,6 +113,7 @@ pub async fn validate(
     request_body = AgentNote,
     responses(
         (status = 200, description = "The refused document.", body = Document),
+        (status = 403, description = "A document that is health information, for an agent without the health permission (`health_permission_required`).", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such document.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Already validated or refused (`already_reviewed`).", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "The reason is missing or too long (`text`).", body = Problem, content_type = "application/problem+json"),

@@ -7,9 +7,11 @@ use domain::document::{Document, DocumentFilter, DocumentPage, DocumentStatus, V
 use domain::ids::{AccountId, DocumentId};
 use domain::message::MessageSender;
 use domain::request::AgentNote;
+use domain::staff::HealthAccessContext;
 
 use super::requirements;
 use super::views::{self, Names};
+use crate::areas::agent::health;
 use crate::config::Settings;
 use crate::error::{ApiError, ApiResult, ErrorKind};
 use crate::mail::{self, templates};
@@ -56,6 +58,46 @@ pub fn find(conn: &mut db::Conn, id: DocumentId) -> ApiResult<db::documents::Doc
     db::documents::find(conn, id)?.ok_or_else(ApiError::not_found)
 }
 
+fn is_health(settings: &Settings, row: &db::documents::DocumentRow) -> bool {
+    views::document_type(settings, &row.document_type).is_some_and(|t| t.health)
+}
+
+/// A document this agent may review: one that is health information only with the health
+/// permission (403 `health_permission_required`).
+fn reviewable(
+    conn: &mut db::Conn,
+    settings: &Settings,
+    agent: AccountId,
+    id: DocumentId,
+) -> ApiResult<db::documents::DocumentRow> {
+    let row = find(conn, id)?;
+    if is_health(settings, &row) {
+        health::require(conn, agent)?;
+    }
+    Ok(row)
+}
+
+/// A document whose file this agent opens: the opening of a health document is logged.
+pub fn to_open(
+    conn: &mut db::Conn,
+    settings: &Settings,
+    agent: AccountId,
+    id: DocumentId,
+) -> ApiResult<db::documents::DocumentRow> {
+    let row = reviewable(conn, settings, agent, id)?;
+    if is_health(settings, &row) {
+        db::health::log_access(
+            conn,
+            agent,
+            row.household_id,
+            row.request_id,
+            HealthAccessContext::Document,
+            db::now(),
+        )?;
+    }
+    Ok(row)
+}
+
 fn view(conn: &mut db::Conn, settings: &Settings, id: DocumentId) -> ApiResult<Document> {
     let row = find(conn, id)?;
     let names = Names::of(conn, row.household_id)?;
@@ -76,7 +118,7 @@ pub fn validate(
     now: NaiveDateTime,
 ) -> ApiResult<Document> {
     db::transaction(conn, |conn| {
-        let row = find(conn, id)?;
+        let row = reviewable(conn, settings, agent, id)?;
         let computed = views::document_type(settings, &row.document_type)
             .and_then(|t| t.validity.until(row.document_date.unwrap_or(today)));
         let valid_until = body.valid_until.or(computed);
@@ -109,7 +151,7 @@ pub fn refuse(
     now: NaiveDateTime,
 ) -> ApiResult<Document> {
     db::transaction(conn, |conn| {
-        let row = find(conn, id)?;
+        let row = reviewable(conn, settings, agent, id)?;
         let reason = note.text.trim();
         let changed = db::documents::review(
             conn,
@@ -129,7 +171,11 @@ pub fn refuse(
         // The manuals' message, on the first request that needs the document.
         let needing = requirements::of_household(conn, settings, row.household_id, None, today)?
             .into_iter()
-            .find(|l| l.document_type == row.document_type && l.person_id == row.person_id)
+            .find(|l| {
+                l.document_type == row.document_type
+                    && l.person_id == row.person_id
+                    && (row.person_id.is_some() || l.request_id == row.request_id)
+            })
             .and_then(|l| l.requests.first().map(|r| r.id));
         if let Some(request) = needing {
             db::messages::insert(

@@ -16,8 +16,37 @@ use super::views::{self, Names};
 use crate::config::Settings;
 use crate::error::ApiResult;
 
-/// One type of document for one person (none: the household).
-pub type Slot = (String, Option<PersonId>);
+/// Whom a required document is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Whom {
+    /// A person of the household (none: the household).
+    Person(Option<PersonId>),
+    /// The child a fiche enfant adds, not yet in the household.
+    NewChild(RequestId),
+}
+
+impl Whom {
+    /// Whether `document` was provided for this.
+    pub fn holds(self, document: &db::documents::DocumentRow) -> bool {
+        match self {
+            Whom::Person(None) => document.person_id.is_none() && document.request_id.is_none(),
+            Whom::Person(person) => document.person_id == person,
+            Whom::NewChild(request) => {
+                document.person_id.is_none() && document.request_id == Some(request)
+            }
+        }
+    }
+
+    pub fn person(self) -> Option<PersonId> {
+        match self {
+            Whom::Person(person) => person,
+            Whom::NewChild(_) => None,
+        }
+    }
+}
+
+/// One type of document for one person (or the household, or a fiche's new child).
+pub type Slot = (String, Whom);
 
 /// The status of a slot given the latest document provided for it.
 pub fn status_of(
@@ -37,17 +66,22 @@ pub fn status_of(
     }
 }
 
-/// Whom a type of document is about, in a request.
+/// Whom a type of document is about, in a request (`adds_child`: a fiche naming a child
+/// to add).
 fn concerned(
     concern: DocumentConcern,
-    request_person: Option<PersonId>,
+    request: &db::requests::RequestRow,
+    adds_child: bool,
     holder: Option<PersonId>,
-) -> Option<Option<PersonId>> {
+) -> Option<Whom> {
     match concern {
         // A child's document needs the child: without one chosen, nothing to ask yet.
-        DocumentConcern::Child => request_person.map(Some),
-        DocumentConcern::Adult => Some(holder),
-        DocumentConcern::Household => Some(None),
+        DocumentConcern::Child => match request.person_id {
+            Some(child) => Some(Whom::Person(Some(child))),
+            None => adds_child.then_some(Whom::NewChild(request.id)),
+        },
+        DocumentConcern::Adult => Some(Whom::Person(holder)),
+        DocumentConcern::Household => Some(Whom::Person(None)),
     }
 }
 
@@ -94,22 +128,26 @@ pub fn of_household(
     let names = Names::of(conn, household)?;
     Ok(slots
         .into_iter()
-        .map(|((_, (kind, person)), mut refs)| {
+        .map(|((_, (kind, whom)), mut refs)| {
             refs.sort_by_key(|r| r.number);
             // Latest first: the first one found is the one that counts.
             let latest = documents
                 .iter()
-                .find(|d| d.document_type == kind && d.person_id == person);
+                .find(|d| d.document_type == kind && whom.holds(d));
             let type_name = views::document_type(settings, &kind)
                 .map(|t| t.name.clone())
                 .unwrap_or_default();
             RequiredDocument {
                 status: status_of(latest, today),
                 document: latest.map(|d| views::document(settings, &names, d)),
-                concerned: names.get(person),
+                concerned: names.whom(whom),
                 document_type: kind,
                 type_name,
-                person_id: person,
+                person_id: whom.person(),
+                request_id: match whom {
+                    Whom::NewChild(request) => Some(request),
+                    Whom::Person(_) => None,
+                },
                 requests: refs,
             }
         })
@@ -124,10 +162,11 @@ pub fn needs(
     household: HouseholdId,
     requests: &[db::requests::RequestRow],
 ) -> ApiResult<BTreeMap<(usize, Slot), Vec<RequestRef>>> {
-    let procedures: HashMap<ProcedureId, (String, String)> = db::catalogue::all_procedures(conn)?
-        .into_iter()
-        .map(|p| (p.id, (p.slug, p.title)))
-        .collect();
+    let procedures: HashMap<ProcedureId, db::catalogue::ProcedureRow> =
+        db::catalogue::all_procedures(conn)?
+            .into_iter()
+            .map(|p| (p.id, p))
+            .collect();
     let holder = db::households::holder_of(conn, household)?;
     let ids: Vec<RequestId> = requests.iter().map(|r| r.id).collect();
     let asked = db::documents::asked(conn, &ids)?;
@@ -135,11 +174,15 @@ pub fn needs(
     let types = settings.commune.document_types();
     let position = |slug: &str| types.iter().position(|t| t.slug == slug);
     for r in requests {
-        let (slug, title) = procedures.get(&r.procedure_id).cloned().unwrap_or_default();
+        let Some(procedure) = procedures.get(&r.procedure_id) else {
+            continue;
+        };
+        let (slug, title) = (&procedure.slug, &procedure.title);
         let answers: Answers = serde_json::from_str(&r.answers).unwrap_or_default();
+        let adds_child = r.person_id.is_none() && views::new_child(procedure, &answers).is_some();
         let configured = settings
             .commune
-            .procedure(&slug)
+            .procedure(slug)
             .map(|p| p.documents.clone())
             .unwrap_or_default();
         let needed = configured
@@ -158,8 +201,8 @@ pub fn needs(
                 continue;
             };
             let Some(whom) = person
-                .map(Some)
-                .or_else(|| concerned(t.concern, r.person_id, holder))
+                .map(|p| Whom::Person(Some(p)))
+                .or_else(|| concerned(t.concern, r, adds_child, holder))
             else {
                 continue;
             };

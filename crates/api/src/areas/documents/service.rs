@@ -6,8 +6,10 @@ use chrono::{Days, NaiveDate, NaiveDateTime};
 use domain::document::{
     Document, DocumentConcern, DocumentStatus, LibraryDocument, RequiredDocument, UploadFields,
 };
-use domain::ids::{AccountId, DocumentId, HouseholdId, PersonId};
+use domain::ids::{AccountId, DocumentId, HouseholdId, PersonId, RequestId};
 use domain::profile::MemberRole;
+use domain::request::form::Answers;
+use domain::request::RequestStatus;
 
 use super::incoming::Stored;
 use super::views::{self, Names};
@@ -22,6 +24,8 @@ use crate::error::{ApiError, ApiResult};
 pub struct Slot {
     pub household: HouseholdId,
     pub person: Option<PersonId>,
+    /// The fiche whose child to add the document is about (no person yet).
+    pub request: Option<RequestId>,
     pub document_type: DocumentTypeSettings,
     pub document_date: Option<NaiveDate>,
 }
@@ -42,7 +46,13 @@ pub fn slot(
         .ok_or_else(|| ApiError::field("document_type", "unknown_document_type"))?;
     let members = db::households::members(conn, household)?;
     let member = |id: PersonId| members.iter().find(|m| m.person_id == id);
+    let request = match (fields.request_id, document_type.concern, fields.person_id) {
+        (None, _, _) => None,
+        (Some(id), DocumentConcern::Child, None) => Some(adding_child(conn, household, id)?),
+        (Some(_), _, _) => return Err(ApiError::field("request_id", "not_expected")),
+    };
     let person = match document_type.concern {
+        DocumentConcern::Child if request.is_some() => None,
         DocumentConcern::Household => {
             if fields.person_id.is_some() {
                 return Err(ApiError::field("person_id", "not_expected"));
@@ -72,9 +82,31 @@ pub fn slot(
     Ok(Slot {
         household,
         person,
+        request,
         document_type,
         document_date,
     })
+}
+
+/// The household's open fiche `id` that adds a child not yet in the household.
+fn adding_child(
+    conn: &mut db::Conn,
+    household: HouseholdId,
+    id: RequestId,
+) -> ApiResult<RequestId> {
+    let invalid = || ApiError::field("request_id", "invalid_value");
+    let request = db::requests::find_in_household(conn, id, household)?.ok_or_else(invalid)?;
+    let open = matches!(
+        request.status,
+        RequestStatus::Draft | RequestStatus::Submitted | RequestStatus::InProgress
+    );
+    let procedure =
+        db::catalogue::find_procedure_by_id(conn, request.procedure_id)?.ok_or_else(invalid)?;
+    let answers: Answers = serde_json::from_str(&request.answers).unwrap_or_default();
+    match open && request.person_id.is_none() && views::new_child(&procedure, &answers).is_some() {
+        true => Ok(request.id),
+        false => Err(invalid()),
+    }
 }
 
 /// The date on a document: not in the future, not older than five years, not already
@@ -140,6 +172,7 @@ pub fn record_in(
             document_date: slot.document_date,
             uploaded_by: account_id,
             uploaded_at: now,
+            request_id: slot.request,
         },
     )?;
     let row = db::documents::find(conn, id)?.ok_or_else(ApiError::not_found)?;

@@ -50,10 +50,10 @@ pub fn used_by(
     }
     let needs = requirements::needs(conn, settings, household, &requests)?;
     let mut used: HashMap<DocumentId, Vec<RequestRef>> = HashMap::new();
-    for ((_, (kind, person)), refs) in &needs {
+    for ((_, (kind, whom)), refs) in &needs {
         let mut provided: Vec<_> = documents
             .iter()
-            .filter(|d| &d.document_type == kind && d.person_id == *person)
+            .filter(|d| &d.document_type == kind && whom.holds(d))
             .collect();
         provided.sort_by_key(|d| (d.uploaded_at, d.id));
         for (at, d) in provided.iter().enumerate() {

@@ -3,18 +3,30 @@
 use std::collections::HashMap;
 
 use domain::document::Document;
-use domain::ids::{HouseholdId, PersonId};
+use domain::ids::{HouseholdId, PersonId, RequestId};
+use domain::request::form::{Answers, NewPerson};
+use domain::request::FormDefinition;
 
+use super::requirements::Whom;
 use crate::areas::requests::views::display_name;
 use crate::config::documents::DocumentTypeSettings;
 use crate::config::Settings;
 use crate::error::ApiResult;
 
 /// "MOUNIER Éric", by person, for every member of the household; `None` is the holder
-/// (a household's documents are in the holder's name, as in the manuals).
+/// (a household's documents are in the holder's name, as in the manuals); and the
+/// children the household's fiches add, by fiche.
 pub struct Names {
     people: HashMap<PersonId, String>,
     holder: String,
+    new_children: HashMap<RequestId, String>,
+}
+
+/// The child to add that a request of `procedure` names, if it is a fiche enfant.
+pub fn new_child(procedure: &db::catalogue::ProcedureRow, answers: &Answers) -> Option<NewPerson> {
+    serde_json::from_str::<FormDefinition>(&procedure.form)
+        .ok()?
+        .new_child(answers)
 }
 
 impl Names {
@@ -27,13 +39,45 @@ impl Names {
         let holder = db::households::holder_of(conn, household)?
             .and_then(|id| people.get(&id).cloned())
             .unwrap_or_default();
-        Ok(Names { people, holder })
+        let mut new_children = HashMap::new();
+        for r in db::requests::list_for_household(conn, household)? {
+            if r.person_id.is_some() {
+                continue;
+            }
+            let Some(procedure) = db::catalogue::find_procedure_by_id(conn, r.procedure_id)? else {
+                continue;
+            };
+            let answers: Answers = serde_json::from_str(&r.answers).unwrap_or_default();
+            if let Some(child) = new_child(&procedure, &answers) {
+                new_children.insert(r.id, display_name(&child.first_name, &child.birth_name));
+            }
+        }
+        Ok(Names {
+            people,
+            holder,
+            new_children,
+        })
     }
 
     pub fn get(&self, person: Option<PersonId>) -> String {
         person
             .and_then(|id| self.people.get(&id).cloned())
             .unwrap_or_else(|| self.holder.clone())
+    }
+
+    pub fn whom(&self, whom: Whom) -> String {
+        match whom {
+            Whom::Person(person) => self.get(person),
+            Whom::NewChild(request) => self.new_children.get(&request).cloned().unwrap_or_default(),
+        }
+    }
+
+    /// Whom a document is about.
+    fn of_document(&self, row: &db::documents::DocumentRow) -> String {
+        match (row.person_id, row.request_id) {
+            (None, Some(request)) => self.whom(Whom::NewChild(request)),
+            (person, _) => self.get(person),
+        }
     }
 }
 
@@ -52,7 +96,7 @@ pub fn document(settings: &Settings, names: &Names, row: &db::documents::Documen
         type_name: document_type(settings, &row.document_type)
             .map_or_else(|| row.document_type.clone(), |t| t.name.clone()),
         person_id: row.person_id,
-        concerned: names.get(row.person_id),
+        concerned: names.of_document(row),
         status: row.status,
         file_kind: row.file_kind,
         size_bytes: row.size_bytes,

@@ -167,6 +167,7 @@ pub fn filing(
         slot: Slot {
             household: request.household_id,
             person: line.person_id,
+            request: line.request_id,
             document_type,
             document_date,
         },

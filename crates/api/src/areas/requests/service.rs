@@ -139,6 +139,11 @@ pub fn update(
         if db::requests::update_answers(conn, id, status, person_id, &answers, db::now())? != 1 {
             return Err(locked());
         }
+        // A fiche that now names a child of the household gives it the documents
+        // provided for the child it was to add.
+        if let Some(child) = person_id.filter(|_| row.person_id.is_none()) {
+            db::documents::attach_to_child(conn, id, child)?;
+        }
         let row = own(conn, household, id)?;
         views::detail(conn, row)
     })
@@ -151,6 +156,7 @@ pub fn delete(conn: &mut db::Conn, account_id: AccountId, id: RequestId) -> ApiR
         if row.status != RequestStatus::Draft {
             return Err(locked());
         }
+        db::documents::delete_waiting(conn, id)?;
         if db::requests::delete(conn, id, RequestStatus::Draft)? != 1 {
             return Err(locked());
         }

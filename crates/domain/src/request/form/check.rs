@@ -170,7 +170,7 @@ impl FieldDefinition {
                     Ok(())
                 }
             }
-            FieldKind::Notice => Err("not_applicable".into()),
+            FieldKind::Notice | FieldKind::Documents => Err("not_applicable".into()),
             FieldKind::Signature => match value {
                 Value::Object(_) => Ok(()),
                 _ => Err("invalid_type".into()),

@@ -183,10 +183,11 @@ impl FieldDefinition {
             )),
         }
         for (i, sub) in self.fields.iter().enumerate() {
-            let simple = !matches!(
-                sub.kind,
-                FieldKind::Group | FieldKind::Child | FieldKind::Notice | FieldKind::Signature
-            );
+            let simple = sub.kind.answered()
+                && !matches!(
+                    sub.kind,
+                    FieldKind::Group | FieldKind::Child | FieldKind::Signature
+                );
             if !simple || sub.shown_when.is_some() || sub.required_when.is_some() {
                 problems.push(format!(
                     "group `{name}`: `{}` must be a simple field, without conditions",

@@ -177,7 +177,7 @@ fn groups_and_what_is_recorded_are_checked_at_start() {
         "`last_name` must be a simple field",
         "needs `max`",
         "`Contacts` is not recorded from a YesNo field",
-        "notice `intro` is never answered",
+        "field `intro` is never answered",
         "only a group has `fields`",
     ] {
         assert!(problems.contains(expected), "{expected} in {problems}");

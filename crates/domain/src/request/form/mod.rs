@@ -226,9 +226,20 @@ pub enum FieldKind {
     Group,
     /// No answer: a text shown in the step (its `label`, then its `help`).
     Notice,
+    /// No answer: the documents the request needs (its procedure's and those an agent
+    /// asked for), each with where it stands, to upload there ("Déposer") or already
+    /// provided and valid. Under its `label` and `help`.
+    Documents,
     /// A [`Signature`] object: the certification on honour (the field's `label`) ticked
     /// and the signer's name typed; the server records the account and the time.
     Signature,
+}
+
+impl FieldKind {
+    /// Whether the field holds an answer (a notice or the documents list shows only).
+    pub fn answered(self) -> bool {
+        !matches!(self, FieldKind::Notice | FieldKind::Documents)
+    }
 }
 
 /// Answers by field name.
@@ -329,6 +340,16 @@ impl FormDefinition {
     /// The `child` field: the child a fiche concerns.
     pub fn child_field(&self) -> Option<&FieldDefinition> {
         self.fields().find(|f| f.kind == FieldKind::Child)
+    }
+
+    /// The child to add that a fiche names ("+ Ajouter un enfant"): none when it names a
+    /// child of the household, or names none.
+    pub fn new_child(&self, answers: &Answers) -> Option<NewPerson> {
+        let field = self.child_field()?;
+        match answers.get(&field.name).and_then(PersonAnswer::read)? {
+            PersonAnswer::New(child) => Some(child),
+            PersonAnswer::Member(_) => None,
+        }
     }
 
     /// The health answers given (RGPD art. 9), in the form's order: each field with

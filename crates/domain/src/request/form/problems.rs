@@ -78,8 +78,8 @@ impl FormDefinition {
             if f.allow_add && f.kind != FieldKind::Adult {
                 problems.push(format!("field `{name}`: only an adult has `allow_add`"));
             }
-            if f.kind == FieldKind::Notice && (f.required || f.required_when.is_some()) {
-                problems.push(format!("notice `{name}` is never answered"));
+            if !f.kind.answered() && (f.required || f.required_when.is_some()) {
+                problems.push(format!("field `{name}` is never answered"));
             }
             if !names.insert(name.as_str()) {
                 problems.push(format!("field `{name}` appears twice"));

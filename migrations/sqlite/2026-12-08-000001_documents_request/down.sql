@@ -1,0 +1,2 @@
+DROP INDEX documents_request;
+ALTER TABLE documents DROP COLUMN request_id;
