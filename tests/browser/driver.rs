@@ -175,6 +175,18 @@ impl Browser {
             .unwrap_or_default()
     }
 
+    /// Waits until the input or list has a value (something chosen); returns it.
+    pub async fn wait_value(&self, css: &str) -> String {
+        for _ in 0..150 {
+            let value = self.value(css).await;
+            if !value.is_empty() {
+                return value;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        panic!("nothing was ever chosen in {css}");
+    }
+
     /// Waits until the element's text contains `expected`; returns the text.
     pub async fn wait_text(&self, css: &str, expected: &str) -> String {
         let mut last = String::new();

@@ -265,6 +265,26 @@ async fn a_parent_fills_the_hesdigneul_fiche_in_steps_with_a_contact_and_signs_i
     b.wait_text("main", "Rue des Buissons Fleuris").await;
     b.assert_fits("Profile with contacts (téléphone)").await;
     b.assert_accessible("Profile with contacts").await;
+
+    // A new fiche starts from what the profile now knows: the responsable, the address
+    // and, once the family says it has one, the partner.
+    b.goto("/demarches/fiche-enfant").await;
+    b.click("#start-request").await;
+    b.wait_text("#step-title", "Étape 1 sur 7 : Responsable du dossier")
+        .await;
+    b.wait_value("#answer_guardian").await;
+    b.wait_value("#answer_address").await;
+    b.click("#answer_other_situation_false").await;
+    choose(&b, "#answer_family_situation", "Mar").await;
+    b.click("#step-next").await;
+    b.wait_text("#step-title", "Étape 2 sur 7 : Conjoint").await;
+    b.click("#answer_has_partner_true").await;
+    b.wait_text("#answer_partner", "DURAND Marie").await;
+    let marie = b.wait_value("#answer_partner").await;
+    assert!(
+        marie.parse::<i64>().is_ok(),
+        "the partner of the household is chosen: {marie:?}"
+    );
     b.close().await;
 }
 

@@ -133,3 +133,22 @@ fn localised(form: &FormDefinition, errors: Vec<FieldError>) -> Vec<FieldError> 
         })
         .collect()
 }
+
+/// The answers being given. Each change applies to the latest answers: fields that fill
+/// themselves in at once (the responsable, the default address) keep each other's.
+#[derive(Debug, Default, PartialEq)]
+pub struct Draft(pub Answers);
+
+impl yew::Reducible for Draft {
+    /// A field's new answer, or none to take it back.
+    type Action = (String, Option<serde_json::Value>);
+
+    fn reduce(self: std::rc::Rc<Self>, (name, value): Self::Action) -> std::rc::Rc<Self> {
+        let mut next = self.0.clone();
+        match value {
+            Some(v) => next.insert(name, v),
+            None => next.remove(&name),
+        };
+        std::rc::Rc::new(Draft(next))
+    }
+}

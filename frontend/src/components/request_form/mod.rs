@@ -35,7 +35,7 @@ use crate::hooks::use_fetch::use_fetch;
 use crate::hooks::use_session;
 use crate::hooks::use_submit::use_submit;
 use crate::route::{DraftSaved, Route};
-use answers::{form_errors, known, step_errors, step_of_errors};
+use answers::{form_errors, known, step_errors, step_of_errors, Draft};
 use recap::{Recap, Sending};
 use step::StepView;
 
@@ -87,13 +87,15 @@ pub fn request_form(props: &Props) -> Html {
     let navigator = use_navigator();
     let form = props.form.clone();
     let existing = props.existing.clone();
-    let answers = use_state(|| {
-        existing
-            .as_ref()
-            .map(|e| &e.answers)
-            .or(props.initial.as_ref())
-            .map(|a| known(&props.form, a))
-            .unwrap_or_default()
+    let answers = use_reducer(|| {
+        Draft(
+            existing
+                .as_ref()
+                .map(|e| &e.answers)
+                .or(props.initial.as_ref())
+                .map(|a| known(&props.form, a))
+                .unwrap_or_default(),
+        )
     });
     let person = use_state(|| {
         existing
@@ -135,6 +137,10 @@ pub fn request_form(props: &Props) -> Html {
         Some(Ok(p)) => p.schooled_children.clone(),
         _ => Vec::new(),
     };
+    let partner = match &*profile {
+        Some(Ok(p)) => person_field::holders_partner(p),
+        _ => None,
+    };
     // Mistakes (found here or by the server) take the person back to the step holding
     // the first of them.
     {
@@ -170,14 +176,7 @@ pub fn request_form(props: &Props) -> Html {
 
     let on_answer = {
         let answers = answers.clone();
-        Callback::from(move |(name, value): (String, Option<serde_json::Value>)| {
-            let mut next = (*answers).clone();
-            match value {
-                Some(v) => next.insert(name, v),
-                None => next.remove(&name),
-            };
-            answers.set(next);
-        })
+        Callback::from(move |change| answers.dispatch(change))
     };
     let on_person = {
         let person = person.clone();
@@ -210,7 +209,7 @@ pub fn request_form(props: &Props) -> Html {
         Callback::from(move |_| {
             let Stage::Step(i) = *stage else { return };
             // Only the questions asked: an answer a changed choice hid stays, unsent.
-            let found = step_errors(&form, i, &form.asked(&answers));
+            let found = step_errors(&form, i, &form.asked(&answers.0));
             if !found.is_empty() {
                 submit.invalid(found);
                 return;
@@ -221,7 +220,7 @@ pub fn request_form(props: &Props) -> Html {
                 let input = RequestInput {
                     procedure: slug.clone(),
                     person_id: person.parse().ok(),
-                    answers: form.asked(&answers),
+                    answers: form.asked(&answers.0),
                 };
                 let (authed, id) = (authed.clone(), *saved_id);
                 let (saved_id, autosaving, autosaved, saves) = (
@@ -279,7 +278,7 @@ pub fn request_form(props: &Props) -> Html {
             if !submit.begin() {
                 return;
             }
-            let found = form_errors(&form, &form.asked(&answers), kind == Sending::Request);
+            let found = form_errors(&form, &form.asked(&answers.0), kind == Sending::Request);
             if !found.is_empty() {
                 submit.invalid(found);
                 return;
@@ -288,7 +287,7 @@ pub fn request_form(props: &Props) -> Html {
             let input = RequestInput {
                 procedure: slug.clone(),
                 person_id: person.parse().ok(),
-                answers: form.asked(&answers),
+                answers: form.asked(&answers.0),
             };
             let (done, saved_id, form, navigator, authed) = (
                 stage.clone(),
@@ -328,7 +327,7 @@ pub fn request_form(props: &Props) -> Html {
                     }
                 </p>
                 <StepView form={form.clone()} index={*i}
-                    answers={(*answers).clone()} members={members.clone()} addresses={addresses.clone()} {schooling} person={(*person).clone()}
+                    answers={answers.0.clone()} members={members.clone()} addresses={addresses.clone()} {schooling} {partner} person={(*person).clone()}
                     request={*saved_id} saved={*saves} errors={errors.clone()} attempt={submit.attempt()}
                     {on_answer} {on_person} {on_previous} {on_next} />
             </>
@@ -341,7 +340,7 @@ pub fn request_form(props: &Props) -> Html {
                     .map(Member::display_name)
             });
             html! {
-                <Recap form={form.clone()} answers={form.asked(&answers)} person={chosen} members={members.clone()} addresses={addresses.clone()}
+                <Recap form={form.clone()} answers={form.asked(&answers.0)} person={chosen} members={members.clone()} addresses={addresses.clone()}
                     problem={submit.problem()} sending={sending} can_draft={status == RequestStatus::Draft}
                     {on_edit} on_draft={send(Sending::Draft)} on_submit={send(Sending::Request)} />
             }

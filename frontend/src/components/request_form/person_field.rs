@@ -2,7 +2,8 @@
 //! enfant" (named "à ajouter" until the town hall accepts the fiche); the same for an
 //! adult ("Responsable légal", "Conjoint"), whom a field may allow to add.
 
-use domain::profile::{Member, MemberRole, SchoolEnrolment};
+use domain::ids::PersonId;
+use domain::profile::{Member, MemberRole, Profile, RelationRole, SchoolEnrolment};
 use domain::request::form::{school_year_label, NewPerson, SavedAs};
 use domain::request::{FieldDefinition, FieldKind};
 use serde_json::Value;
@@ -27,6 +28,10 @@ pub struct Props {
     pub onchange: Callback<Option<Value>>,
     /// "+ Ajouter" (or change the one added) was pressed.
     pub on_add: Callback<()>,
+    /// The account holder's partner in the household, if known (a `partner` field starts
+    /// with it).
+    #[prop_or_default]
+    pub partner: Option<PersonId>,
 }
 
 #[function_component(PersonField)]
@@ -35,17 +40,21 @@ pub fn person_field(props: &Props) -> Html {
     let is_child = f.kind == FieldKind::Child;
     let p = super::person_dialog::prefix(f);
     let can_add = is_child || f.allow_add;
-    // The responsable is the account holder unless the family says otherwise.
+    // What the profile knows comes first: the responsable is the account holder, the
+    // partner the holder's, unless the family says otherwise.
     {
-        let holder = props
-            .members
-            .iter()
-            .find(|m| m.role == MemberRole::AccountHolder)
-            .map(|m| m.person_id);
-        let guardian = f.saved_as == Some(SavedAs::Guardian);
+        let known = match f.saved_as {
+            Some(SavedAs::Guardian) => props
+                .members
+                .iter()
+                .find(|m| m.role == MemberRole::AccountHolder)
+                .map(|m| m.person_id),
+            Some(SavedAs::Partner) => props.partner,
+            _ => None,
+        };
         let (cb, empty) = (props.onchange.clone(), props.value.is_none());
-        use_effect_with(holder, move |holder| {
-            if let (Some(id), true, true) = (holder, guardian, empty) {
+        use_effect_with(known, move |known| {
+            if let (Some(id), true) = (known, empty) {
                 cb.emit(Some(Value::from(id.0)));
             }
         });
@@ -134,4 +143,22 @@ fn schooling_line(value: &Option<Value>, schooling: &[SchoolEnrolment]) -> Strin
         ),
         None => "Aucune inscription scolaire pour cet usager.".to_string(),
     }
+}
+
+/// The account holder's partner in the household, if the profile knows one.
+pub fn holders_partner(profile: &Profile) -> Option<PersonId> {
+    let holder = profile
+        .household
+        .iter()
+        .find(|m| m.role == MemberRole::AccountHolder)?
+        .person_id;
+    profile
+        .relations
+        .iter()
+        .filter(|r| r.role == RelationRole::Partner)
+        .find_map(|r| match (r.person_id, r.related_person_id) {
+            (a, b) if a == holder => Some(b),
+            (a, b) if b == holder => Some(a),
+            _ => None,
+        })
 }

@@ -3,7 +3,7 @@
 //! "Suivant". A `child` field opens the "Ajouter un enfant" modal.
 
 use domain::document::Document;
-use domain::ids::RequestId;
+use domain::ids::{PersonId, RequestId};
 use domain::profile::{Address, Member, SchoolEnrolment};
 use domain::request::form::Answers;
 use domain::request::{FieldKind, FormDefinition};
@@ -36,6 +36,8 @@ pub struct Props {
     pub addresses: Vec<Address>,
     /// The household's school enrolments (shown under a `child` field).
     pub schooling: Vec<SchoolEnrolment>,
+    /// The account holder's partner, if the profile knows one.
+    pub partner: Option<PersonId>,
     pub person: AttrValue,
     /// The saved draft (for a `documents` field), and how many times it was saved.
     pub request: Option<RequestId>,
@@ -145,7 +147,7 @@ pub fn step_view(props: &Props) -> Html {
                         let (adding, name) = (adding.clone(), f.name.clone());
                         html! {
                             <PersonField key={f.name.clone()} field={f.clone()} {value} {error} {required}
-                                members={props.members.clone()} schooling={props.schooling.clone()} {onchange}
+                                members={props.members.clone()} schooling={props.schooling.clone()} partner={props.partner} {onchange}
                                 on_add={Callback::from(move |()| adding.set(Some(name.clone())))} />
                         }
                     } else if f.kind == FieldKind::Documents {
