@@ -3,6 +3,7 @@
 //! canteen booking (the Agenda's) is the generic Objet / Message form, and a request
 //! sent with its answers reads them back, a missing answer refused by its label's field.
 //! The change of address, once accepted, makes the new address the default one.
+//! Hesdigneul's demo procedures can be filed too.
 
 use reqwest::StatusCode;
 use serde_json::{json, Value};
@@ -207,4 +208,43 @@ async fn accept(app: &TestApp, agent: &str, id: i64) {
     for action in ["take", "accept"] {
         assert_eq!(act(app, agent, id, action, json!({})).await.status(), 200);
     }
+}
+
+#[tokio::test]
+async fn the_demo_procedures_of_hesdigneul_can_be_filed() {
+    let app = TestApp::spawn_for_commune("hesdigneul").await;
+    let session = app
+        .create_account("dupin@yopmail.com", "pascal.dupin", people::PASSWORD)
+        .await;
+    let t = token(&session);
+    for procedure in [
+        "contacter-la-mairie",
+        "demande-informations",
+        "location-salle-des-fetes",
+    ] {
+        let answers = if procedure == "location-salle-des-fetes" {
+            crate::requests::room_rental(40)["answers"].clone()
+        } else {
+            json!({"subject": "Horaires d'ouverture", "message": "La mairie est-elle ouverte le samedi ?"})
+        };
+        let draft = app
+            .post_auth(
+                "/api/requests",
+                &t,
+                &json!({"procedure": procedure, "answers": answers}),
+            )
+            .await;
+        assert_eq!(draft.status(), 201, "{procedure}");
+        let draft: Value = draft.json().await.unwrap();
+        let sent = app
+            .post_auth(
+                &format!("/api/requests/{}/submit", draft["request"]["id"]),
+                &t,
+                &json!({}),
+            )
+            .await;
+        assert_eq!(sent.status(), 200, "{procedure}");
+    }
+    let mine: Value = app.get_json("/api/requests", &t).await;
+    assert_eq!(mine["in_progress"].as_array().unwrap().len(), 3);
 }

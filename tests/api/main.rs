@@ -14,6 +14,7 @@ mod contract_documents;
 mod corrections;
 mod demo_forms;
 mod document_abuse;
+mod document_asks;
 mod document_queue;
 mod document_types;
 mod documents;

@@ -355,45 +355,6 @@ async fn a_citizen_never_reaches_another_households_requests() {
 }
 
 #[tokio::test]
-async fn the_demo_procedures_of_hesdigneul_can_be_filed() {
-    let app = TestApp::spawn_for_commune("hesdigneul").await;
-    let session = app
-        .create_account("dupin@yopmail.com", "pascal.dupin", people::PASSWORD)
-        .await;
-    let t = token(&session);
-    for procedure in [
-        "contacter-la-mairie",
-        "demande-informations",
-        "location-salle-des-fetes",
-    ] {
-        let answers = if procedure == "location-salle-des-fetes" {
-            room_rental(40)["answers"].clone()
-        } else {
-            json!({"subject": "Horaires d'ouverture", "message": "La mairie est-elle ouverte le samedi ?"})
-        };
-        let draft = app
-            .post_auth(
-                "/api/requests",
-                &t,
-                &json!({"procedure": procedure, "answers": answers}),
-            )
-            .await;
-        assert_eq!(draft.status(), 201, "{procedure}");
-        let draft: Value = draft.json().await.unwrap();
-        let sent = app
-            .post_auth(
-                &format!("/api/requests/{}/submit", draft["request"]["id"]),
-                &t,
-                &json!({}),
-            )
-            .await;
-        assert_eq!(sent.status(), 200, "{procedure}");
-    }
-    let mine: Value = app.get_json("/api/requests", &t).await;
-    assert_eq!(mine["in_progress"].as_array().unwrap().len(), 3);
-}
-
-#[tokio::test]
 async fn numbers_stay_unique_and_gapless_when_requests_arrive_together() {
     let app = TestApp::spawn().await;
     let session = app

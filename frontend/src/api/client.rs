@@ -19,6 +19,8 @@ use super::session;
 /// have one error path.
 pub type ApiResult<T> = Result<T, Problem>;
 
+pub use super::files::{attachment_name, File};
+
 pub fn local_problem(code: &str, status: u16) -> Problem {
     Problem {
         kind: format!("urn:guichet:problem:{code}"),
@@ -170,64 +172,6 @@ pub async fn post_no_content<B: Serialize>(path: &str, body: &B) -> ApiResult<()
 /// POST without a body, for endpoints that create something from nothing (captchas).
 pub async fn post_empty<T: DeserializeOwned>(path: &str) -> ApiResult<T> {
     json(send::<()>(Method::POST, path, None, None, JSON).await?).await
-}
-
-/// A file answered by the API.
-pub struct File {
-    pub blob: Blob,
-    /// From `Content-Disposition`, when the server names it.
-    pub name: Option<String>,
-}
-
-/// The file name of a `Content-Disposition` header: `filename*=UTF-8''…` (percent-encoded)
-/// when present, else `filename="…"`. Only the last path segment is kept, so a name can
-/// never point elsewhere.
-pub fn attachment_name(header: &str) -> Option<String> {
-    let params: Vec<(String, &str)> = header
-        .split(';')
-        .skip(1)
-        .filter_map(|p| p.split_once('='))
-        .map(|(k, v)| (k.trim().to_ascii_lowercase(), v.trim()))
-        .collect();
-    let extended = params
-        .iter()
-        .find(|(k, _)| k == "filename*")
-        .and_then(|(_, v)| {
-            let (charset, rest) = v.split_once('\'')?;
-            let (_, encoded) = rest.split_once('\'')?;
-            charset
-                .eq_ignore_ascii_case("utf-8")
-                .then(|| percent_decode(encoded))
-                .flatten()
-        });
-    let plain = || {
-        params.iter().find(|(k, _)| k == "filename").map(|(_, v)| {
-            v.strip_prefix('"')
-                .and_then(|v| v.strip_suffix('"'))
-                .unwrap_or(v)
-                .replace("\\\"", "\"")
-        })
-    };
-    let name = extended.or_else(plain)?;
-    let name = name.rsplit(['/', '\\']).next().unwrap_or_default().trim();
-    (!name.is_empty() && name != "." && name != "..").then(|| name.to_string())
-}
-
-fn percent_decode(text: &str) -> Option<String> {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).ok()
 }
 
 /// New tokens from the `guichet_refresh` cookie (after a reload, or an expired access

@@ -8,6 +8,7 @@ pub mod captcha;
 pub mod catalogue;
 pub mod client;
 pub mod documents;
+mod files;
 pub mod messages;
 pub mod profile;
 pub mod requests;

@@ -194,6 +194,13 @@ impl FieldDefinition {
                     sub.name
                 ));
             }
+            // Health answers are withheld field by field: a group's item holds none.
+            if sub.saved_as.is_some() {
+                problems.push(format!(
+                    "group `{name}`: `{}` cannot be `saved_as` (the group is)",
+                    sub.name
+                ));
+            }
             if self.fields[..i].iter().any(|o| o.name == sub.name) {
                 problems.push(format!("group `{name}`: `{}` appears twice", sub.name));
             }

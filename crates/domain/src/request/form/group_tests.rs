@@ -171,6 +171,7 @@ fn groups_and_what_is_recorded_are_checked_at_start() {
     form.steps[0].fields[2].saved_as = Some(SavedAs::Contacts);
     form.steps[0].fields[0].required = true;
     form.steps[0].fields[3].fields = form.steps[0].fields[1].fields.clone();
+    form.steps[0].fields[1].fields[1].saved_as = Some(SavedAs::Health);
     let problems = form.problems().join("; ");
     for expected in [
         "needs a required `phone`",
@@ -179,6 +180,7 @@ fn groups_and_what_is_recorded_are_checked_at_start() {
         "`Contacts` is not recorded from a YesNo field",
         "field `intro` is never answered",
         "only a group has `fields`",
+        "cannot be `saved_as` (the group is)",
     ] {
         assert!(problems.contains(expected), "{expected} in {problems}");
     }
