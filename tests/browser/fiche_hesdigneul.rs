@@ -252,6 +252,15 @@ async fn a_parent_fills_the_hesdigneul_fiche_in_steps_with_a_contact_and_signs_i
     let library = app.get_json("/api/me/documents", parent).await;
     assert_eq!(library[0]["concerned"], "DUPIN Tim");
     assert!(library[0]["person_id"].is_i64(), "{library}");
+    let livret = library[0]["id"].as_i64().unwrap();
+    let validated = app
+        .post_auth(
+            &format!("/api/agent/documents/{livret}/validate"),
+            token,
+            &json!({}),
+        )
+        .await;
+    assert!(validated.status().is_success(), "{}", validated.status());
     b.goto("/mon-compte/profil").await;
     let contacts = b.wait_text("#child-contacts", "MARTIN Odile").await;
     assert!(contacts.contains("BERNARD Luc"), "{contacts}");
@@ -285,6 +294,29 @@ async fn a_parent_fills_the_hesdigneul_fiche_in_steps_with_a_contact_and_signs_i
         marie.parse::<i64>().is_ok(),
         "the partner of the household is chosen: {marie:?}"
     );
+    // For Tim, now of the household, the livret given last time serves again.
+    b.click("#step-next").await;
+    b.wait_text("#step-title", "Étape 3 sur 7 : Enfant").await;
+    choose(&b, "#answer_child", "DUPIN T").await;
+    choose(&b, "#answer_school_year", "Ann").await;
+    b.click("#answer_activities_garderie").await;
+    b.click("#answer_pai_false").await;
+    b.click("#step-next").await;
+    b.wait_text("#step-title", "Étape 4 sur 7").await;
+    for answer in ["photos_true", "medical_care_true", "leave_alone_false"] {
+        b.click(&format!("#answer_{answer}")).await;
+    }
+    b.click("#step-next").await;
+    b.wait_text("#step-title", "Étape 5 sur 7").await;
+    b.click("#step-next").await;
+    b.wait_text("#step-title", "Étape 6 sur 7 : Justificatifs")
+        .await;
+    let livret = b
+        .wait_text("#fiche-document-line-0", "Déjà fourni et valide")
+        .await;
+    assert!(livret.contains("Livret de famille"), "{livret}");
+    assert!(livret.contains("Valide"), "{livret}");
+    b.wait_text("#fiche-document-0", "Remplacer").await;
     b.close().await;
 }
 
