@@ -6,6 +6,7 @@
 pub mod accounts;
 pub mod addresses;
 pub mod attachments;
+pub mod bookings;
 pub mod captcha;
 pub mod catalogue;
 pub mod child_records;
@@ -22,6 +23,7 @@ pub mod persons;
 pub mod pool;
 pub mod requests;
 pub mod schema;
+pub mod schema_agenda;
 pub mod sessions;
 pub mod staff_permissions;
 pub mod throttle;

@@ -89,6 +89,8 @@ id_type! {
     MessageId,
     /// A file attached to a message.
     AttachmentId,
+    /// A booking of a unit for a day ("réservation").
+    BookingId,
 }
 
 #[cfg(test)]

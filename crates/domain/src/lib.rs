@@ -6,6 +6,7 @@
 
 pub mod account;
 mod address_lines;
+pub mod agenda;
 pub mod auth;
 pub mod captcha;
 pub mod catalogue;

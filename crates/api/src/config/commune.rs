@@ -5,6 +5,7 @@ use domain::catalogue::ProcedureKind;
 use domain::request::form::ChoiceSource;
 use serde::Deserialize;
 
+use super::calendar::TownCalendar;
 use super::documents::{DocumentTypeSettings, DocumentTypes, RequirementSettings, DEFAULT_TYPES};
 use super::schooling::{self, ActivitySettings, SchoolSettings, SCHOOL_LEVELS};
 
@@ -25,6 +26,15 @@ pub struct CommuneSettings {
     pub schools: Option<Vec<SchoolSettings>>,
     /// The levels a fiche enfant offers; the French ones (TPS to CM2) when unset.
     pub school_levels: Option<Vec<String>>,
+    /// The académie (`lille`, `aix-marseille`…): its zone gives the school holidays.
+    pub academie: Option<String>,
+    /// The school holidays' ICS file (the ministry's); the académie's zone when unset.
+    pub school_holidays: Option<std::path::PathBuf>,
+    /// Good Friday and 26 December are public holidays (Alsace-Moselle).
+    pub alsace_moselle: Option<bool>,
+    /// Built from the three above at start.
+    #[serde(skip)]
+    pub calendar: TownCalendar,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -99,6 +109,13 @@ impl CommuneSettings {
         self.activities = self.activities.take().or(preset.activities);
         self.schools = self.schools.take().or(preset.schools);
         self.school_levels = self.school_levels.take().or(preset.school_levels);
+        self.academie = self.academie.take().or(preset.academie);
+        self.alsace_moselle = self.alsace_moselle.or(preset.alsace_moselle);
+        self.calendar = TownCalendar::load(
+            self.academie.as_deref().unwrap_or("lille"),
+            self.school_holidays.as_deref(),
+            self.alsace_moselle.unwrap_or(false),
+        )?;
         if self.school_levels.is_none() {
             self.school_levels = Some(SCHOOL_LEVELS.iter().map(|l| l.to_string()).collect());
         }

@@ -1,6 +1,7 @@
 //! Configuration: defaults, then an optional TOML file, then `GUICHET_*` environment
 //! variables (and `DATABASE_URL`). Secrets are wrapped in [`Secret`] so they never print.
 
+pub mod calendar;
 mod commune;
 pub mod documents;
 pub mod schooling;

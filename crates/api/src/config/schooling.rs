@@ -16,6 +16,12 @@ pub struct ActivitySettings {
     pub code: String,
     /// "Restauration scolaire".
     pub name: String,
+    /// What the Agenda books, with the days each opens; none: nothing to book.
+    #[serde(default)]
+    pub units: Vec<domain::agenda::Unit>,
+    /// Booked only for a child with a school enrolment for the year (the canteen).
+    #[serde(default)]
+    pub needs_school: bool,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -38,6 +44,12 @@ pub fn problems(activities: &[ActivitySettings], schools: &[SchoolSettings]) -> 
         }
         if activities[..i].iter().any(|o| o.code == a.code) {
             problems.push(format!("activity `{}` is listed twice", a.code));
+        }
+        for (j, unit) in a.units.iter().enumerate() {
+            problems.extend(unit.problems(&a.code));
+            if a.units[..j].iter().any(|o| o.code == unit.code) {
+                problems.push(format!("unit `{}/{}` is listed twice", a.code, unit.code));
+            }
         }
     }
     for (i, s) in schools.iter().enumerate() {
