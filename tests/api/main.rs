@@ -3,12 +3,15 @@
 
 mod abuse;
 mod accounts;
+mod agenda;
+mod agenda_capacity;
 mod agent;
 mod attachments;
 mod catalogue;
 mod changes;
 mod clients;
 mod contract;
+mod contract_agenda;
 mod contract_attachments;
 mod contract_documents;
 mod corrections;

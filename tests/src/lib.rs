@@ -2,6 +2,7 @@
 //! server on its own database (a temp SQLite file, or a fresh PostgreSQL database when
 //! `GUICHET_TEST_DATABASE_URL` is set) with a real SMTP receiver for its mail.
 
+pub mod agenda;
 pub mod app;
 pub mod database;
 pub mod documents;

@@ -16,3 +16,8 @@ pub fn midnight(day: NaiveDate) -> NaiveDateTime {
         .map(|at| at.naive_utc())
         .unwrap_or_else(|| day.and_time(NaiveTime::MIN))
 }
+
+/// The town hall's clock now (Europe/Paris wall time), for deadlines.
+pub fn now_local() -> NaiveDateTime {
+    Utc::now().with_timezone(&Paris).naive_local()
+}

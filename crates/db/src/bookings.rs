@@ -71,9 +71,33 @@ pub fn of_person(
         .load(conn)
 }
 
-/// Takes one of `capacity` places of the unit on the day: false when none is left. The
-/// conditional update holds the row until the transaction ends, so bookings arriving
-/// together count exactly.
+/// Holds the unit's day until the transaction ends: bookings, waiting-list places and
+/// promotions of one unit and day then happen one after the other, each seeing the
+/// previous one (on PostgreSQL as on SQLite, where writers queue anyway).
+pub fn lock_day(conn: &mut Conn, activity: &str, unit: &str, day: NaiveDate) -> QueryResult<()> {
+    crate::each_backend!(conn, c => diesel::insert_into(unit_days::table)
+        .values((
+            unit_days::activity.eq(activity),
+            unit_days::unit.eq(unit),
+            unit_days::day.eq(day),
+            unit_days::booked.eq(0),
+        ))
+        .on_conflict((unit_days::activity, unit_days::unit, unit_days::day))
+        .do_nothing()
+        .execute(c))?;
+    diesel::update(
+        unit_days::table
+            .filter(unit_days::activity.eq(activity))
+            .filter(unit_days::unit.eq(unit))
+            .filter(unit_days::day.eq(day)),
+    )
+    .set(unit_days::booked.eq(unit_days::booked))
+    .execute(conn)
+    .map(|_| ())
+}
+
+/// Takes one of `capacity` places of the unit on the day (held by [`lock_day`]): false
+/// when none is left.
 pub fn take_place(
     conn: &mut Conn,
     activity: &str,
@@ -81,16 +105,6 @@ pub fn take_place(
     day: NaiveDate,
     capacity: u32,
 ) -> QueryResult<bool> {
-    let key = (
-        unit_days::activity.eq(activity),
-        unit_days::unit.eq(unit),
-        unit_days::day.eq(day),
-    );
-    crate::each_backend!(conn, c => diesel::insert_into(unit_days::table)
-        .values((key.0, key.1, key.2, unit_days::booked.eq(0)))
-        .on_conflict((unit_days::activity, unit_days::unit, unit_days::day))
-        .do_nothing()
-        .execute(c))?;
     let capacity = i32::try_from(capacity).unwrap_or(i32::MAX);
     let taken = diesel::update(
         unit_days::table

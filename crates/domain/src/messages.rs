@@ -91,6 +91,43 @@ pub const PROBLEM_CODES: &[(&str, &str)] = &[
         "Cette pièce jointe a déjà été classée comme justificatif.",
     ),
     (
+        "day_closed",
+        "Ce jour-là, l'activité n'a pas lieu (jour férié, vacances ou fermeture).",
+    ),
+    (
+        "day_past",
+        "On ne réserve ni n'annule pour aujourd'hui ou un jour passé.",
+    ),
+    (
+        "not_enrolled",
+        "L'enfant n'est pas inscrit à cette activité pour cette année scolaire : faites d'abord sa fiche enfant.",
+    ),
+    (
+        "school_enrolment_required",
+        "La restauration scolaire se réserve pour un enfant inscrit à l'école cette année scolaire.",
+    ),
+    (
+        "beyond_horizon",
+        "Ce jour est trop éloigné pour être réservé maintenant.",
+    ),
+    (
+        "booking_deadline_passed",
+        "Le délai de réservation de ce jour est dépassé.",
+    ),
+    (
+        "cancellation_deadline_passed",
+        "Le délai d'annulation de ce jour est dépassé.",
+    ),
+    ("already_booked", "Ce jour est déjà réservé pour cette activité."),
+    (
+        "exclusive_unit_booked",
+        "Un autre créneau de cette activité est déjà réservé ce jour-là : annulez-le d'abord.",
+    ),
+    (
+        "booking_changed",
+        "La réservation a changé entre-temps : rechargez l'agenda.",
+    ),
+    (
         "too_many_unsent_attachments",
         "Trop de pièces jointes en attente d'envoi : envoyez votre message ou retirez-en avant d'en ajouter.",
     ),
@@ -122,6 +159,9 @@ pub const FIELD_CODES: &[(&str, &str)] = &[
     ("too_large", "Ce nombre est trop grand."),
     ("invalid_phone", "Numéro de téléphone invalide (ex. : 06 12 34 56 78)."),
     ("invalid_school_year", "Année scolaire invalide (ex. : 2026-2027)."),
+    ("unknown_activity", "Cette activité n'existe pas."),
+    ("unknown_unit", "Cette unité n'existe pas pour cette activité."),
+    ("invalid_period", "La période va d'une date à une autre, 42 jours au plus."),
     ("invalid_postal_code", "Code postal invalide : 5 chiffres en France."),
     ("invalid_department", "Département invalide (ex. : 59, 2A, 974)."),
     ("must_accept", "Vous devez cocher cette case pour continuer."),

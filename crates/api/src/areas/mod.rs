@@ -2,6 +2,7 @@
 //! (business rules, one transaction).
 
 pub mod accounts;
+pub mod agenda;
 pub mod agent;
 pub mod auth;
 pub mod captcha;
@@ -26,4 +27,5 @@ pub fn configure(cfg: &mut ServiceConfig) {
     agent::configure(cfg);
     documents::configure(cfg);
     messages::configure(cfg);
+    agenda::configure(cfg);
 }

@@ -160,6 +160,19 @@ pub fn document_refused(settings: &Settings, to: &str, document: &str, reason: &
 }
 
 /// "Nouveau message de la mairie": a link to "Échanges", never the message itself.
+/// A place freed: the booking that waited is now booked.
+pub fn booking_promoted(settings: &Settings, to: &str, child: &str, what: &str, day: &str) -> Mail {
+    let link = format!("{}/agenda", settings.public_url());
+    Mail {
+        to: to.into(),
+        subject: format!("{} : une place s'est libérée", settings.commune.name()),
+        body: format!(
+            "Bonjour,\n\nUne place s'est libérée : la réservation de {child} pour « {what} » le {day}, qui était en liste d'attente, est confirmée.\n\nVous la retrouvez dans l'agenda du portail :\n\n{link}{}",
+            signature(settings)
+        ),
+    }
+}
+
 pub fn new_message(settings: &Settings, to: &str) -> Mail {
     let link = format!("{}/echanges", settings.public_url());
     Mail {

@@ -52,6 +52,7 @@ text_enum! {
 /// One unit open on a day.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"activity": "restauration-scolaire", "unit": "repas", "state": "waiting", "booking_id": 12, "position": 2, "cancellable": true})))]
 pub struct UnitDay {
     pub activity: String,
     pub unit: String,
@@ -101,6 +102,7 @@ pub struct AgendaDay {
 /// "Agenda de <personne>" for a period.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"person_id": 5, "person_name": "DUPIN Tim", "from": "2027-05-03", "to": "2027-05-04", "today": "2027-04-28", "units": [{"activity": "restauration-scolaire", "activity_name": "Restauration scolaire", "unit": "repas", "name": "Repas de midi", "label": "Repas de midi", "exclusive": null, "capacity": 120, "booking": {"days": 1, "working_days": true, "at": "10:00"}, "cancellation": {"days": 1, "working_days": true, "at": "10:00"}}], "days": [{"date": "2027-05-03", "week": 18, "state": "booked", "label": null, "units": [{"activity": "restauration-scolaire", "unit": "repas", "state": "booked", "booking_id": 12, "position": null, "cancellable": true}]}, {"date": "2027-05-04", "week": 18, "state": "bookable", "label": null, "units": [{"activity": "restauration-scolaire", "unit": "repas", "state": "bookable", "booking_id": null, "position": null, "cancellable": false}]}]})))]
 pub struct Agenda {
     pub person_id: PersonId,
     /// "DUPIN Tim".

@@ -19,7 +19,7 @@ mod sources;
 pub use address::new_address;
 pub use group::{contacts, ChildContact, Signature};
 pub use person::{NewPerson, PersonAnswer, ADULT_AGE};
-pub use sources::{school_year_choices, school_year_label, ChoiceSource};
+pub use sources::{school_year_choices, school_year_label, school_year_of, ChoiceSource};
 
 /// How far ahead an `upcoming` date may lie.
 pub const UPCOMING_DAYS: i64 = 2 * 366;

@@ -33,12 +33,22 @@ impl FormDefinition {
 
 /// The school year under way on `today` (it starts on 1 September) and the next one, for
 /// which families register from the spring: `2026-2027`, "Année 2026 / 2027".
-pub fn school_year_choices(today: NaiveDate) -> Vec<Choice> {
-    let first = if today.month() >= 9 {
-        today.year()
+/// The school year a day belongs to ("2026-2027" from 1 September 2026 to 31 August 2027).
+pub fn school_year_of(day: NaiveDate) -> String {
+    let first = school_year_start(day);
+    format!("{first}-{}", first + 1)
+}
+
+fn school_year_start(day: NaiveDate) -> i32 {
+    if day.month() >= 9 {
+        day.year()
     } else {
-        today.year() - 1
-    };
+        day.year() - 1
+    }
+}
+
+pub fn school_year_choices(today: NaiveDate) -> Vec<Choice> {
+    let first = school_year_start(today);
     (first..=first + 1)
         .map(|y| {
             let value = format!("{y}-{}", y + 1);

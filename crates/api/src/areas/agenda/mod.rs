@@ -1,0 +1,20 @@
+//! Agenda: the family books its children's canteen, garderie and leisure-centre days;
+//! every rule (days, enrolment, deadlines, capacity and waiting list) is enforced here.
+
+mod handlers;
+mod history;
+mod offer;
+mod person;
+mod rules;
+mod service;
+mod view;
+
+use utoipa_actix_web::service_config::ServiceConfig;
+
+pub fn configure(cfg: &mut ServiceConfig) {
+    // The history's path is more specific than the agenda's: it goes first.
+    cfg.service(handlers::history)
+        .service(handlers::agenda)
+        .service(handlers::book)
+        .service(handlers::cancel);
+}

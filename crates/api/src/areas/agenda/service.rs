@@ -1,0 +1,222 @@
+//! Booking and cancelling, in one transaction each, every rule checked there: a booking
+//! beyond capacity waits in line; a cancellation gives its place to the first in line,
+//! whose family is mailed.
+
+use domain::agenda::{Booking, BookingAction, BookingInput, BookingStatus};
+use domain::ids::{AccountId, BookingId, PersonId};
+
+use super::offer::{self, Offer};
+use super::person;
+use super::rules::{may_book, may_cancel, Moment};
+use crate::config::Settings;
+use crate::error::{ApiError, ApiResult, ErrorKind};
+use crate::mail::{self, templates};
+
+fn conflict(code: &'static str) -> ApiError {
+    ApiError::new(ErrorKind::Conflict, code)
+}
+
+/// The API's view of a booking row.
+pub fn view(conn: &mut db::Conn, row: &db::bookings::BookingRow) -> ApiResult<Booking> {
+    let position = match row.status {
+        BookingStatus::Waiting => Some(db::bookings::position(conn, row)?),
+        _ => None,
+    };
+    Ok(Booking {
+        id: row.id,
+        person_id: row.person_id,
+        day: row.day,
+        activity: row.activity.clone(),
+        unit: row.unit.clone(),
+        status: row.status,
+        position,
+    })
+}
+
+/// "Réserver" for a person of the caller's household.
+pub fn book(
+    conn: &mut db::Conn,
+    settings: &Settings,
+    account: AccountId,
+    id: PersonId,
+    input: &BookingInput,
+    at: Moment,
+) -> ApiResult<Booking> {
+    db::transaction(conn, |conn| {
+        let person = person::of_household(conn, account, id)?;
+        let offer = offer::find(settings, &input.activity, &input.unit)?;
+        let calendar = &settings.commune.calendar;
+        may_book(offer, input.day, &person, at, calendar).map_err(|r| r.error())?;
+        let live = db::bookings::of_person(conn, id, input.day, input.day)?;
+        if live
+            .iter()
+            .any(|b| b.activity == offer.activity.code && b.unit == offer.unit.code)
+        {
+            return Err(conflict("already_booked"));
+        }
+        if let Some(group) = &offer.unit.exclusive {
+            let taken = live.iter().any(|b| {
+                b.activity == offer.activity.code
+                    && offer
+                        .activity
+                        .units
+                        .iter()
+                        .any(|u| u.code == b.unit && u.exclusive.as_ref() == Some(group))
+            });
+            if taken {
+                return Err(conflict("exclusive_unit_booked"));
+            }
+        }
+        let (activity, unit) = (&offer.activity.code, &offer.unit.code);
+        let status = match offer.unit.capacity {
+            Some(capacity) => {
+                db::bookings::lock_day(conn, activity, unit, input.day)?;
+                match db::bookings::take_place(conn, activity, unit, input.day, capacity)? {
+                    true => BookingStatus::Booked,
+                    false => BookingStatus::Waiting,
+                }
+            }
+            None => BookingStatus::Booked,
+        };
+        let now = db::now();
+        let booking = db::bookings::insert(
+            conn,
+            &db::bookings::NewBooking {
+                household_id: person.household,
+                person_id: id,
+                activity: &offer.activity.code,
+                unit: &offer.unit.code,
+                day: input.day,
+                status,
+                at: now,
+            },
+        )
+        .map_err(|e| match e {
+            diesel::result::Error::DatabaseError(
+                diesel::result::DatabaseErrorKind::UniqueViolation,
+                _,
+            ) => conflict("already_booked"),
+            other => other.into(),
+        })?;
+        event(
+            conn,
+            booking,
+            person.household,
+            id,
+            BookingAction::Add,
+            Some(account),
+        )?;
+        let row = db::bookings::find(conn, booking)?.ok_or_else(ApiError::not_found)?;
+        view(conn, &row)
+    })
+}
+
+fn event(
+    conn: &mut db::Conn,
+    booking: BookingId,
+    household: domain::ids::HouseholdId,
+    person: PersonId,
+    action: BookingAction,
+    author: Option<AccountId>,
+) -> ApiResult<()> {
+    Ok(db::bookings::add_event(
+        conn,
+        &db::bookings::NewEvent {
+            booking,
+            household_id: household,
+            person_id: person,
+            action,
+            author,
+            by_agent: false,
+            at: db::now(),
+        },
+    )?)
+}
+
+/// "Annuler" a booking (or leave the waiting list) of a person of the caller's household.
+pub fn cancel(
+    conn: &mut db::Conn,
+    settings: &Settings,
+    account: AccountId,
+    id: PersonId,
+    booking: BookingId,
+    at: Moment,
+) -> ApiResult<Booking> {
+    db::transaction(conn, |conn| {
+        let person = person::of_household(conn, account, id)?;
+        let row = db::bookings::find(conn, booking)?
+            .filter(|b| b.person_id == id && b.household_id == person.household)
+            .filter(|b| b.status != BookingStatus::Cancelled)
+            .ok_or_else(ApiError::not_found)?;
+        let offer = offer::find(settings, &row.activity, &row.unit)?;
+        may_cancel(offer, row.day, at, &settings.commune.calendar)?;
+        let now = db::now();
+        if db::bookings::set_status(conn, row.id, row.status, BookingStatus::Cancelled, now)? != 1 {
+            return Err(conflict("booking_changed"));
+        }
+        event(
+            conn,
+            row.id,
+            person.household,
+            id,
+            BookingAction::Cancel,
+            Some(account),
+        )?;
+        if row.status == BookingStatus::Booked && offer.unit.capacity.is_some() {
+            promote_or_free(conn, settings, offer, row.day)?;
+        }
+        let row = db::bookings::find(conn, booking)?.ok_or_else(ApiError::not_found)?;
+        view(conn, &row)
+    })
+}
+
+/// The place a cancellation frees goes to the first in line (the place stays taken), or
+/// back to the unit.
+fn promote_or_free(
+    conn: &mut db::Conn,
+    settings: &Settings,
+    offer: Offer,
+    day: chrono::NaiveDate,
+) -> ApiResult<()> {
+    let (activity, unit) = (&offer.activity.code, &offer.unit.code);
+    db::bookings::lock_day(conn, activity, unit, day)?;
+    let Some(first) = db::bookings::first_waiting(conn, activity, unit, day)? else {
+        db::bookings::free_place(conn, activity, unit, day)?;
+        return Ok(());
+    };
+    let now = db::now();
+    if db::bookings::set_status(
+        conn,
+        first.id,
+        BookingStatus::Waiting,
+        BookingStatus::Booked,
+        now,
+    )? != 1
+    {
+        return Err(conflict("booking_changed"));
+    }
+    event(
+        conn,
+        first.id,
+        first.household_id,
+        first.person_id,
+        BookingAction::Promote,
+        None,
+    )?;
+    let holder = db::households::holder_of(conn, first.household_id)?;
+    let family = match holder {
+        Some(person) => db::accounts::of_person(conn, person)?,
+        None => None,
+    };
+    if let Some(family) = family {
+        let child = db::persons::find(conn, first.person_id)?
+            .map(|p| crate::areas::requests::views::display_name(&p.first_name, &p.birth_name))
+            .unwrap_or_default();
+        let day = day.format("%d/%m/%Y").to_string();
+        mail::queue(
+            conn,
+            &templates::booking_promoted(settings, &family.email, &child, &offer.title(), &day),
+        )?;
+    }
+    Ok(())
+}

@@ -1,0 +1,137 @@
+//! "Agenda de <personne>": each day from `from` to `to` with its state in words, the name
+//! of its holiday, and every unit open that day with where it stands for the person.
+
+use chrono::{Datelike, NaiveDate};
+use domain::agenda::{
+    Agenda, AgendaDay, AgendaQuery, BookingStatus, Calendar, Closure, DayState, UnitDay, UnitState,
+    MAX_DAYS,
+};
+use domain::ids::AccountId;
+
+use super::offer::{self, Offer};
+use super::person;
+use super::rules::{may_book, may_cancel, Moment};
+use crate::config::Settings;
+use crate::error::{ApiError, ApiResult};
+
+pub fn agenda(
+    conn: &mut db::Conn,
+    settings: &Settings,
+    account: AccountId,
+    id: domain::ids::PersonId,
+    query: &AgendaQuery,
+    at: Moment,
+) -> ApiResult<Agenda> {
+    let days = period_days(query)?;
+    let person = person::of_household(conn, account, id)?;
+    let bookings: Vec<_> = db::bookings::of_person(conn, id, query.from, query.to)?
+        .into_iter()
+        .filter(|b| b.household_id == person.household)
+        .collect();
+    let calendar = &settings.commune.calendar;
+    let offers = offer::all(settings);
+    let mut out = Vec::with_capacity(days);
+    for day in query.from.iter_days().take(days) {
+        let mut units = Vec::new();
+        let mut closures = Vec::new();
+        for o in &offers {
+            if let Err(closure) = o.unit.opening(day, calendar) {
+                closures.push(closure);
+                continue;
+            }
+            let booking = bookings
+                .iter()
+                .find(|b| b.day == day && b.activity == o.activity.code && b.unit == o.unit.code);
+            units.push(unit_day(conn, *o, day, booking, &person, at, calendar)?);
+        }
+        out.push(AgendaDay {
+            date: day,
+            week: day.iso_week().week(),
+            state: day_state(day, at.today, &units),
+            label: label(day, calendar, &closures, units.is_empty()),
+            units,
+        });
+    }
+    Ok(Agenda {
+        person_id: id,
+        person_name: person.name,
+        from: query.from,
+        to: query.to,
+        today: at.today,
+        units: offers.iter().map(Offer::public).collect(),
+        days: out,
+    })
+}
+
+/// The number of days from `from` to `to` included: 1 to 42, else `invalid_period`.
+pub fn period_days(query: &AgendaQuery) -> ApiResult<usize> {
+    let days = (query.to - query.from).num_days() + 1;
+    if !(1..=MAX_DAYS).contains(&days) {
+        return Err(ApiError::field("to", "invalid_period"));
+    }
+    usize::try_from(days).map_err(ApiError::internal)
+}
+
+fn unit_day(
+    conn: &mut db::Conn,
+    o: Offer,
+    day: NaiveDate,
+    booking: Option<&db::bookings::BookingRow>,
+    person: &super::rules::Person,
+    at: Moment,
+    calendar: &crate::config::calendar::TownCalendar,
+) -> ApiResult<UnitDay> {
+    let (state, position) = match booking {
+        Some(b) if b.status == BookingStatus::Waiting => {
+            (UnitState::Waiting, Some(db::bookings::position(conn, b)?))
+        }
+        Some(_) => (UnitState::Booked, None),
+        None => match may_book(o, day, person, at, calendar) {
+            Ok(()) => (UnitState::Bookable, None),
+            Err(refusal) => (refusal.state().unwrap_or(UnitState::TooLate), None),
+        },
+    };
+    Ok(UnitDay {
+        activity: o.activity.code.clone(),
+        unit: o.unit.code.clone(),
+        state,
+        booking_id: booking.map(|b| b.id),
+        position,
+        cancellable: booking.is_some() && may_cancel(o, day, at, calendar).is_ok(),
+    })
+}
+
+fn day_state(day: NaiveDate, today: NaiveDate, units: &[UnitDay]) -> DayState {
+    let any = |s: &[UnitState]| units.iter().any(|u| s.contains(&u.state));
+    if day < today {
+        DayState::Past
+    } else if day == today {
+        DayState::Today
+    } else if units.is_empty() {
+        DayState::Closed
+    } else if any(&[UnitState::Booked, UnitState::Waiting]) {
+        DayState::Booked
+    } else if any(&[UnitState::Bookable]) {
+        DayState::Bookable
+    } else {
+        DayState::Unavailable
+    }
+}
+
+/// The public holiday, else the school holidays, else "Fermé" when the commune closed
+/// every unit that day.
+fn label(
+    day: NaiveDate,
+    calendar: &crate::config::calendar::TownCalendar,
+    closures: &[Closure],
+    none_open: bool,
+) -> Option<String> {
+    calendar
+        .public_holiday(day)
+        .or_else(|| calendar.school_holidays(day))
+        .map(str::to_string)
+        .or_else(|| {
+            (none_open && !closures.is_empty() && closures.iter().all(|c| *c == Closure::Closed))
+                .then(|| "Fermé".to_string())
+        })
+}
