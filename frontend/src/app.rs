@@ -71,6 +71,7 @@ fn switch(route: Route) -> Html {
         }
         Route::Procedure { slug } => html! { <procedures::procedure::ProcedurePage {slug} /> },
         Route::Exchanges => html! { <exchanges::Exchanges /> },
+        Route::Agenda => html! { <agenda::AgendaPage /> },
         Route::Message { id } => html! { <exchanges::message::MessagePage {id} /> },
         Route::MyRequests => html! { <requests::my_requests::MyRequests /> },
         Route::MyRequest { id } => html! { <requests::detail::MyRequest {id} /> },

@@ -26,6 +26,8 @@ pub enum Route {
     Exchanges,
     #[at("/echanges/messages/:id")]
     Message { id: MessageId },
+    #[at("/agenda")]
+    Agenda,
     #[at("/mes-demandes")]
     MyRequests,
     #[at("/mes-demandes/:id")]

@@ -175,6 +175,28 @@ impl Browser {
             .unwrap_or_default()
     }
 
+    /// Puts the keyboard focus on the element, as Tab would have.
+    pub async fn focus(&self, css: &str) {
+        let element = self.find(css).await;
+        self.client
+            .execute(
+                "arguments[0].focus();",
+                vec![serde_json::to_value(element).expect("an element")],
+            )
+            .await
+            .unwrap_or_else(|e| panic!("focus {css}: {e}"));
+    }
+
+    /// Whether a script answers true.
+    pub async fn script_bool(&self, script: &str) -> bool {
+        self.client
+            .execute(script, vec![])
+            .await
+            .ok()
+            .and_then(|v| v.as_bool())
+            .unwrap_or(false)
+    }
+
     /// Waits until the input or list has a value (something chosen); returns it.
     pub async fn wait_value(&self, css: &str) -> String {
         for _ in 0..150 {

@@ -2,6 +2,7 @@
 //! run on every screen. `cargo xtask test` builds the SPA and installs Chromium,
 //! chromedriver and axe-core first.
 
+mod agenda;
 mod attachments;
 mod documents;
 mod driver;

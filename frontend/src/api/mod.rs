@@ -2,6 +2,7 @@
 //! Every call answers with the `domain` types or a `Problem` to show to the person.
 
 pub mod account;
+pub mod agenda;
 pub mod agent;
 pub mod auth;
 pub mod captcha;

@@ -54,6 +54,7 @@ pub fn header() -> Html {
                             }
                         </Link<Route>>
                     </li>
+                    <li><Link<Route> to={Route::Agenda}>{ "Agenda" }</Link<Route>></li>
                     <li><Link<Route> to={Route::MyRequests}>{ "Mes demandes" }</Link<Route>></li>
                 }
                 <li class="greeting">{ format!("Bonjour {}", me.display_name()) }</li>

@@ -1,0 +1,215 @@
+//! "Agenda": "Agenda de" any person of the household, the month view of the manuals with
+//! "‹ › Aujourd'hui", a legend, the day opened to book or cancel each unit, and the
+//! history of the actions for the month shown.
+
+mod day;
+mod history;
+mod month;
+mod words;
+
+use chrono::{Datelike, Days, Months, NaiveDate};
+use domain::ids::PersonId;
+use domain::profile::MemberRole;
+use yew::prelude::*;
+
+use crate::api::{agenda, profile};
+use crate::components::load_error::{loading, LoadError};
+use crate::components::require_login::RequireLogin;
+use crate::components::select_field::SelectField;
+use crate::focus::focus_soon;
+use crate::hooks::use_fetch::use_fetch;
+use crate::hooks::{use_page_title, use_session};
+use day::DayPanel;
+use month::MonthView;
+use words::month_title;
+
+#[function_component(AgendaPage)]
+pub fn agenda_page() -> Html {
+    use_page_title("Agenda");
+    html! {
+        <RequireLogin>
+            <div class="container page">
+                <h1 tabindex="-1">{ "Agenda" }</h1>
+                <AgendaBody />
+            </div>
+        </RequireLogin>
+    }
+}
+
+fn first_of_month(day: NaiveDate) -> NaiveDate {
+    day.with_day(1).unwrap_or(day)
+}
+
+/// The six weeks the month view shows, from the Monday before the 1st.
+fn grid(month: NaiveDate) -> (NaiveDate, NaiveDate) {
+    let back = u64::from(month.weekday().num_days_from_monday());
+    let from = month.checked_sub_days(Days::new(back)).unwrap_or(month);
+    (from, from.checked_add_days(Days::new(41)).unwrap_or(from))
+}
+
+/// The legend: each state's icon and words, in its colour.
+fn legend() -> Html {
+    let items = [
+        ("bookable", "○", "Réservable"),
+        ("booked", "✓", "Réservé (ou en liste d'attente)"),
+        (
+            "today",
+            "●",
+            "Aujourd'hui : rien ne se modifie le jour même",
+        ),
+        ("unavailable", "–", "Non réservable (délai, inscription)"),
+        (
+            "closed",
+            "✕",
+            "Fermé (jour férié, vacances, pas d'activité)",
+        ),
+    ];
+    html! {
+        <ul class="plain-list agenda-legend" aria-label="Légende">
+            { for items.iter().map(|(state, icon, words)| html! {
+                <li class={format!("legend-item day--{state}")}>
+                    <span class="day-icon" aria-hidden="true">{ *icon }</span>{ format!(" {words}") }
+                </li>
+            }) }
+        </ul>
+    }
+}
+
+#[function_component(AgendaBody)]
+fn agenda_body() -> Html {
+    let session = use_session();
+    let authed = session.authed();
+    let household = use_fetch((), move |()| {
+        let authed = authed.clone();
+        async move { profile::profile(&authed).await.map(|p| p.household) }
+    });
+    let members = match &*household {
+        Some(Ok(members)) => members.clone(),
+        _ => Vec::new(),
+    };
+    let chosen = use_state(|| None::<PersonId>);
+    // The first child by default (the agendas the families open), else the first person.
+    let person = (*chosen).or_else(|| {
+        members
+            .iter()
+            .find(|m| m.role == MemberRole::Child)
+            .or(members.first())
+            .map(|m| m.person_id)
+    });
+    let month = use_state(|| first_of_month(crate::dates::today()));
+    let selected = use_state(|| None::<NaiveDate>);
+    let reload = use_state(|| 0u32);
+    let status = use_state(|| None::<String>);
+    let (from, to) = grid(*month);
+    let authed = session.authed();
+    let days = use_fetch((person, from, to, *reload), move |(person, from, to, _)| {
+        let authed = authed.clone();
+        async move {
+            match person {
+                Some(p) => agenda::days(&authed, p, from, to).await.map(Some),
+                None => Ok(None),
+            }
+        }
+    });
+    let authed = session.authed();
+    let events = use_fetch((person, from, to, *reload), move |(person, from, to, _)| {
+        let authed = authed.clone();
+        async move {
+            match person {
+                Some(p) => agenda::history(&authed, p, from, to).await,
+                None => Ok(Vec::new()),
+            }
+        }
+    });
+
+    let on_person = {
+        let (chosen, selected, status) = (chosen.clone(), selected.clone(), status.clone());
+        Callback::from(move |value: String| {
+            chosen.set(value.parse().ok());
+            selected.set(None);
+            status.set(None);
+        })
+    };
+    let go = |to: NaiveDate, day: Option<NaiveDate>| {
+        let (month, selected, status) = (month.clone(), selected.clone(), status.clone());
+        Callback::from(move |_: MouseEvent| {
+            month.set(to);
+            selected.set(day);
+            status.set(None);
+        })
+    };
+    let today = crate::dates::today();
+    let previous = go(
+        month.checked_sub_months(Months::new(1)).unwrap_or(*month),
+        None,
+    );
+    let next = go(
+        month.checked_add_months(Months::new(1)).unwrap_or(*month),
+        None,
+    );
+    let this_month = go(first_of_month(today), Some(today));
+    let on_select = {
+        let selected = selected.clone();
+        Callback::from(move |day: NaiveDate| {
+            selected.set(Some(day));
+            focus_soon("#agenda-day-title");
+        })
+    };
+    let on_changed = {
+        let (status, reload) = (status.clone(), reload.clone());
+        Callback::from(move |message: String| {
+            status.set(Some(message));
+            reload.set(*reload + 1);
+            focus_soon("#agenda-day-title");
+        })
+    };
+    let options: Vec<(AttrValue, AttrValue)> = members
+        .iter()
+        .map(|m| {
+            (
+                AttrValue::from(m.person_id.to_string()),
+                AttrValue::from(m.display_name()),
+            )
+        })
+        .collect();
+    let calendar = match (&*days, person) {
+        (_, None) if household.is_some() => {
+            html! { <p>{ "Aucune personne dans votre foyer." }</p> }
+        }
+        (Some(Ok(Some(agenda))), Some(p)) => {
+            let day = (*selected).and_then(|d| agenda.days.iter().find(|x| x.date == d).cloned());
+            html! {
+                <>
+                    <MonthView agenda={agenda.clone()} month={*month} selected={*selected} {on_select} />
+                    if let Some(day) = day {
+                        <DayPanel agenda={agenda.clone()} {day} person={p} {on_changed} />
+                    }
+                </>
+            }
+        }
+        (Some(Err(problem)), _) => html! { <LoadError problem={problem.clone()} /> },
+        _ => loading("Chargement de l'agenda…"),
+    };
+    html! {
+        <>
+            <section class="card agenda" aria-labelledby="agenda-title">
+                <SelectField id="agenda-person" label="Agenda de" value={person.map(|p| p.to_string()).unwrap_or_default()}
+                    {options} onchange={on_person} />
+                <div class="agenda-nav">
+                    <button type="button" class="button button--secondary" id="agenda-previous" aria-label="Mois précédent" onclick={previous}>{ "‹" }</button>
+                    <button type="button" class="button button--secondary" id="agenda-next" aria-label="Mois suivant" onclick={next}>{ "›" }</button>
+                    <button type="button" class="button button--secondary" id="agenda-today" onclick={this_month}>{ "Aujourd'hui" }</button>
+                    <h2 id="agenda-title" aria-live="polite">{ month_title(*month) }</h2>
+                </div>
+                { legend() }
+                <p role="status" id="agenda-status" class="notice-line">
+                    if let Some(message) = &*status { { message.clone() } }
+                </p>
+                { calendar }
+            </section>
+            if let Some(Ok(events)) = &*events {
+                <history::History events={events.clone()} />
+            }
+        </>
+    }
+}

@@ -1,0 +1,120 @@
+//! The Agenda in the browser: a parent opens the Agenda, finds the child's month, books a
+//! canteen day by keyboard alone, sees it booked in words and in the history, cancels it.
+//! Desktop and 375 px, axe-core.
+
+use chrono::NaiveDate;
+use tests::{people, TestApp};
+
+use crate::driver::Browser;
+
+const TAB: &str = "\u{e004}";
+const ENTER: &str = "\u{e007}";
+
+/// Moves the month view forward until `day` has its button.
+async fn show(b: &Browser, day: NaiveDate) {
+    for _ in 0..5 {
+        b.wait_text("#agenda-title", "").await;
+        let found: bool = b
+            .script_bool(&format!("return !!document.getElementById('day-{day}');"))
+            .await;
+        if found {
+            return;
+        }
+        b.click("#agenda-next").await;
+        b.wait_text("#agenda-month", "").await;
+    }
+    panic!("{day} never showed");
+}
+
+/// Waits until the day's cell says `words` (its text, shown or read aloud).
+async fn cell_says(b: &Browser, day: NaiveDate, words: &str) {
+    let script = format!(
+        "const c = document.getElementById('day-{day}'); return !!c && c.textContent.includes({words:?});"
+    );
+    for _ in 0..50 {
+        if b.script_bool(&script).await {
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    panic!("{day} never said {words}");
+}
+
+async fn journey(phone: bool) {
+    let app = TestApp::spawn().await;
+    let session = app
+        .create_account("dupin@yopmail.com", "pascal.dupin", people::PASSWORD)
+        .await;
+    let (token, account) = (
+        session["access_token"].as_str().unwrap().to_string(),
+        session["account"]["id"].as_i64().unwrap(),
+    );
+    let child = app.add_child(&[account], "Éric", "Dupin", false).await;
+    app.enrol(account, child, &["restauration-scolaire"], true)
+        .await;
+    let canteen = ("restauration-scolaire", "repas");
+    let day = app
+        .days_in_state(&token, child, TestApp::tomorrow(), canteen, "bookable", 1)
+        .await[0];
+
+    let b = Browser::open(&app.address).await;
+    if phone {
+        b.phone().await;
+    }
+    b.log_in("pascal.dupin").await;
+    b.click("header a[href='/agenda']").await;
+    b.wait_text("h1", "Agenda").await;
+    b.wait_text("#agenda-person", "DUPIN Éric").await;
+    assert_eq!(b.wait_value("#agenda-person").await, child.to_string());
+    b.wait_text(".agenda-legend", "Réservable").await;
+    show(&b, day).await;
+    let cell = format!("#day-{day}");
+    cell_says(&b, day, "Réservable").await;
+
+    // By keyboard: the day, then its "Réserver".
+    b.focus(&cell).await;
+    b.keys(ENTER).await;
+    b.wait_focus("agenda-day-title").await;
+    b.wait_text("#agenda-day", "Restauration scolaire").await;
+    b.wait_text("#unit-0", "Réservable").await;
+    b.assert_accessible("Agenda, a day opened").await;
+    if phone {
+        b.assert_fits("Agenda, a day opened (téléphone)").await;
+    }
+    b.keys(TAB).await;
+    b.wait_focus("unit-action-0").await;
+    b.keys(ENTER).await;
+    b.wait_text("#agenda-status", "réservé.").await;
+    b.wait_text("#unit-0", "Réservé").await;
+    cell_says(&b, day, "Réservé").await;
+    let history = b
+        .wait_text("#agenda-history", "Restauration scolaire (Repas de midi)")
+        .await;
+    assert!(history.contains("DUPIN Pascal"), "{history}");
+    assert!(
+        history.contains(&day.format("%d/%m/%Y").to_string()),
+        "{history}"
+    );
+    b.assert_accessible("Agenda, a day booked").await;
+    if phone {
+        b.assert_fits("Agenda (téléphone)").await;
+    }
+
+    // Cancelled, it is bookable again.
+    b.wait_text("#unit-action-0", "Annuler").await;
+    b.click("#unit-action-0").await;
+    b.wait_text("#agenda-status", "réservation annulée").await;
+    b.wait_text("#unit-0", "Réservable").await;
+    b.wait_text("#agenda-history", "Annulation").await;
+    b.close().await;
+}
+
+#[tokio::test]
+async fn a_parent_books_a_canteen_day_by_keyboard_sees_it_and_cancels_it() {
+    journey(false).await;
+}
+
+#[tokio::test]
+async fn the_agenda_works_at_a_phones_width() {
+    journey(true).await;
+}
