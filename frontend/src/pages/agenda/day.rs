@@ -2,7 +2,7 @@
 //! "Réserver" or "Annuler" within the rules (the server checks them again).
 
 use domain::agenda::{Agenda, AgendaDay, BookingInput, BookingStatus, UnitState};
-use domain::ids::PersonId;
+use domain::ids::{BookingId, PersonId};
 use yew::prelude::*;
 
 use super::words::{long_date, unit_state};
@@ -10,6 +10,13 @@ use crate::api::agenda;
 use crate::components::problem_alert::ProblemAlert;
 use crate::hooks::use_session;
 use crate::hooks::use_submit::use_submit;
+
+/// What a unit's button does.
+#[derive(Clone)]
+enum Change {
+    Book(BookingInput),
+    Cancel(BookingId),
+}
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -37,63 +44,58 @@ pub fn day_panel(props: &Props) -> Html {
     let rows = props.day.units.iter().enumerate().map(|(at, u)| {
         let (activity_name, label) = name_of(&u.activity, &u.unit);
         let what = format!("{activity_name} : {label}");
-        let action = match (u.state, u.booking_id) {
-            (UnitState::Bookable, _) => {
-                let input = BookingInput {
+        let change = match (u.state, u.booking_id) {
+            (UnitState::Bookable, _) => Some((
+                "Réserver",
+                Change::Book(BookingInput {
                     day: props.day.date,
                     activity: u.activity.clone(),
                     unit: u.unit.clone(),
-                };
-                let (submit, authed, person, done, what) = (
-                    submit.clone(),
-                    session.authed(),
-                    props.person,
-                    props.on_changed.clone(),
-                    what.clone(),
-                );
-                let date = long_date(props.day.date);
-                let onclick = Callback::from(move |_: MouseEvent| {
-                    if !submit.begin() {
-                        return;
-                    }
-                    let (authed, input, done, what, date) =
-                        (authed.clone(), input.clone(), done.clone(), what.clone(), date.clone());
-                    submit.send(
-                        async move { agenda::book(&authed, person, &input).await },
-                        move |booking| {
-                            done.emit(match (booking.status, booking.position) {
-                                (BookingStatus::Waiting, Some(n)) => format!("{what}, {date} : complet, vous êtes en liste d'attente (n° {n})."),
-                                _ => format!("{what}, {date} : réservé."),
-                            })
-                        },
-                    );
-                });
-                Some(("Réserver", onclick))
-            }
+                }),
+            )),
             (UnitState::Booked | UnitState::Waiting, Some(booking)) if u.cancellable => {
-                let (submit, authed, person, done, what) = (
-                    submit.clone(),
-                    session.authed(),
-                    props.person,
-                    props.on_changed.clone(),
-                    what.clone(),
-                );
-                let date = long_date(props.day.date);
-                let onclick = Callback::from(move |_: MouseEvent| {
-                    if !submit.begin() {
-                        return;
-                    }
-                    let (authed, done, what, date) = (authed.clone(), done.clone(), what.clone(), date.clone());
-                    submit.send(
-                        async move { agenda::cancel(&authed, person, booking).await },
-                        move |_| done.emit(format!("{what}, {date} : réservation annulée.")),
-                    );
-                });
-                let label = if u.state == UnitState::Waiting { "Quitter la liste d'attente" } else { "Annuler" };
-                Some((label, onclick))
+                let label = match u.state {
+                    UnitState::Waiting => "Quitter la liste d'attente",
+                    _ => "Annuler",
+                };
+                Some((label, Change::Cancel(booking)))
             }
             _ => None,
         };
+        let action = change.map(|(label, change)| {
+            let (submit, authed, person, done) = (
+                submit.clone(),
+                session.authed(),
+                props.person,
+                props.on_changed.clone(),
+            );
+            let what = format!("{what}, {}", long_date(props.day.date));
+            let onclick = Callback::from(move |_: MouseEvent| {
+                if !submit.begin() {
+                    return;
+                }
+                let (authed, change, done, what) =
+                    (authed.clone(), change.clone(), done.clone(), what.clone());
+                submit.send(
+                    async move {
+                        match change {
+                            Change::Book(input) => agenda::book(&authed, person, &input).await,
+                            Change::Cancel(id) => agenda::cancel(&authed, person, id).await,
+                        }
+                    },
+                    move |booking| {
+                        done.emit(match (booking.status, booking.position) {
+                            (BookingStatus::Waiting, Some(n)) => {
+                                format!("{what} : complet, vous êtes en liste d'attente (n° {n}).")
+                            }
+                            (BookingStatus::Cancelled, _) => format!("{what} : réservation annulée."),
+                            _ => format!("{what} : réservé."),
+                        })
+                    },
+                );
+            });
+            (label, onclick)
+        });
         html! {
             <li key={format!("{}-{}", u.activity, u.unit)} class={classes!("unit-line", format!("unit--{}", u.state.as_str()))}
                 id={format!("unit-{at}")}>
