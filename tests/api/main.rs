@@ -5,6 +5,7 @@ mod abuse;
 mod accounts;
 mod agenda;
 mod agenda_capacity;
+mod agenda_feed;
 mod agent;
 mod attachments;
 mod catalogue;

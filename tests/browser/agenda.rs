@@ -106,6 +106,21 @@ async fn journey(phone: bool) {
     b.wait_text("#agenda-status", "réservation annulée").await;
     b.wait_text("#unit-0", "Réservable").await;
     b.wait_text("#agenda-history", "Annulation").await;
+
+    // The household's bookings in a phone's calendar: a secret address, shown once.
+    b.click("#feed-create").await;
+    b.wait_focus("feed-url").await;
+    let url = b.value("#feed-url").await;
+    assert!(
+        url.contains("/api/calendar-feeds/") && url.ends_with(".ics"),
+        "{url}"
+    );
+    b.assert_accessible("Agenda, calendar feed").await;
+    if phone {
+        b.assert_fits("Agenda, calendar feed (téléphone)").await;
+    }
+    b.click("#feed-revoke").await;
+    b.wait_gone("#feed-revoke").await;
     b.close().await;
 }
 

@@ -1,5 +1,6 @@
 //! Per-client rate limits on the anonymous endpoints (login, refresh, registrations,
-//! captchas, forgotten login or password, and the e-mailed links), backed by `governor`:
+//! captchas, forgotten login or password, the e-mailed links and the calendar feeds),
+//! backed by `governor`:
 //! a steady rate with an equal burst, and a much lower hourly one for the endpoints that
 //! send mail. Beyond them the answer is 429 `too_many_attempts` with `Retry-After`, before
 //! any body is read or any database work is done. The public reference reads (commune,
@@ -36,6 +37,7 @@ const LIMITED: &[&str] = &[
     "/api/activations/",
     "/api/password-resets/",
     "/api/email-confirmations/",
+    "/api/calendar-feeds/",
 ];
 
 /// Those of them that may send a mail (on POST).

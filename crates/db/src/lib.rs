@@ -7,6 +7,7 @@ pub mod accounts;
 pub mod addresses;
 pub mod attachments;
 pub mod bookings;
+pub mod calendar_feeds;
 pub mod captcha;
 pub mod catalogue;
 pub mod child_records;

@@ -36,5 +36,13 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    calendar_feeds (household_id) {
+        household_id -> BigInt,
+        token_hash -> Text,
+        created_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(booking_events -> bookings (booking_id));
-diesel::allow_tables_to_appear_in_same_query!(bookings, unit_days, booking_events);
+diesel::allow_tables_to_appear_in_same_query!(bookings, unit_days, booking_events, calendar_feeds);

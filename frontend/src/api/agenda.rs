@@ -1,7 +1,9 @@
 //! "Agenda": a person's days, booking, cancelling, the history.
 
 use chrono::NaiveDate;
-use domain::agenda::{Agenda, Booking, BookingEvent, BookingInput};
+use domain::agenda::{
+    Agenda, Booking, BookingEvent, BookingInput, CalendarFeed, CalendarFeedStatus,
+};
 use domain::ids::{BookingId, PersonId};
 
 use super::client::{ApiResult, Authed};
@@ -38,4 +40,16 @@ pub async fn history(
     authed
         .get(&format!("/agenda/{person}/history?from={from}&to={to}"))
         .await
+}
+
+pub async fn feed(authed: &Authed) -> ApiResult<CalendarFeedStatus> {
+    authed.get("/me/calendar-feed").await
+}
+
+pub async fn renew_feed(authed: &Authed) -> ApiResult<CalendarFeed> {
+    authed.post_empty("/me/calendar-feed").await
+}
+
+pub async fn revoke_feed(authed: &Authed) -> ApiResult<()> {
+    authed.delete("/me/calendar-feed").await
 }

@@ -194,3 +194,23 @@ pub struct BookingEvent {
     pub author: String,
     pub by_agent: bool,
 }
+
+/// The household's calendar feed, as made: its secret address (shown this once).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"url": "https://portail.example.fr/api/calendar-feeds/3q2-7Xn0YdP1bzk8wZJ4Ebq0d5W9nR6fTt1mVhQ2sLk.ics", "created_at": "2026-12-03T16:20:00Z"})))]
+pub struct CalendarFeed {
+    /// The address a phone's calendar subscribes to. Kept secret: whoever has it reads
+    /// the household's bookings.
+    pub url: String,
+    pub created_at: DateTime<Utc>,
+}
+
+/// Whether the household has a calendar feed (its address is not shown again).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"created_at": "2026-12-03T16:20:00Z"})))]
+pub struct CalendarFeedStatus {
+    /// When the current address was made; none without a feed.
+    pub created_at: Option<DateTime<Utc>>,
+}

@@ -3,6 +3,7 @@
 //! history of the actions for the month shown.
 
 mod day;
+mod feed;
 mod history;
 mod month;
 mod words;
@@ -210,6 +211,7 @@ fn agenda_body() -> Html {
             if let Some(Ok(events)) = &*events {
                 <history::History events={events.clone()} />
             }
+            <feed::Feed />
         </>
     }
 }

@@ -1,6 +1,8 @@
 //! Agenda: the family books its children's canteen, garderie and leisure-centre days;
 //! every rule (days, enrolment, deadlines, capacity and waiting list) is enforced here.
 
+mod feed;
+mod feed_handlers;
 mod handlers;
 mod history;
 mod offer;
@@ -16,5 +18,9 @@ pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(handlers::history)
         .service(handlers::agenda)
         .service(handlers::book)
-        .service(handlers::cancel);
+        .service(handlers::cancel)
+        .service(feed_handlers::status)
+        .service(feed_handlers::renew)
+        .service(feed_handlers::revoke)
+        .service(feed_handlers::ics);
 }
