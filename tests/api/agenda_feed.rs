@@ -27,13 +27,7 @@ async fn feed(app: &TestApp, url: &str) -> (StatusCode, String, String) {
 #[tokio::test]
 async fn a_household_subscribes_to_its_bookings_and_can_revoke_the_address() {
     let app = TestApp::spawn().await;
-    let session = app
-        .create_account("dupin@yopmail.com", "pascal.dupin", people::PASSWORD)
-        .await;
-    let (parent, account) = (token(&session), session["account"]["id"].as_i64().unwrap());
-    let child = app.add_child(&[account], "Éric", "Dupin", false).await;
-    app.enrol(account, child, &["restauration-scolaire"], true)
-        .await;
+    let (parent, _, child) = app.canteen_family().await;
     let canteen = ("restauration-scolaire", "repas");
     let day = app
         .days_in_state(&parent, child, TestApp::tomorrow(), canteen, "bookable", 1)

@@ -3,22 +3,15 @@
 
 use reqwest::Method;
 use serde_json::json;
-use tests::{people, TestApp};
+use tests::TestApp;
 
 use crate::contract::{call, spec};
-use crate::requests::token;
 
 #[tokio::test]
 async fn agenda_answers_match_the_spec() {
     let app = TestApp::spawn().await;
     let s = &spec();
-    let session = app
-        .create_account("dupin@yopmail.com", "pascal.dupin", people::PASSWORD)
-        .await;
-    let (parent, account) = (token(&session), session["account"]["id"].as_i64().unwrap());
-    let child = app.add_child(&[account], "Éric", "Dupin", false).await;
-    app.enrol(account, child, &["restauration-scolaire"], true)
-        .await;
+    let (parent, _, child) = app.canteen_family().await;
     let t = Some(parent.as_str());
     let canteen = ("restauration-scolaire", "repas");
     let day = app

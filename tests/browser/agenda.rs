@@ -3,7 +3,7 @@
 //! Desktop and 375 px, axe-core.
 
 use chrono::NaiveDate;
-use tests::{people, TestApp};
+use tests::TestApp;
 
 use crate::driver::Browser;
 
@@ -42,16 +42,7 @@ async fn cell_says(b: &Browser, day: NaiveDate, words: &str) {
 
 async fn journey(phone: bool) {
     let app = TestApp::spawn().await;
-    let session = app
-        .create_account("dupin@yopmail.com", "pascal.dupin", people::PASSWORD)
-        .await;
-    let (token, account) = (
-        session["access_token"].as_str().unwrap().to_string(),
-        session["account"]["id"].as_i64().unwrap(),
-    );
-    let child = app.add_child(&[account], "Éric", "Dupin", false).await;
-    app.enrol(account, child, &["restauration-scolaire"], true)
-        .await;
+    let (token, _, child) = app.canteen_family().await;
     let canteen = ("restauration-scolaire", "repas");
     let day = app
         .days_in_state(&token, child, TestApp::tomorrow(), canteen, "bookable", 1)

@@ -82,6 +82,20 @@ impl TestApp {
         .unwrap();
     }
 
+    /// A family (pascal.dupin) with a child, Éric, enrolled and schooled for the canteen:
+    /// the token, the account and the child.
+    pub async fn canteen_family(&self) -> (String, i64, i64) {
+        let session = self
+            .create_account("dupin@yopmail.com", "pascal.dupin", crate::people::PASSWORD)
+            .await;
+        let token = session["access_token"].as_str().unwrap().to_string();
+        let account = session["account"]["id"].as_i64().unwrap();
+        let child = self.add_child(&[account], "Éric", "Dupin", false).await;
+        self.enrol(account, child, &["restauration-scolaire"], true)
+            .await;
+        (token, account, child)
+    }
+
     /// Tomorrow at the town hall (near enough: the tests' days are later ones).
     pub fn tomorrow() -> NaiveDate {
         chrono::Utc::now()

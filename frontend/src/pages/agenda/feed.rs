@@ -22,7 +22,8 @@ pub fn feed() -> Html {
         let authed = authed.clone();
         async move { agenda::feed(&authed).await }
     });
-    let renew = {
+    // Both buttons change the feed, then read its state again.
+    let change = |renewing: bool| {
         let (submit, authed, made, reload) = (
             submit.clone(),
             session.authed(),
@@ -35,36 +36,24 @@ pub fn feed() -> Html {
             }
             let (authed, made, reload) = (authed.clone(), made.clone(), reload.clone());
             submit.send(
-                async move { agenda::renew_feed(&authed).await },
+                async move {
+                    match renewing {
+                        true => agenda::renew_feed(&authed).await.map(Some),
+                        false => agenda::revoke_feed(&authed).await.map(|()| None),
+                    }
+                },
                 move |feed| {
-                    made.set(Some(feed));
+                    let shown = feed.is_some();
+                    made.set(feed);
                     reload.set(*reload + 1);
-                    crate::focus::focus_soon("#feed-url");
+                    if shown {
+                        crate::focus::focus_soon("#feed-url");
+                    }
                 },
             );
         })
     };
-    let revoke = {
-        let (submit, authed, made, reload) = (
-            submit.clone(),
-            session.authed(),
-            made.clone(),
-            reload.clone(),
-        );
-        Callback::from(move |_: MouseEvent| {
-            if !submit.begin() {
-                return;
-            }
-            let (authed, made, reload) = (authed.clone(), made.clone(), reload.clone());
-            submit.send(
-                async move { agenda::revoke_feed(&authed).await },
-                move |()| {
-                    made.set(None);
-                    reload.set(*reload + 1);
-                },
-            );
-        })
-    };
+    let (renew, revoke) = (change(true), change(false));
     let since = match &*status {
         Some(Ok(s)) => s.created_at,
         _ => None,
