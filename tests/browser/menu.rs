@@ -15,7 +15,13 @@ async fn the_menu_offers_what_exists_and_every_link_leads_somewhere() {
     let family = Browser::open(&app.address).await;
     family.log_in("mounier").await;
     let header = family.wait_text("header", "Échanges").await;
-    for expected in ["Échanges", "Agenda", "Mes demandes", "Bonjour", "Mon compte"] {
+    for expected in [
+        "Échanges",
+        "Agenda",
+        "Mes demandes",
+        "Bonjour",
+        "Mon compte",
+    ] {
         assert!(header.contains(expected), "{expected} in {header}");
     }
     // Not built yet: not offered.

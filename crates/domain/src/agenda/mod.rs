@@ -2,11 +2,13 @@
 //! holidays from the ministry's calendar), booking deadlines, and the API's shapes. The
 //! server enforces these rules in the booking transaction; the SPA shows the same.
 
+mod bulk;
 mod deadline;
 mod dto;
 pub mod holidays;
 mod unit;
 
+pub use bulk::*;
 pub use deadline::{Deadline, TimeOfDay};
 pub use dto::*;
 pub use unit::{Calendar, Closure, Period, Unit, WeekDay};

@@ -132,6 +132,10 @@ pub enum Closure {
 impl Unit {
     /// Whether the unit opens on `day`, or why not.
     pub fn opening(&self, day: NaiveDate, calendar: &impl Calendar) -> Result<(), Closure> {
+        let month_ok = self.months.is_empty() || self.months.contains(&day.month());
+        if !month_ok || !self.weekdays.contains(&WeekDay::of(day)) {
+            return Err(Closure::NotItsDay);
+        }
         if let Some(name) = calendar.public_holiday(day) {
             return Err(Closure::PublicHoliday(name.to_string()));
         }
@@ -143,10 +147,6 @@ impl Unit {
             (Period::School, Some(name)) => return Err(Closure::SchoolHolidays(name.to_string())),
             (Period::Holidays, None) => return Err(Closure::NotItsDay),
             _ => {}
-        }
-        let month_ok = self.months.is_empty() || self.months.contains(&day.month());
-        if !month_ok || !self.weekdays.contains(&WeekDay::of(day)) {
-            return Err(Closure::NotItsDay);
         }
         Ok(())
     }

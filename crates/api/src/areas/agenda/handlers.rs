@@ -1,12 +1,14 @@
 //! The family's Agenda: a person's days, booking a unit for a day, cancelling, the history.
 
 use actix_web::{delete, get, post, web, HttpResponse};
-use domain::agenda::{Agenda, AgendaQuery, Booking, BookingEvent, BookingInput};
+use domain::agenda::{
+    Agenda, AgendaQuery, Booking, BookingEvent, BookingInput, BulkBooking, BulkReport,
+};
 use domain::ids::{BookingId, PersonId};
 use domain::problem::Problem;
 
 use super::rules::Moment;
-use super::{history as actions, service, view};
+use super::{bulk as grouped, history as actions, service, view};
 use crate::auth_user::AuthUser;
 use crate::error::ApiResult;
 use crate::extract::ValidJson;
@@ -161,6 +163,36 @@ pub async fn history(
     Ok(web::Json(
         state
             .run(move |conn| actions::history(conn, &settings, user.account_id, person, &query))
+            .await?,
+    ))
+}
+
+/// "Saisie groupée": several people, create or delete, a period, units, a periodicity and
+/// weekdays. With `apply` false, the report of what would happen (nothing changes); with
+/// `apply` true, done the same way, each day booked (or waiting) or cancelled, or skipped
+/// with the reason a single booking would get.
+#[utoipa::path(
+    operation_id = "bulk_booking",
+    tag = "agenda",
+    security(("bearer" = [])),
+    request_body = BulkBooking,
+    responses(
+        (status = 200, description = "The report (`applied` says whether it was done).", body = BulkReport),
+        (status = 404, description = "A person is not of the household.", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "A period of more than 366 days or that ends before it starts (`invalid_period`), more than 5,000 days to book (`too_many_days`), an unknown activity or unit.", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/agenda/bulk")]
+pub async fn bulk(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    body: ValidJson<BulkBooking>,
+) -> ApiResult<web::Json<BulkReport>> {
+    let body = body.into_inner()?;
+    let settings = state.settings.clone();
+    Ok(web::Json(
+        state
+            .run(move |conn| grouped::bulk(conn, &settings, user.account_id, &body, Moment::now()))
             .await?,
     ))
 }

@@ -1,6 +1,7 @@
 //! Agenda: the family books its children's canteen, garderie and leisure-centre days;
 //! every rule (days, enrolment, deadlines, capacity and waiting list) is enforced here.
 
+mod bulk;
 mod feed;
 mod feed_handlers;
 mod handlers;
@@ -19,6 +20,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(handlers::agenda)
         .service(handlers::book)
         .service(handlers::cancel)
+        .service(handlers::bulk)
         .service(feed_handlers::status)
         .service(feed_handlers::renew)
         .service(feed_handlers::revoke)

@@ -45,9 +45,28 @@ pub fn book(
     db::transaction(conn, |conn| {
         let person = person::of_household(conn, account, id)?;
         let offer = offer::find(settings, &input.activity, &input.unit)?;
+        let row = book_in(conn, settings, &person, id, offer, input.day, at, account)?;
+        view(conn, &row)
+    })
+}
+
+/// Books `offer` on `day` for the person, every rule checked, inside the caller's
+/// transaction; the history names `author`.
+#[allow(clippy::too_many_arguments)]
+pub fn book_in(
+    conn: &mut db::Conn,
+    settings: &Settings,
+    person: &super::rules::Person,
+    id: PersonId,
+    offer: Offer,
+    day: chrono::NaiveDate,
+    at: Moment,
+    author: AccountId,
+) -> ApiResult<db::bookings::BookingRow> {
+    {
         let calendar = &settings.commune.calendar;
-        may_book(offer, input.day, &person, at, calendar).map_err(|r| r.error())?;
-        let live = db::bookings::of_person(conn, id, input.day, input.day)?;
+        may_book(offer, day, person, at, calendar).map_err(|r| r.error())?;
+        let live = db::bookings::of_person(conn, id, day, day)?;
         if live
             .iter()
             .any(|b| b.activity == offer.activity.code && b.unit == offer.unit.code)
@@ -70,8 +89,8 @@ pub fn book(
         let (activity, unit) = (&offer.activity.code, &offer.unit.code);
         let status = match offer.unit.capacity {
             Some(capacity) => {
-                db::bookings::lock_day(conn, activity, unit, input.day)?;
-                match db::bookings::take_place(conn, activity, unit, input.day, capacity)? {
+                db::bookings::lock_day(conn, activity, unit, day)?;
+                match db::bookings::take_place(conn, activity, unit, day, capacity)? {
                     true => BookingStatus::Booked,
                     false => BookingStatus::Waiting,
                 }
@@ -86,7 +105,7 @@ pub fn book(
                 person_id: id,
                 activity: &offer.activity.code,
                 unit: &offer.unit.code,
-                day: input.day,
+                day,
                 status,
                 at: now,
             },
@@ -104,11 +123,10 @@ pub fn book(
             person.household,
             id,
             BookingAction::Add,
-            Some(account),
+            Some(author),
         )?;
-        let row = db::bookings::find(conn, booking)?.ok_or_else(ApiError::not_found)?;
-        view(conn, &row)
-    })
+        db::bookings::find(conn, booking)?.ok_or_else(ApiError::not_found)
+    }
 }
 
 fn event(
@@ -148,26 +166,39 @@ pub fn cancel(
             .filter(|b| b.person_id == id && b.household_id == person.household)
             .filter(|b| b.status != BookingStatus::Cancelled)
             .ok_or_else(ApiError::not_found)?;
-        let offer = offer::find(settings, &row.activity, &row.unit)?;
-        may_cancel(offer, row.day, at, &settings.commune.calendar)?;
-        let now = db::now();
-        if db::bookings::set_status(conn, row.id, row.status, BookingStatus::Cancelled, now)? != 1 {
-            return Err(conflict("booking_changed"));
-        }
-        event(
-            conn,
-            row.id,
-            person.household,
-            id,
-            BookingAction::Cancel,
-            Some(account),
-        )?;
-        if row.status == BookingStatus::Booked && offer.unit.capacity.is_some() {
-            promote_or_free(conn, settings, offer, row.day)?;
-        }
+        cancel_in(conn, settings, &row, at, account)?;
         let row = db::bookings::find(conn, booking)?.ok_or_else(ApiError::not_found)?;
         view(conn, &row)
     })
+}
+
+/// Cancels a live booking within the deadline, inside the caller's transaction; its place
+/// goes to the first in line.
+pub fn cancel_in(
+    conn: &mut db::Conn,
+    settings: &Settings,
+    row: &db::bookings::BookingRow,
+    at: Moment,
+    author: AccountId,
+) -> ApiResult<()> {
+    let offer = offer::find(settings, &row.activity, &row.unit)?;
+    may_cancel(offer, row.day, at, &settings.commune.calendar)?;
+    let now = db::now();
+    if db::bookings::set_status(conn, row.id, row.status, BookingStatus::Cancelled, now)? != 1 {
+        return Err(conflict("booking_changed"));
+    }
+    event(
+        conn,
+        row.id,
+        row.household_id,
+        row.person_id,
+        BookingAction::Cancel,
+        Some(author),
+    )?;
+    if row.status == BookingStatus::Booked && offer.unit.capacity.is_some() {
+        promote_or_free(conn, settings, offer, row.day)?;
+    }
+    Ok(())
 }
 
 /// The place a cancellation frees goes to the first in line (the place stays taken), or

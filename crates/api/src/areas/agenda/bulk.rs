@@ -1,0 +1,125 @@
+//! "Saisie groupée": the days the form picks, for each person and unit, booked (or
+//! waiting) or cancelled one by one with the single booking's rules; what cannot be done
+//! is skipped with its reason. A preview runs the same in a transaction rolled back, so
+//! the parent confirms exactly what will happen.
+
+use std::collections::HashMap;
+
+use domain::agenda::{
+    outcome_of, BookingStatus, BulkAction, BulkBooking, BulkLine, BulkOutcome, BulkReport, Closure,
+    MAX_ITEMS,
+};
+use domain::ids::AccountId;
+
+use super::offer::{self, Offer};
+use super::person;
+use super::rules::Moment;
+use super::service::{book_in, cancel_in};
+use crate::config::Settings;
+use crate::error::{ApiError, ApiResult, ErrorKind};
+
+/// The longest period: a school year and some.
+const MAX_DAYS: i64 = 366;
+
+/// A transaction ends with the report: kept when applied, rolled back for a preview.
+enum End {
+    Failed(ApiError),
+    Preview(Vec<BulkLine>),
+}
+
+impl From<diesel::result::Error> for End {
+    fn from(e: diesel::result::Error) -> End {
+        End::Failed(e.into())
+    }
+}
+
+impl From<ApiError> for End {
+    fn from(e: ApiError) -> End {
+        End::Failed(e)
+    }
+}
+
+pub fn bulk(
+    conn: &mut db::Conn,
+    settings: &Settings,
+    account: AccountId,
+    form: &BulkBooking,
+    at: Moment,
+) -> ApiResult<BulkReport> {
+    let span = (form.to - form.from).num_days() + 1;
+    if !(1..=MAX_DAYS).contains(&span) {
+        return Err(ApiError::field("to", "invalid_period"));
+    }
+    let offers: Vec<Offer> = form
+        .units
+        .iter()
+        .map(|u| offer::find(settings, &u.activity, &u.unit))
+        .collect::<ApiResult<_>>()?;
+    let days = form.days();
+    if days.len() * offers.len() * form.persons.len() > MAX_ITEMS {
+        return Err(ApiError::field("to", "too_many_days"));
+    }
+    let mut people = HashMap::new();
+    for id in &form.persons {
+        people.insert(*id, person::of_household(conn, account, *id)?);
+    }
+    let outcome = db::transaction(conn, |conn| {
+        let mut lines = Vec::new();
+        for id in &form.persons {
+            let person = &people[id];
+            for (o, unit) in offers.iter().zip(&form.units) {
+                for day in &days {
+                    let line = |outcome, reason: Option<&str>| BulkLine {
+                        person_id: *id,
+                        day: *day,
+                        activity: unit.activity.clone(),
+                        unit: unit.unit.clone(),
+                        outcome,
+                        reason: reason.map(str::to_string),
+                    };
+                    // Not one of the unit's days: not worth a line.
+                    if o.unit.opening(*day, &settings.commune.calendar) == Err(Closure::NotItsDay) {
+                        continue;
+                    }
+                    let done = match form.action {
+                        BulkAction::Create => {
+                            book_in(conn, settings, person, *id, *o, *day, at, account)
+                                .map(|row| outcome_of(row.status))
+                        }
+                        BulkAction::Delete => {
+                            let live = db::bookings::of_person(conn, *id, *day, *day)?
+                                .into_iter()
+                                .find(|b| {
+                                    b.household_id == person.household
+                                        && b.activity == unit.activity
+                                        && b.unit == unit.unit
+                                        && b.status != BookingStatus::Cancelled
+                                });
+                            let Some(row) = live else { continue };
+                            cancel_in(conn, settings, &row, at, account)
+                                .map(|()| BulkOutcome::Cancelled)
+                        }
+                    };
+                    lines.push(match done {
+                        Ok(outcome) => line(outcome, None),
+                        // A rule's refusal (409) is reported; anything else stops it all.
+                        Err(refused) if refused.kind() == ErrorKind::Conflict => {
+                            line(BulkOutcome::Skipped, Some(refused.code()))
+                        }
+                        Err(other) => return Err(End::Failed(other)),
+                    });
+                }
+            }
+        }
+        lines.sort_by_key(|l| (l.day, l.person_id));
+        match form.apply {
+            true => Ok(lines),
+            false => Err(End::Preview(lines)),
+        }
+    });
+    match outcome {
+        Ok(lines) => Ok(BulkReport::new(true, lines)),
+        Err(End::Preview(lines)) => Ok(BulkReport::new(false, lines)),
+        Err(End::Failed(e)) => Err(e),
+    }
+}
