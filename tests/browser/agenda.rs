@@ -1,5 +1,6 @@
 //! The Agenda in the browser: a parent opens the Agenda, finds the child's month, books a
-//! canteen day by keyboard alone, sees it booked in words and in the history, cancels it.
+//! canteen day by keyboard alone, sees it booked in words and in the history, cancels it;
+//! books four weeks at once with "Saisie groupée" after its report; subscribes a phone.
 //! Desktop and 375 px, axe-core.
 
 use chrono::NaiveDate;
@@ -97,6 +98,36 @@ async fn journey(phone: bool) {
     b.wait_text("#agenda-status", "réservation annulée").await;
     b.wait_text("#unit-0", "Réservable").await;
     b.wait_text("#agenda-history", "Annulation").await;
+
+    // "Saisie groupée": the canteen for the next four weeks, previewed, then recorded.
+    b.click("#agenda-bulk").await;
+    b.wait_focus("bulk-title").await;
+    b.click("#bulk-preview").await;
+    b.wait_text("#bulk-invalid", "au moins un usager, une activité")
+        .await;
+    b.click("#bulk-unit-0").await;
+    b.click("#bulk-preview").await;
+    let report = b.wait_text("#bulk-report", "seront réservé(s)").await;
+    b.assert_accessible("Agenda, bulk booking report").await;
+    if phone {
+        b.assert_fits("Agenda, bulk booking (téléphone)").await;
+    }
+    b.click("#bulk-apply").await;
+    let done = b
+        .wait_text("#agenda-status", "Saisie groupée enregistrée")
+        .await;
+    let planned = report
+        .split(" jour(s)")
+        .next()
+        .and_then(|n| n.rsplit(|c: char| !c.is_ascii_digit()).next())
+        .unwrap_or_default()
+        .to_string();
+    assert!(
+        done.contains(&format!("{planned} jour(s) réservé(s)")),
+        "{report} / {done}"
+    );
+    b.wait_gone("#bulk").await;
+    cell_says(&b, day, "Réservé").await;
 
     // The household's bookings in a phone's calendar: a secret address, shown once.
     b.click("#feed-create").await;

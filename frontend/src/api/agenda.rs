@@ -2,7 +2,8 @@
 
 use chrono::NaiveDate;
 use domain::agenda::{
-    Agenda, Booking, BookingEvent, BookingInput, CalendarFeed, CalendarFeedStatus,
+    Agenda, Booking, BookingEvent, BookingInput, BulkBooking, BulkReport, CalendarFeed,
+    CalendarFeedStatus,
 };
 use domain::ids::{BookingId, PersonId};
 
@@ -52,4 +53,9 @@ pub async fn renew_feed(authed: &Authed) -> ApiResult<CalendarFeed> {
 
 pub async fn revoke_feed(authed: &Authed) -> ApiResult<()> {
     authed.delete("/me/calendar-feed").await
+}
+
+/// "Saisie groupée": the report, applied or not.
+pub async fn bulk(authed: &Authed, form: &BulkBooking) -> ApiResult<BulkReport> {
+    authed.post("/agenda/bulk", form).await
 }

@@ -2,6 +2,7 @@
 //! "‹ › Aujourd'hui", a legend, the day opened to book or cancel each unit, and the
 //! history of the actions for the month shown.
 
+mod bulk;
 mod day;
 mod feed;
 mod history;
@@ -101,6 +102,7 @@ fn agenda_body() -> Html {
     let selected = use_state(|| None::<NaiveDate>);
     let reload = use_state(|| 0u32);
     let status = use_state(|| None::<String>);
+    let grouped = use_state(|| false);
     let (from, to) = grid(*month);
     let authed = session.authed();
     let days = use_fetch((person, from, to, *reload), move |(person, from, to, _)| {
@@ -164,6 +166,24 @@ fn agenda_body() -> Html {
             focus_soon("#agenda-day-title");
         })
     };
+    let on_grouped = {
+        let (status, reload, grouped) = (status.clone(), reload.clone(), grouped.clone());
+        Callback::from(move |message: String| {
+            status.set(Some(message));
+            reload.set(*reload + 1);
+            grouped.set(false);
+            focus_soon("#agenda-status");
+        })
+    };
+    let open_grouped = {
+        let grouped = grouped.clone();
+        Callback::from(move |_: MouseEvent| {
+            grouped.set(!*grouped);
+            if !*grouped {
+                focus_soon("#bulk-title");
+            }
+        })
+    };
     let options: Vec<(AttrValue, AttrValue)> = members
         .iter()
         .map(|m| {
@@ -200,14 +220,19 @@ fn agenda_body() -> Html {
                     <button type="button" class="button button--secondary" id="agenda-previous" aria-label="Mois précédent" onclick={previous}>{ "‹" }</button>
                     <button type="button" class="button button--secondary" id="agenda-next" aria-label="Mois suivant" onclick={next}>{ "›" }</button>
                     <button type="button" class="button button--secondary" id="agenda-today" onclick={this_month}>{ "Aujourd'hui" }</button>
+                    <button type="button" class="button button--secondary" id="agenda-bulk" aria-expanded={grouped.to_string()}
+                        aria-controls="bulk" onclick={open_grouped}>{ "Saisie groupée" }</button>
                     <h2 id="agenda-title" aria-live="polite">{ month_title(*month) }</h2>
                 </div>
                 { legend() }
-                <p role="status" id="agenda-status" class="notice-line">
+                <p role="status" id="agenda-status" class="notice-line" tabindex="-1">
                     if let Some(message) = &*status { { message.clone() } }
                 </p>
                 { calendar }
             </section>
+            if let (true, Some(p), Some(Ok(Some(a)))) = (*grouped, person, &*days) {
+                <bulk::BulkForm members={members.clone()} units={a.units.clone()} person={p} on_done={on_grouped} />
+            }
             if let Some(Ok(events)) = &*events {
                 <history::History events={events.clone()} />
             }
