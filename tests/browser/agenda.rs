@@ -99,6 +99,24 @@ async fn journey(phone: bool) {
     b.wait_text("#unit-0", "Réservable").await;
     b.wait_text("#agenda-history", "Annulation").await;
 
+    // The week and the day views of the same agenda.
+    b.click("#agenda-view-week").await;
+    b.wait_text("#agenda-title", "Semaine").await;
+    let cells = b
+        .client
+        .find_all(fantoccini::Locator::Css("#agenda-month tbody td"))
+        .await
+        .unwrap();
+    assert_eq!(cells.len(), 7);
+    b.click("#agenda-view-day").await;
+    assert!(
+        b.script_bool("return !!document.getElementById('agenda-day') || !!document.getElementById('agenda-no-unit');")
+            .await
+    );
+    b.assert_accessible("Agenda, day view").await;
+    b.click("#agenda-view-month").await;
+    show(&b, day).await;
+
     // "Saisie groupée": the canteen for the next four weeks, previewed, then recorded.
     b.click("#agenda-bulk").await;
     b.wait_focus("bulk-title").await;

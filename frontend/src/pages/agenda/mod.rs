@@ -7,9 +7,10 @@ mod day;
 mod feed;
 mod history;
 mod month;
+mod views;
 mod words;
 
-use chrono::{Datelike, Days, Months, NaiveDate};
+use chrono::NaiveDate;
 use domain::ids::PersonId;
 use domain::profile::MemberRole;
 use yew::prelude::*;
@@ -23,7 +24,7 @@ use crate::hooks::use_fetch::use_fetch;
 use crate::hooks::{use_page_title, use_session};
 use day::DayPanel;
 use month::MonthView;
-use words::month_title;
+use views::View;
 
 #[function_component(AgendaPage)]
 pub fn agenda_page() -> Html {
@@ -36,17 +37,6 @@ pub fn agenda_page() -> Html {
             </div>
         </RequireLogin>
     }
-}
-
-fn first_of_month(day: NaiveDate) -> NaiveDate {
-    day.with_day(1).unwrap_or(day)
-}
-
-/// The six weeks the month view shows, from the Monday before the 1st.
-fn grid(month: NaiveDate) -> (NaiveDate, NaiveDate) {
-    let back = u64::from(month.weekday().num_days_from_monday());
-    let from = month.checked_sub_days(Days::new(back)).unwrap_or(month);
-    (from, from.checked_add_days(Days::new(41)).unwrap_or(from))
 }
 
 /// The legend: each state's icon and words, in its colour.
@@ -98,12 +88,13 @@ fn agenda_body() -> Html {
             .or(members.first())
             .map(|m| m.person_id)
     });
-    let month = use_state(|| first_of_month(crate::dates::today()));
+    let anchor = use_state(crate::dates::today);
+    let view = use_state(|| View::Month);
     let selected = use_state(|| None::<NaiveDate>);
     let reload = use_state(|| 0u32);
     let status = use_state(|| None::<String>);
     let grouped = use_state(|| false);
-    let (from, to) = grid(*month);
+    let (from, to) = view.range(*anchor);
     let authed = session.authed();
     let days = use_fetch((person, from, to, *reload), move |(person, from, to, _)| {
         let authed = authed.clone();
@@ -134,23 +125,26 @@ fn agenda_body() -> Html {
         })
     };
     let go = |to: NaiveDate, day: Option<NaiveDate>| {
-        let (month, selected, status) = (month.clone(), selected.clone(), status.clone());
+        let (anchor, selected, status) = (anchor.clone(), selected.clone(), status.clone());
         Callback::from(move |_: MouseEvent| {
-            month.set(to);
+            anchor.set(to);
             selected.set(day);
             status.set(None);
         })
     };
     let today = crate::dates::today();
-    let previous = go(
-        month.checked_sub_months(Months::new(1)).unwrap_or(*month),
-        None,
-    );
-    let next = go(
-        month.checked_add_months(Months::new(1)).unwrap_or(*month),
-        None,
-    );
-    let this_month = go(first_of_month(today), Some(today));
+    let previous = go(view.step(*anchor, false), None);
+    let next = go(view.step(*anchor, true), None);
+    let this_month = go(today, Some(today));
+    let (back_words, forth_words) = view.arrows();
+    let switch = |to: View| {
+        let (view, selected) = (view.clone(), selected.clone());
+        let anchor = *anchor;
+        Callback::from(move |_: MouseEvent| {
+            view.set(to);
+            selected.set((to == View::Day).then_some(anchor));
+        })
+    };
     let on_select = {
         let selected = selected.clone();
         Callback::from(move |day: NaiveDate| {
@@ -201,8 +195,13 @@ fn agenda_body() -> Html {
             let day = (*selected).and_then(|d| agenda.days.iter().find(|x| x.date == d).cloned());
             html! {
                 <>
-                    <MonthView agenda={agenda.clone()} month={*month} selected={*selected} {on_select} />
-                    if let Some(day) = day {
+                    if *view != View::Day {
+                        <MonthView agenda={agenda.clone()} month={*anchor} caption={view.title(*anchor)} selected={*selected} {on_select} />
+                    }
+                    if *view == View::Day && agenda.days.first().is_some_and(|d| d.units.is_empty()) {
+                        <p id="agenda-no-unit">{ format!("Aucune activité ce jour-là{}.", agenda.days[0].label.as_ref().map(|l| format!(" ({l})")).unwrap_or_default()) }</p>
+                    }
+                    if let Some(day) = day.filter(|d| !d.units.is_empty()) {
                         <DayPanel agenda={agenda.clone()} {day} person={p} {on_changed} />
                     }
                 </>
@@ -213,17 +212,25 @@ fn agenda_body() -> Html {
     };
     html! {
         <>
-            <section class="card agenda" aria-labelledby="agenda-title">
+            <section class="card agenda" aria-label="Calendrier des réservations">
                 <SelectField id="agenda-person" label="Agenda de" value={person.map(|p| p.to_string()).unwrap_or_default()}
                     {options} onchange={on_person} />
                 <div class="agenda-nav">
-                    <button type="button" class="button button--secondary" id="agenda-previous" aria-label="Mois précédent" onclick={previous}>{ "‹" }</button>
-                    <button type="button" class="button button--secondary" id="agenda-next" aria-label="Mois suivant" onclick={next}>{ "›" }</button>
+                    <button type="button" class="button button--secondary" id="agenda-previous" aria-label={back_words} onclick={previous}>{ "‹" }</button>
+                    <button type="button" class="button button--secondary" id="agenda-next" aria-label={forth_words} onclick={next}>{ "›" }</button>
                     <button type="button" class="button button--secondary" id="agenda-today" onclick={this_month}>{ "Aujourd'hui" }</button>
                     <button type="button" class="button button--secondary" id="agenda-bulk" aria-expanded={grouped.to_string()}
                         aria-controls="bulk" onclick={open_grouped}>{ "Saisie groupée" }</button>
-                    <h2 id="agenda-title" aria-live="polite">{ month_title(*month) }</h2>
+                    <h2 id="agenda-title" aria-live="polite">{ view.title(*anchor) }</h2>
                 </div>
+                <ul class="plain-list agenda-views" aria-label="Vue">
+                    { for View::ALL.iter().map(|(v, code, words)| html! {
+                        <li>
+                            <button type="button" class="button button--secondary" id={format!("agenda-view-{code}")}
+                                aria-pressed={(*view == *v).to_string()} onclick={switch(*v)}>{ *words }</button>
+                        </li>
+                    }) }
+                </ul>
                 { legend() }
                 <p role="status" id="agenda-status" class="notice-line" tabindex="-1">
                     if let Some(message) = &*status { { message.clone() } }

@@ -6,13 +6,15 @@ use chrono::{Datelike, NaiveDate};
 use domain::agenda::{Agenda, AgendaDay};
 use yew::prelude::*;
 
-use super::words::{day_state, long_date, month_title, WEEKDAYS};
+use super::words::{day_state, long_date, WEEKDAYS};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub agenda: Agenda,
-    /// The month shown (its first day).
+    /// A day of the month shown (days of other months are told apart).
     pub month: NaiveDate,
+    /// "décembre 2026", "Semaine 50 : …".
+    pub caption: AttrValue,
     pub selected: Option<NaiveDate>,
     pub on_select: Callback<NaiveDate>,
 }
@@ -61,7 +63,7 @@ pub fn month_view(props: &Props) -> Html {
     let weeks: Vec<&[AgendaDay]> = props.agenda.days.chunks(7).collect();
     html! {
         <table class="agenda-month" id="agenda-month">
-            <caption class="sr-only">{ format!("Agenda de {}, {}", props.agenda.person_name, month_title(props.month)) }</caption>
+            <caption class="sr-only">{ format!("Agenda de {}, {}", props.agenda.person_name, props.caption) }</caption>
             <thead>
                 <tr>
                     <th scope="col"><abbr title="Semaine">{ "Sem." }</abbr></th>
