@@ -80,6 +80,9 @@ async fn a_parent_books_a_canteen_day_sees_it_and_cancels_it() {
     // The agenda shows the day booked, in words, with its unit cancellable.
     let agenda = app.agenda(&parent, child, day).await;
     assert_eq!(agenda["person_name"], "DUPIN Éric");
+    // Quiévrechain shows its bookings in blue (Hesdigneul in red).
+    let commune: Value = app.get("/api/commune").await.json().await.unwrap();
+    assert_eq!(commune["booked_colour"], "blue");
     assert_eq!(agenda["days"][0]["state"], "booked");
     assert_eq!(agenda["days"][0]["week"], day.iso_week().week());
     let unit = unit_of(&agenda, day, CANTEEN);

@@ -214,6 +214,9 @@ async fn garderie_gratuite_or_payante_one_a_morning() {
     // The evening is another slot.
     assert_eq!(post("soir-payante").await.status(), StatusCode::CREATED);
     let agenda = app.agenda(&parent, tim, day).await;
+    // Hesdigneul shows its bookings in red ("En rouge : ce sont les réservations").
+    let commune: Value = app.get("/api/commune").await.json().await.unwrap();
+    assert_eq!(commune["booked_colour"], "red");
     let units = agenda["units"].as_array().unwrap();
     assert!(units
         .iter()

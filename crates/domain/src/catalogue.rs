@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 /// The commune this portal serves.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[cfg_attr(feature = "openapi", schema(example = json!({"name": "Ville de Quiévrechain", "regie_name": "Régie Quiévrechain", "news": "Inscriptions à la cantine ouvertes jusqu'au 15 décembre."})))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"name": "Ville de Quiévrechain", "regie_name": "Régie Quiévrechain", "news": "Inscriptions à la cantine ouvertes jusqu'au 15 décembre.", "booked_colour": "blue"})))]
 pub struct Commune {
     /// e.g. "Ville de Quiévrechain".
     pub name: String,
@@ -15,6 +15,16 @@ pub struct Commune {
     pub regie_name: String,
     /// The news line shown after "ACTUALITÉS".
     pub news: String,
+    /// The colour of booked days in the Agenda (blue at Quiévrechain, red at Hesdigneul).
+    pub booked_colour: BookedColour,
+}
+
+text_enum! {
+    /// The colour of booked days in the Agenda; the words and the icon say it too.
+    pub enum BookedColour {
+        Blue = "blue",
+        Red = "red",
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -2,7 +2,7 @@
 
 use std::rc::Rc;
 
-use domain::catalogue::Commune;
+use domain::catalogue::{BookedColour, Commune};
 use yew::prelude::*;
 
 use crate::api::catalogue;
@@ -17,6 +17,13 @@ impl CommuneContext {
             .as_ref()
             .map(|c| c.name.clone())
             .unwrap_or_else(|| "Portail citoyen".to_string())
+    }
+
+    /// The colour of booked days in the Agenda.
+    pub fn booked_colour(&self) -> BookedColour {
+        self.0
+            .as_ref()
+            .map_or(BookedColour::Blue, |c| c.booked_colour)
     }
 }
 

@@ -32,6 +32,8 @@ pub struct CommuneSettings {
     pub school_holidays: Option<std::path::PathBuf>,
     /// Good Friday and 26 December are public holidays (Alsace-Moselle).
     pub alsace_moselle: Option<bool>,
+    /// The colour of booked days in the Agenda: `blue` (default) or `red`.
+    pub booked_colour: Option<domain::catalogue::BookedColour>,
     /// Built from the three above at start.
     #[serde(skip)]
     pub calendar: TownCalendar,
@@ -111,6 +113,7 @@ impl CommuneSettings {
         self.school_levels = self.school_levels.take().or(preset.school_levels);
         self.academie = self.academie.take().or(preset.academie);
         self.alsace_moselle = self.alsace_moselle.or(preset.alsace_moselle);
+        self.booked_colour = self.booked_colour.or(preset.booked_colour);
         self.calendar = TownCalendar::load(
             self.academie.as_deref().unwrap_or("lille"),
             self.school_holidays.as_deref(),

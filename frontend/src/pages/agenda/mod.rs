@@ -40,7 +40,7 @@ pub fn agenda_page() -> Html {
 }
 
 /// The legend: each state's icon and words, in its colour.
-fn legend() -> Html {
+fn legend(red: bool) -> Html {
     let items = [
         ("bookable", "○", "Réservable"),
         ("booked", "✓", "Réservé (ou en liste d'attente)"),
@@ -57,7 +57,7 @@ fn legend() -> Html {
         ),
     ];
     html! {
-        <ul class="plain-list agenda-legend" aria-label="Légende">
+        <ul class={classes!("plain-list", "agenda-legend", red.then_some("agenda-month--booked-red"))} aria-label="Légende">
             { for items.iter().map(|(state, icon, words)| html! {
                 <li class={format!("legend-item day--{state}")}>
                     <span class="day-icon" aria-hidden="true">{ *icon }</span>{ format!(" {words}") }
@@ -70,6 +70,8 @@ fn legend() -> Html {
 #[function_component(AgendaBody)]
 fn agenda_body() -> Html {
     let session = use_session();
+    let use_red =
+        crate::hooks::use_commune().booked_colour() == domain::catalogue::BookedColour::Red;
     let authed = session.authed();
     let household = use_fetch((), move |()| {
         let authed = authed.clone();
@@ -231,7 +233,7 @@ fn agenda_body() -> Html {
                         </li>
                     }) }
                 </ul>
-                { legend() }
+                { legend(use_red) }
                 <p role="status" id="agenda-status" class="notice-line" tabindex="-1">
                     if let Some(message) = &*status { { message.clone() } }
                 </p>

@@ -4,7 +4,10 @@
 
 use chrono::{Datelike, NaiveDate};
 use domain::agenda::{Agenda, AgendaDay};
+use domain::catalogue::BookedColour;
 use yew::prelude::*;
+
+use crate::hooks::use_commune;
 
 use super::words::{day_state, long_date, WEEKDAYS};
 
@@ -60,9 +63,10 @@ fn cell(props: &Props, day: &AgendaDay) -> Html {
 
 #[function_component(MonthView)]
 pub fn month_view(props: &Props) -> Html {
+    let commune = use_commune();
     let weeks: Vec<&[AgendaDay]> = props.agenda.days.chunks(7).collect();
     html! {
-        <table class="agenda-month" id="agenda-month">
+        <table class={classes!("agenda-month", (commune.booked_colour() == BookedColour::Red).then_some("agenda-month--booked-red"))} id="agenda-month">
             <caption class="sr-only">{ format!("Agenda de {}, {}", props.agenda.person_name, props.caption) }</caption>
             <thead>
                 <tr>

@@ -14,6 +14,10 @@ pub fn commune(settings: &Settings) -> Commune {
         name: settings.commune.name().into(),
         regie_name: settings.commune.regie_name().into(),
         news: settings.commune.news().into(),
+        booked_colour: settings
+            .commune
+            .booked_colour
+            .unwrap_or(domain::catalogue::BookedColour::Blue),
     }
 }
 
