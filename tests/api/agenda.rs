@@ -265,6 +265,18 @@ async fn every_rule_is_checked_on_the_server_with_its_code() {
         )
         .await;
     assert_eq!(long.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    // A date far from today is no agenda's (and never reaches the calendar's arithmetic).
+    let ancient = app
+        .get_auth(
+            &format!("/api/agenda/{child}?from=0001-01-01&to=0001-01-02"),
+            &parent,
+        )
+        .await;
+    assert_eq!(ancient.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        field_codes(&problem(ancient).await),
+        [("from".to_string(), "invalid_date".to_string())]
+    );
     let extra = app
         .post_auth(
             &format!("/api/agenda/{child}/bookings"),

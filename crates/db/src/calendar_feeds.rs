@@ -15,15 +15,21 @@ pub fn replace(
     token_hash: &str,
     at: NaiveDateTime,
 ) -> QueryResult<()> {
-    diesel::delete(calendar_feeds::table.find(household)).execute(conn)?;
-    diesel::insert_into(calendar_feeds::table)
-        .values((
-            calendar_feeds::household_id.eq(household),
+    let values = (
+        calendar_feeds::household_id.eq(household),
+        calendar_feeds::token_hash.eq(token_hash),
+        calendar_feeds::created_at.eq(at),
+    );
+    crate::each_backend!(conn, c => diesel::insert_into(calendar_feeds::table)
+        .values(values)
+        .on_conflict(calendar_feeds::household_id)
+        .do_update()
+        .set((
             calendar_feeds::token_hash.eq(token_hash),
             calendar_feeds::created_at.eq(at),
         ))
-        .execute(conn)
-        .map(|_| ())
+        .execute(c))
+    .map(|_| ())
 }
 
 pub fn revoke(conn: &mut Conn, household: HouseholdId) -> QueryResult<usize> {

@@ -50,24 +50,32 @@ pub fn bulk(
     if !(1..=MAX_DAYS).contains(&span) {
         return Err(ApiError::field("to", "invalid_period"));
     }
-    let offers: Vec<Offer> = form
-        .units
+    super::view::plausible(form.from)?;
+    // Always in the same order (person, activity, unit, day): two bulk bookings take
+    // their locks alike and never wait on each other in a circle.
+    let mut units = form.units.clone();
+    units.sort_by(|a, b| (&a.activity, &a.unit).cmp(&(&b.activity, &b.unit)));
+    units.dedup();
+    let mut persons = form.persons.clone();
+    persons.sort();
+    persons.dedup();
+    let offers: Vec<Offer> = units
         .iter()
         .map(|u| offer::find(settings, &u.activity, &u.unit))
         .collect::<ApiResult<_>>()?;
     let days = form.days();
-    if days.len() * offers.len() * form.persons.len() > MAX_ITEMS {
+    if days.len() * offers.len() * persons.len() > MAX_ITEMS {
         return Err(ApiError::field("to", "too_many_days"));
     }
     let mut people = HashMap::new();
-    for id in &form.persons {
+    for id in &persons {
         people.insert(*id, person::of_household(conn, account, *id)?);
     }
     let outcome = db::transaction(conn, |conn| {
         let mut lines = Vec::new();
-        for id in &form.persons {
+        for id in &persons {
             let person = &people[id];
-            for (o, unit) in offers.iter().zip(&form.units) {
+            for (o, unit) in offers.iter().zip(&units) {
                 for day in &days {
                     let line = |outcome, reason: Option<&str>| BulkLine {
                         person_id: *id,
@@ -81,11 +89,13 @@ pub fn bulk(
                     if o.unit.opening(*day, &settings.commune.calendar) == Err(Closure::NotItsDay) {
                         continue;
                     }
+                    // Each day in its own savepoint: a refused one undoes only itself (and
+                    // leaves a PostgreSQL transaction usable).
                     let done = match form.action {
-                        BulkAction::Create => {
+                        BulkAction::Create => db::transaction(conn, |conn| {
                             book_in(conn, settings, person, *id, *o, *day, at, account)
-                                .map(|row| outcome_of(row.status))
-                        }
+                        })
+                        .map(|row| outcome_of(row.status)),
                         BulkAction::Delete => {
                             let live = db::bookings::of_person(conn, *id, *day, *day)?
                                 .into_iter()
@@ -96,8 +106,10 @@ pub fn bulk(
                                         && b.status != BookingStatus::Cancelled
                                 });
                             let Some(row) = live else { continue };
-                            cancel_in(conn, settings, &row, at, account)
-                                .map(|()| BulkOutcome::Cancelled)
+                            db::transaction(conn, |conn| {
+                                cancel_in(conn, settings, &row, at, account)
+                            })
+                            .map(|()| BulkOutcome::Cancelled)
                         }
                     };
                     lines.push(match done {

@@ -66,6 +66,10 @@ pub fn book_in(
     {
         let calendar = &settings.commune.calendar;
         may_book(offer, day, person, at, calendar).map_err(|r| r.error())?;
+        // Two units of one group booked at once for the person: one waits for the other.
+        if offer.unit.exclusive.is_some() {
+            db::persons::lock(conn, id)?;
+        }
         let live = db::bookings::of_person(conn, id, day, day)?;
         if live
             .iter()
@@ -183,6 +187,10 @@ pub fn cancel_in(
 ) -> ApiResult<()> {
     let offer = offer::find(settings, &row.activity, &row.unit)?;
     may_cancel(offer, row.day, at, &settings.commune.calendar)?;
+    // Bookings, waiting places and promotions of a unit's day happen one at a time.
+    if offer.unit.capacity.is_some() {
+        db::bookings::lock_day(conn, &row.activity, &row.unit, row.day)?;
+    }
     let now = db::now();
     if db::bookings::set_status(conn, row.id, row.status, BookingStatus::Cancelled, now)? != 1 {
         return Err(conflict("booking_changed"));
@@ -224,7 +232,10 @@ fn promote_or_free(
         now,
     )? != 1
     {
-        return Err(conflict("booking_changed"));
+        // The day is locked: the first in line cannot have changed meanwhile.
+        return Err(ApiError::internal(
+            "the first waiting booking changed under the lock",
+        ));
     }
     event(
         conn,

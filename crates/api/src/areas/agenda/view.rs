@@ -69,7 +69,17 @@ pub fn period_days(query: &AgendaQuery) -> ApiResult<usize> {
     if !(1..=MAX_DAYS).contains(&days) {
         return Err(ApiError::field("to", "invalid_period"));
     }
+    plausible(query.from)?;
     usize::try_from(days).map_err(ApiError::internal)
+}
+
+/// A date within two years of today (`invalid_date` on `from` otherwise).
+pub fn plausible(day: NaiveDate) -> ApiResult<()> {
+    let today = crate::town_clock::today();
+    match (day - today).num_days().abs() <= 2 * 366 {
+        true => Ok(()),
+        false => Err(ApiError::field("from", "invalid_date")),
+    }
 }
 
 fn unit_day(
