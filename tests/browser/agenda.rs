@@ -11,18 +11,18 @@ use crate::driver::Browser;
 const TAB: &str = "\u{e004}";
 const ENTER: &str = "\u{e007}";
 
-/// Moves the month view forward until `day` has its button.
+/// Moves the month view forward until `day` has its button. Each month is given time to
+/// load (a month being fetched still shows the previous grid) before moving on.
 async fn show(b: &Browser, day: NaiveDate) {
-    for _ in 0..5 {
-        b.wait_text("#agenda-title", "").await;
-        let found: bool = b
-            .script_bool(&format!("return !!document.getElementById('day-{day}');"))
-            .await;
-        if found {
-            return;
+    let script = format!("return !!document.getElementById('day-{day}');");
+    for _ in 0..3 {
+        for _ in 0..40 {
+            if b.script_bool(&script).await {
+                return;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
         }
         b.click("#agenda-next").await;
-        b.wait_text("#agenda-month", "").await;
     }
     panic!("{day} never showed");
 }
