@@ -14,6 +14,9 @@ use crate::text_enum::text_enum;
 /// The most (person, day, unit) one bulk booking may touch.
 pub const MAX_ITEMS: usize = 5000;
 
+/// The longest period of a bulk booking: a school year and some.
+pub const BULK_MAX_DAYS: i64 = 366;
+
 text_enum! {
     /// "Action".
     pub enum BulkAction {

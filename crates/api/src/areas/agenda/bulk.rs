@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use domain::agenda::{
     outcome_of, BookingStatus, BulkAction, BulkBooking, BulkLine, BulkOutcome, BulkReport, Closure,
-    MAX_ITEMS,
+    BULK_MAX_DAYS, MAX_ITEMS,
 };
 use domain::ids::AccountId;
 
@@ -17,9 +17,6 @@ use super::rules::Moment;
 use super::service::{book_in, cancel_in};
 use crate::config::Settings;
 use crate::error::{ApiError, ApiResult, ErrorKind};
-
-/// The longest period: a school year and some.
-const MAX_DAYS: i64 = 366;
 
 /// A transaction ends with the report: kept when applied, rolled back for a preview.
 enum End {
@@ -47,10 +44,10 @@ pub fn bulk(
     at: Moment,
 ) -> ApiResult<BulkReport> {
     let span = (form.to - form.from).num_days() + 1;
-    if !(1..=MAX_DAYS).contains(&span) {
+    if !(1..=BULK_MAX_DAYS).contains(&span) {
         return Err(ApiError::field("to", "invalid_period"));
     }
-    super::view::plausible(form.from)?;
+    super::rules::plausible(form.from)?;
     // Always in the same order (person, activity, unit, day): two bulk bookings take
     // their locks alike and never wait on each other in a circle.
     let mut units = form.units.clone();

@@ -20,7 +20,7 @@ pub fn history(
     id: PersonId,
     query: &AgendaQuery,
 ) -> ApiResult<Vec<BookingEvent>> {
-    super::view::period_days(query)?;
+    super::rules::period_days(query)?;
     let person = person::of_household(conn, account, id)?;
     let rows = db::bookings::events(conn, person.household, id, query.from, query.to)?;
     let mut authors: HashMap<AccountId, String> = HashMap::new();

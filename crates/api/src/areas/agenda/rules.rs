@@ -6,13 +6,13 @@
 use std::collections::HashSet;
 
 use chrono::{Days, NaiveDate, NaiveDateTime};
-use domain::agenda::{Calendar, Closure, UnitState};
+use domain::agenda::{AgendaQuery, Calendar, Closure, UnitState, MAX_DAYS};
 use domain::ids::HouseholdId;
 use domain::request::form::school_year_of;
 
 use super::offer::Offer;
 use crate::config::calendar::TownCalendar;
-use crate::error::{ApiError, ErrorKind};
+use crate::error::{ApiError, ApiResult, ErrorKind};
 
 /// The person whose agenda it is, as the household that books sees them.
 pub struct Person {
@@ -139,4 +139,23 @@ pub fn may_cancel(
         ));
     }
     Ok(())
+}
+
+/// The number of days from `from` to `to` included: 1 to 42, else `invalid_period`.
+pub fn period_days(query: &AgendaQuery) -> ApiResult<usize> {
+    let days = (query.to - query.from).num_days() + 1;
+    if !(1..=MAX_DAYS).contains(&days) {
+        return Err(ApiError::field("to", "invalid_period"));
+    }
+    plausible(query.from)?;
+    usize::try_from(days).map_err(ApiError::internal)
+}
+
+/// A date within two years of today (`invalid_date` on `from` otherwise).
+pub fn plausible(day: NaiveDate) -> ApiResult<()> {
+    let today = crate::town_clock::today();
+    match (day - today).num_days().abs() <= 2 * 366 {
+        true => Ok(()),
+        false => Err(ApiError::field("from", "invalid_date")),
+    }
 }

@@ -4,15 +4,14 @@
 use chrono::{Datelike, NaiveDate};
 use domain::agenda::{
     Agenda, AgendaDay, AgendaQuery, BookingStatus, Calendar, Closure, DayState, UnitDay, UnitState,
-    MAX_DAYS,
 };
 use domain::ids::AccountId;
 
 use super::offer::{self, Offer};
 use super::person;
-use super::rules::{may_book, may_cancel, Moment};
+use super::rules::{may_book, may_cancel, period_days, Moment};
 use crate::config::Settings;
-use crate::error::{ApiError, ApiResult};
+use crate::error::ApiResult;
 
 pub fn agenda(
     conn: &mut db::Conn,
@@ -61,25 +60,6 @@ pub fn agenda(
         units: offers.iter().map(Offer::public).collect(),
         days: out,
     })
-}
-
-/// The number of days from `from` to `to` included: 1 to 42, else `invalid_period`.
-pub fn period_days(query: &AgendaQuery) -> ApiResult<usize> {
-    let days = (query.to - query.from).num_days() + 1;
-    if !(1..=MAX_DAYS).contains(&days) {
-        return Err(ApiError::field("to", "invalid_period"));
-    }
-    plausible(query.from)?;
-    usize::try_from(days).map_err(ApiError::internal)
-}
-
-/// A date within two years of today (`invalid_date` on `from` otherwise).
-pub fn plausible(day: NaiveDate) -> ApiResult<()> {
-    let today = crate::town_clock::today();
-    match (day - today).num_days().abs() <= 2 * 366 {
-        true => Ok(()),
-        false => Err(ApiError::field("from", "invalid_date")),
-    }
 }
 
 fn unit_day(
