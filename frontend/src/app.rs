@@ -81,6 +81,10 @@ fn switch(route: Route) -> Html {
         Route::AgentHousehold { id } => html! { <agent::household::Household {id} /> },
         Route::AgentDocuments => html! { <agent::documents::AgentDocuments /> },
         Route::AgentStaff => html! { <agent::staff::Staff /> },
+        Route::AgentAgenda => html! { <agent::agenda::AgentAgenda /> },
+        Route::AgentUnitDay { activity, unit } => {
+            html! { <agent::agenda::roster::UnitDay {activity} {unit} /> }
+        }
         Route::Profile => html! { <account::profile::Profile /> },
         Route::Terms => html! { <terms::Terms /> },
         Route::NotFound => html! { <not_found::NotFound /> },

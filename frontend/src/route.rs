@@ -44,6 +44,10 @@ pub enum Route {
     AgentDocuments,
     #[at("/agent/agents")]
     AgentStaff,
+    #[at("/agent/agenda")]
+    AgentAgenda,
+    #[at("/agent/agenda/:activity/:unit")]
+    AgentUnitDay { activity: String, unit: String },
     #[at("/mon-compte/profil")]
     Profile,
     #[at("/conditions-generales")]
@@ -51,6 +55,13 @@ pub enum Route {
     #[not_found]
     #[at("/page-introuvable")]
     NotFound,
+}
+
+/// `/agent/agenda?jour=2026-12-03`: the day of the agents' lists (today without it).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct DayQuery {
+    #[serde(default)]
+    pub jour: Option<chrono::NaiveDate>,
 }
 
 /// `/mes-demandes?brouillon=7`: the draft n° 7 was just saved (the page says so).

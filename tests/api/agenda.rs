@@ -145,19 +145,8 @@ async fn a_parent_books_a_canteen_day_sees_it_and_cancels_it() {
 
 #[tokio::test]
 async fn every_rule_is_checked_on_the_server_with_its_code() {
-    let app = TestApp::spawn_with(|s| {
-        // A unit booked a long time ahead: its deadline has passed for the coming weeks.
-        let wednesdays = s
-            .commune
-            .activities
-            .as_mut()
-            .unwrap()
-            .iter_mut()
-            .find(|a| a.code == "mercredis-kids")
-            .unwrap();
-        wednesdays.units[0].booking.days = 40;
-    })
-    .await;
+    // A unit booked a long time ahead: its deadline has passed for the coming weeks.
+    let app = TestApp::spawn_with_kids(|unit| unit.booking.days = 40).await;
     let (parent, account, child) = family(&app, "dupin@yopmail.com", "pascal.dupin").await;
     app.enrol(
         account,

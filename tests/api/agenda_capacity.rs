@@ -14,18 +14,7 @@ const WEDNESDAY: (&str, &str) = ("mercredis-kids", "matin");
 
 /// A portal whose Wednesday mornings take `places` children.
 async fn with_places(places: u32) -> TestApp {
-    TestApp::spawn_with(move |s| {
-        let kids = s
-            .commune
-            .activities
-            .as_mut()
-            .unwrap()
-            .iter_mut()
-            .find(|a| a.code == "mercredis-kids")
-            .unwrap();
-        kids.units[0].capacity = Some(places);
-    })
-    .await
+    TestApp::spawn_with_kids(move |unit| unit.capacity = Some(places)).await
 }
 
 /// A family whose child is enrolled on Wednesdays: token and child.

@@ -4,6 +4,7 @@
 mod abuse;
 mod accounts;
 mod agenda;
+mod agenda_agent;
 mod agenda_bulk;
 mod agenda_capacity;
 mod agenda_feed;

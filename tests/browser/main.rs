@@ -3,6 +3,7 @@
 //! chromedriver and axe-core first.
 
 mod agenda;
+mod agenda_agent;
 mod attachments;
 mod documents;
 mod driver;

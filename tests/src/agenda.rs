@@ -10,6 +10,34 @@ use serde_json::Value;
 use crate::TestApp;
 
 impl TestApp {
+    /// A portal whose "mercredis kids" unit (`mercredis-kids`, `matin`) is changed by
+    /// `change` (its capacity, its days, its deadlines).
+    pub async fn spawn_with_kids(change: impl FnOnce(&mut domain::agenda::Unit)) -> TestApp {
+        TestApp::spawn_with(move |s| {
+            let kids = s
+                .commune
+                .activities
+                .as_mut()
+                .unwrap()
+                .iter_mut()
+                .find(|a| a.code == "mercredis-kids")
+                .unwrap();
+            change(&mut kids.units[0]);
+        })
+        .await
+    }
+
+    /// "Mercredis kids" open every day of the year, `places` children a day: tests find a
+    /// past and a coming open day whatever the date they run on.
+    pub async fn spawn_every_day(places: u32) -> TestApp {
+        TestApp::spawn_with_kids(move |unit| {
+            unit.capacity = Some(places);
+            unit.weekdays = domain::agenda::WeekDay::ALL.to_vec();
+            unit.period = domain::agenda::Period::All;
+        })
+        .await
+    }
+
     /// Enrols `child` of the account's household in `activities` and at school, for the
     /// school years of today and of the coming months, as an accepted fiche enfant would
     /// (a closed fiche is the enrolments' request).

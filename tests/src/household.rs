@@ -8,6 +8,24 @@ use domain::profile::{MemberRole, RelationRole};
 use crate::app::TestApp;
 
 impl TestApp {
+    /// The id of the household whose holder has this account.
+    pub async fn household_of(&self, account: i64) -> i64 {
+        let pool = self.state.pool.clone();
+        tokio::task::spawn_blocking(move || {
+            let mut conn = pool.get().unwrap();
+            let holder = db::accounts::find(&mut conn, AccountId(account))
+                .unwrap()
+                .unwrap()
+                .person_id;
+            db::households::of_holder(&mut conn, holder)
+                .unwrap()
+                .unwrap()
+                .get()
+        })
+        .await
+        .unwrap()
+    }
+
     /// Adds a child born on 1 January 2016 to the households of these accounts, each
     /// holder its legal guardian, with a school enrolment when `schooled`.
     pub async fn add_child(

@@ -199,6 +199,8 @@ pub struct NewEvent {
     pub author: Option<AccountId>,
     pub by_agent: bool,
     pub at: NaiveDateTime,
+    /// Why an agent went past a deadline.
+    pub reason: Option<String>,
 }
 
 pub fn add_event(conn: &mut Conn, new: &NewEvent) -> QueryResult<()> {
@@ -211,6 +213,7 @@ pub fn add_event(conn: &mut Conn, new: &NewEvent) -> QueryResult<()> {
             booking_events::author_id.eq(new.author),
             booking_events::by_agent.eq(new.by_agent),
             booking_events::at.eq(new.at),
+            booking_events::reason.eq(&new.reason),
         ))
         .execute(conn)
         .map(|_| ())
@@ -222,6 +225,7 @@ pub struct EventRow {
     pub author: Option<AccountId>,
     pub by_agent: bool,
     pub at: NaiveDateTime,
+    pub reason: Option<String>,
     pub day: NaiveDate,
     pub activity: String,
     pub unit: String,
@@ -247,6 +251,7 @@ pub fn events(
             booking_events::author_id,
             booking_events::by_agent,
             booking_events::at,
+            booking_events::reason,
             bookings::day,
             bookings::activity,
             bookings::unit,

@@ -6,6 +6,7 @@
 pub mod accounts;
 pub mod addresses;
 pub mod attachments;
+pub mod attendances;
 pub mod bookings;
 pub mod calendar_feeds;
 pub mod captcha;
@@ -23,6 +24,7 @@ pub mod outbox;
 pub mod persons;
 pub mod pool;
 pub mod requests;
+pub mod rosters;
 pub mod schema;
 pub mod schema_agenda;
 pub mod sessions;

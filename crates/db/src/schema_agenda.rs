@@ -33,6 +33,17 @@ diesel::table! {
         author_id -> Nullable<BigInt>,
         by_agent -> Bool,
         at -> Timestamp,
+        reason -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    attendances (booking_id) {
+        booking_id -> BigInt,
+        attendance -> Text,
+        reason -> Nullable<Text>,
+        recorded_by -> BigInt,
+        recorded_at -> Timestamp,
     }
 }
 
@@ -45,4 +56,11 @@ diesel::table! {
 }
 
 diesel::joinable!(booking_events -> bookings (booking_id));
-diesel::allow_tables_to_appear_in_same_query!(bookings, unit_days, booking_events, calendar_feeds);
+diesel::joinable!(attendances -> bookings (booking_id));
+diesel::allow_tables_to_appear_in_same_query!(
+    bookings,
+    unit_days,
+    booking_events,
+    calendar_feeds,
+    attendances
+);

@@ -128,6 +128,18 @@ pub const PROBLEM_CODES: &[(&str, &str)] = &[
         "La réservation a changé entre-temps : rechargez l'agenda.",
     ),
     (
+        "attendance_recorded",
+        "La présence de ce jour est déjà pointée : la réservation ne peut plus être annulée.",
+    ),
+    (
+        "not_booked",
+        "Seule une réservation confirmée (pas en liste d'attente ni annulée) se pointe.",
+    ),
+    (
+        "attendance_too_early",
+        "La présence se pointe le jour même ou après, pas à l'avance.",
+    ),
+    (
         "too_many_unsent_attachments",
         "Trop de pièces jointes en attente d'envoi : envoyez votre message ou retirez-en avant d'en ajouter.",
     ),

@@ -4,6 +4,7 @@
 pub mod account;
 pub mod agenda;
 pub mod agent;
+pub mod agent_agenda;
 pub mod auth;
 pub mod captcha;
 pub mod catalogue;

@@ -1,5 +1,5 @@
-//! The agents' area menu: the inbox, the documents to validate and, for admins, the
-//! staff accounts.
+//! The agents' area menu: the inbox, the documents to validate, the agenda's lists and,
+//! for admins, the staff accounts.
 
 use domain::auth::Role;
 use yew::prelude::*;
@@ -28,6 +28,7 @@ pub fn agent_nav() -> Html {
             <ul>
                 { link(Route::AgentRequests, "Demandes") }
                 { link(Route::AgentDocuments, "Justificatifs") }
+                { link(Route::AgentAgenda, "Agenda") }
                 if admin {
                     { link(Route::AgentStaff, "Comptes des agents") }
                 }

@@ -12,6 +12,9 @@ pub struct Props {
     pub to: Route,
     #[prop_or_default]
     pub class: Classes,
+    /// The address's query, `[("jour", "2026-12-03")]`.
+    #[prop_or_default]
+    pub query: Vec<(&'static str, String)>,
     pub children: Html,
 }
 
@@ -19,7 +22,7 @@ pub struct Props {
 pub fn route_link(props: &Props) -> Html {
     let navigator = use_navigator();
     let onclick = {
-        let to = props.to.clone();
+        let (to, query) = (props.to.clone(), props.query.clone());
         Callback::from(move |e: MouseEvent| {
             // A new tab or window is the browser's business.
             if e.ctrl_key() || e.meta_key() || e.shift_key() || e.alt_key() || e.button() != 0 {
@@ -27,12 +30,24 @@ pub fn route_link(props: &Props) -> Html {
             }
             e.prevent_default();
             if let Some(navigator) = &navigator {
-                navigator.push(&to);
+                if query.is_empty() {
+                    navigator.push(&to);
+                } else {
+                    let _ = navigator.push_with_query(&to, &query);
+                }
             }
         })
     };
+    let href = match props.query.is_empty() {
+        true => props.to.to_path(),
+        false => format!(
+            "{}?{}",
+            props.to.to_path(),
+            crate::api::client::query_string(&props.query)
+        ),
+    };
     html! {
-        <a id={props.id.clone()} href={props.to.to_path()} class={props.class.clone()} {onclick}>
+        <a id={props.id.clone()} {href} class={props.class.clone()} {onclick}>
             { props.children.clone() }
         </a>
     }

@@ -181,7 +181,7 @@ text_enum! {
 /// "Historique des actions pour la personne sélectionnée pour cette période".
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[cfg_attr(feature = "openapi", schema(example = json!({"action": "add", "day": "2027-05-04", "activity": "Garderie matin (Garderie matin gratuite)", "at": "2027-05-02T13:15:00Z", "author": "DUPIN Pascal", "by_agent": false})))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"action": "add", "day": "2027-05-04", "activity": "Garderie matin (Garderie matin gratuite)", "at": "2027-05-02T13:15:00Z", "author": "DUPIN Pascal", "by_agent": false, "reason": null})))]
 pub struct BookingEvent {
     pub action: BookingAction,
     /// "Date concernée".
@@ -193,6 +193,8 @@ pub struct BookingEvent {
     /// "Auteur": the parent or the agent; the town hall for a promotion.
     pub author: String,
     pub by_agent: bool,
+    /// Why the agent went past a deadline.
+    pub reason: Option<String>,
 }
 
 /// The household's calendar feed, as made: its secret address (shown this once).

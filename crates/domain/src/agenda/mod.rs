@@ -6,9 +6,11 @@ mod bulk;
 mod deadline;
 mod dto;
 pub mod holidays;
+mod roster;
 mod unit;
 
 pub use bulk::*;
 pub use deadline::{Deadline, TimeOfDay};
 pub use dto::*;
+pub use roster::*;
 pub use unit::{Calendar, Closure, Period, Unit, WeekDay};

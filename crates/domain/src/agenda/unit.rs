@@ -129,6 +129,17 @@ pub enum Closure {
     NotItsDay,
 }
 
+impl Closure {
+    /// "Fête du travail", "Vacances de Noël", "Fermé", "Pas d'accueil ce jour-là".
+    pub fn describe(&self) -> String {
+        match self {
+            Closure::PublicHoliday(name) | Closure::SchoolHolidays(name) => name.clone(),
+            Closure::Closed => "Fermé".to_string(),
+            Closure::NotItsDay => "Pas d'accueil ce jour-là".to_string(),
+        }
+    }
+}
+
 impl Unit {
     /// Whether the unit opens on `day`, or why not.
     pub fn opening(&self, day: NaiveDate, calendar: &impl Calendar) -> Result<(), Closure> {

@@ -41,7 +41,13 @@ pub fn history(props: &Props) -> Html {
                                     <td data-label="Date concernée">{ e.day.format("%d/%m/%Y").to_string() }</td>
                                     <td data-label="Activité">{ e.activity.clone() }</td>
                                     <td data-label="Date de l'action">{ local_date_time(&e.at) }</td>
-                                    <td data-label="Auteur">{ e.author.clone() }</td>
+                                    <td data-label="Auteur">
+                                        { e.author.clone() }
+                                        if e.by_agent { { " (mairie)" } }
+                                        if let Some(reason) = &e.reason {
+                                            <br /><span class="hint">{ format!("Motif : {reason}") }</span>
+                                        }
+                                    </td>
                                 </tr>
                             }
                         }) }

@@ -8,7 +8,7 @@ mod feed;
 mod history;
 mod month;
 mod views;
-mod words;
+pub mod words;
 
 use chrono::NaiveDate;
 use domain::ids::PersonId;

@@ -41,6 +41,15 @@ pub fn long_date(day: NaiveDate) -> String {
     )
 }
 
+/// "jeudi 03/12/2026".
+pub fn weekday_date(day: NaiveDate) -> String {
+    format!(
+        "{} {}",
+        LONG_WEEKDAYS[day.weekday().num_days_from_monday() as usize],
+        day.format("%d/%m/%Y")
+    )
+}
+
 /// The icon and the words of a day's cell.
 pub fn day_state(state: DayState) -> (&'static str, &'static str) {
     match state {

@@ -1,11 +1,12 @@
-//! A household for agents ("Voir le foyer" on a request): its profile read-only, and the
-//! children's school enrolments to record.
+//! A household for agents ("Voir le foyer" on a request): its profile read-only, the
+//! children's school enrolments to record, and bookings to make for the family.
 
 use domain::ids::HouseholdId;
 use domain::profile::SchoolEnrolment;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
+use super::agenda::book_for::BookForFamily;
 use super::enrolment::EnrolmentsCard;
 use crate::api::agent;
 use crate::components::agent_nav::AgentNav;
@@ -63,6 +64,7 @@ fn household_view(props: &Props) -> Html {
                         <>
                             <ReadOnlyProfile profile={p.clone()} />
                             <EnrolmentsCard members={p.household.clone()} {on_saved} />
+                            <BookForFamily household={props.id} members={p.household.clone()} />
                         </>
                     }
                 }

@@ -3,6 +3,7 @@
 //! staff accounts. The API refuses citizens (403); the pages then say so.
 
 mod actions;
+pub mod agenda;
 mod correction;
 pub mod documents;
 mod enrolment;

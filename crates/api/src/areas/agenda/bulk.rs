@@ -14,7 +14,7 @@ use domain::ids::AccountId;
 use super::offer::{self, Offer};
 use super::person;
 use super::rules::Moment;
-use super::service::{book_in, cancel_in};
+use super::service::{book_in, cancel_in, Author};
 use crate::config::Settings;
 use crate::error::{ApiError, ApiResult, ErrorKind};
 
@@ -47,7 +47,7 @@ pub fn bulk(
     if !(1..=BULK_MAX_DAYS).contains(&span) {
         return Err(ApiError::field("to", "invalid_period"));
     }
-    super::rules::plausible(form.from)?;
+    super::rules::plausible(form.from, "from")?;
     // Always in the same order (person, activity, unit, day): two bulk bookings take
     // their locks alike and never wait on each other in a circle.
     let mut units = form.units.clone();
@@ -68,6 +68,7 @@ pub fn bulk(
     for id in &persons {
         people.insert(*id, person::of_household(conn, account, *id)?);
     }
+    let author = Author::family(account);
     let outcome = db::transaction(conn, |conn| {
         let mut lines = Vec::new();
         for id in &persons {
@@ -90,7 +91,7 @@ pub fn bulk(
                     // leaves a PostgreSQL transaction usable).
                     let done = match form.action {
                         BulkAction::Create => db::transaction(conn, |conn| {
-                            book_in(conn, settings, person, *id, *o, *day, at, account)
+                            book_in(conn, settings, person, *id, *o, *day, at, &author)
                         })
                         .map(|row| outcome_of(row.status)),
                         BulkAction::Delete => {
@@ -104,7 +105,7 @@ pub fn bulk(
                                 });
                             let Some(row) = live else { continue };
                             db::transaction(conn, |conn| {
-                                cancel_in(conn, settings, &row, at, account)
+                                cancel_in(conn, settings, &row, at, &author)
                             })
                             .map(|()| BulkOutcome::Cancelled)
                         }

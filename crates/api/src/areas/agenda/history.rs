@@ -47,6 +47,7 @@ pub fn history(
             at: row.at.and_utc(),
             author,
             by_agent: row.by_agent,
+            reason: row.reason,
         });
     }
     Ok(out)

@@ -89,17 +89,7 @@ pub fn may_book(
     if day <= at.today {
         return Err(Refusal::Past);
     }
-    offer.unit.opening(day, calendar).map_err(Refusal::Closed)?;
-    let year = school_year_of(day);
-    if !person
-        .enrolled
-        .contains(&(offer.activity.code.clone(), year.clone()))
-    {
-        return Err(Refusal::NotEnrolled);
-    }
-    if offer.activity.needs_school && !person.schooled.contains(&year) {
-        return Err(Refusal::NoSchool);
-    }
+    may_attend(offer, day, person, calendar)?;
     let horizon = at
         .today
         .checked_add_days(Days::new(u64::from(offer.unit.horizon_days)))
@@ -114,6 +104,28 @@ pub fn may_book(
             .limit(day, |d| calendar.public_holiday(d).is_some())
     {
         return Err(Refusal::TooLate);
+    }
+    Ok(())
+}
+
+/// What no agent's reason overrides: the unit opens on `day`, and `person` is enrolled in
+/// its activity that school year (and, for the canteen, at school).
+pub fn may_attend(
+    offer: Offer,
+    day: NaiveDate,
+    person: &Person,
+    calendar: &TownCalendar,
+) -> Result<(), Refusal> {
+    offer.unit.opening(day, calendar).map_err(Refusal::Closed)?;
+    let year = school_year_of(day);
+    if !person
+        .enrolled
+        .contains(&(offer.activity.code.clone(), year.clone()))
+    {
+        return Err(Refusal::NotEnrolled);
+    }
+    if offer.activity.needs_school && !person.schooled.contains(&year) {
+        return Err(Refusal::NoSchool);
     }
     Ok(())
 }
@@ -147,15 +159,15 @@ pub fn period_days(query: &AgendaQuery) -> ApiResult<usize> {
     if !(1..=MAX_DAYS).contains(&days) {
         return Err(ApiError::field("to", "invalid_period"));
     }
-    plausible(query.from)?;
+    plausible(query.from, "from")?;
     usize::try_from(days).map_err(ApiError::internal)
 }
 
-/// A date within two years of today (`invalid_date` on `from` otherwise).
-pub fn plausible(day: NaiveDate) -> ApiResult<()> {
+/// A date within two years of today (`invalid_date` on `field` otherwise).
+pub fn plausible(day: NaiveDate, field: &'static str) -> ApiResult<()> {
     let today = crate::town_clock::today();
     match (day - today).num_days().abs() <= 2 * 366 {
         true => Ok(()),
-        false => Err(ApiError::field("from", "invalid_date")),
+        false => Err(ApiError::field(field, "invalid_date")),
     }
 }

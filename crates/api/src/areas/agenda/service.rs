@@ -7,13 +7,38 @@ use domain::ids::{AccountId, BookingId, PersonId};
 
 use super::offer::{self, Offer};
 use super::person;
-use super::rules::{may_book, may_cancel, Moment};
+use super::rules::{may_attend, may_book, may_cancel, plausible, Moment};
 use crate::config::Settings;
 use crate::error::{ApiError, ApiResult, ErrorKind};
 use crate::mail::{self, templates};
 
 fn conflict(code: &'static str) -> ApiError {
     ApiError::new(ErrorKind::Conflict, code)
+}
+
+/// Who changes a booking, as the history names them.
+pub struct Author {
+    pub account: AccountId,
+    /// A town-hall agent acting for the family.
+    pub agent: bool,
+    /// An agent's reason: the deadlines (today, a past day, the booking and cancellation
+    /// deadlines, the horizon) do not apply.
+    pub reason: Option<String>,
+}
+
+impl Author {
+    /// A parent of the household.
+    pub fn family(account: AccountId) -> Author {
+        Author {
+            account,
+            agent: false,
+            reason: None,
+        }
+    }
+
+    fn overrides_deadlines(&self) -> bool {
+        self.agent && self.reason.is_some()
+    }
 }
 
 /// The API's view of a booking row.
@@ -45,13 +70,14 @@ pub fn book(
     db::transaction(conn, |conn| {
         let person = person::of_household(conn, account, id)?;
         let offer = offer::find(settings, &input.activity, &input.unit)?;
-        let row = book_in(conn, settings, &person, id, offer, input.day, at, account)?;
+        let author = Author::family(account);
+        let row = book_in(conn, settings, &person, id, offer, input.day, at, &author)?;
         view(conn, &row)
     })
 }
 
-/// Books `offer` on `day` for the person, every rule checked, inside the caller's
-/// transaction; the history names `author`.
+/// Books `offer` on `day` for the person, every rule checked (an agent's reason overrides
+/// the deadlines), inside the caller's transaction; the history names `author`.
 #[allow(clippy::too_many_arguments)]
 pub fn book_in(
     conn: &mut db::Conn,
@@ -61,11 +87,16 @@ pub fn book_in(
     offer: Offer,
     day: chrono::NaiveDate,
     at: Moment,
-    author: AccountId,
+    author: &Author,
 ) -> ApiResult<db::bookings::BookingRow> {
     {
         let calendar = &settings.commune.calendar;
-        may_book(offer, day, person, at, calendar).map_err(|r| r.error())?;
+        if author.overrides_deadlines() {
+            plausible(day, "day")?;
+            may_attend(offer, day, person, calendar).map_err(|r| r.error())?;
+        } else {
+            may_book(offer, day, person, at, calendar).map_err(|r| r.error())?;
+        }
         // Two units of one group booked at once for the person: one waits for the other.
         if offer.unit.exclusive.is_some() {
             db::persons::lock(conn, id)?;
@@ -139,7 +170,7 @@ fn event(
     household: domain::ids::HouseholdId,
     person: PersonId,
     action: BookingAction,
-    author: Option<AccountId>,
+    author: Option<&Author>,
 ) -> ApiResult<()> {
     Ok(db::bookings::add_event(
         conn,
@@ -148,9 +179,10 @@ fn event(
             household_id: household,
             person_id: person,
             action,
-            author,
-            by_agent: false,
+            author: author.map(|a| a.account),
+            by_agent: author.is_some_and(|a| a.agent),
             at: db::now(),
+            reason: author.and_then(|a| a.reason.clone()),
         },
     )?)
 }
@@ -170,23 +202,29 @@ pub fn cancel(
             .filter(|b| b.person_id == id && b.household_id == person.household)
             .filter(|b| b.status != BookingStatus::Cancelled)
             .ok_or_else(ApiError::not_found)?;
-        cancel_in(conn, settings, &row, at, account)?;
+        cancel_in(conn, settings, &row, at, &Author::family(account))?;
         let row = db::bookings::find(conn, booking)?.ok_or_else(ApiError::not_found)?;
         view(conn, &row)
     })
 }
 
-/// Cancels a live booking within the deadline, inside the caller's transaction; its place
-/// goes to the first in line.
+/// Cancels a live booking within the deadline (an agent's reason overrides it), inside the
+/// caller's transaction; its place goes to the first in line. A booking whose attendance
+/// is recorded stays.
 pub fn cancel_in(
     conn: &mut db::Conn,
     settings: &Settings,
     row: &db::bookings::BookingRow,
     at: Moment,
-    author: AccountId,
+    author: &Author,
 ) -> ApiResult<()> {
     let offer = offer::find(settings, &row.activity, &row.unit)?;
-    may_cancel(offer, row.day, at, &settings.commune.calendar)?;
+    if !author.overrides_deadlines() {
+        may_cancel(offer, row.day, at, &settings.commune.calendar)?;
+    }
+    if db::attendances::exists(conn, row.id)? {
+        return Err(conflict("attendance_recorded"));
+    }
     // Bookings, waiting places and promotions of a unit's day happen one at a time.
     if offer.unit.capacity.is_some() {
         db::bookings::lock_day(conn, &row.activity, &row.unit, row.day)?;

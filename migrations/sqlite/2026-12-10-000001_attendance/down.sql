@@ -1,0 +1,2 @@
+DROP TABLE attendances;
+ALTER TABLE booking_events DROP COLUMN reason;
