@@ -174,12 +174,12 @@ async fn an_agent_books_a_past_day_only_with_a_reason_and_records_the_attendance
     assert_eq!(lea.status(), StatusCode::CREATED);
     let lea: Value = lea.json().await.unwrap();
     assert_eq!(lea["status"], "booked");
-    // The one place is taken: the next child waits, even for an agent.
+    // The one place is taken, but Tom was there that day: booked, not waiting.
     let tom = agent_book(&app, &agent, &bruno, day, Some("Appel du papa.")).await;
     let tom: Value = tom.json().await.unwrap();
     assert_eq!(
         (&tom["status"], &tom["position"]),
-        (&json!("waiting"), &json!(1))
+        (&json!("booked"), &Value::Null)
     );
 
     // The family's history names the agent and the reason.
@@ -194,25 +194,19 @@ async fn an_agent_books_a_past_day_only_with_a_reason_and_records_the_attendance
     assert_eq!(history[0]["by_agent"], true);
     assert_eq!(history[0]["reason"], reason);
 
-    // The list: Léa booked, Tom waiting first.
+    // The list: Léa and Tom, by name; the health flags withheld from this agent.
     let list = roster(&app, &agent, day).await;
     assert_eq!(
         (&list["capacity"], &list["booked"], &list["waiting_count"]),
-        (&json!(1), &json!(1), &json!(1))
+        (&json!(1), &json!(2), &json!(0))
     );
     assert_eq!(list["children"][0]["name"], "FAMILLE Léa");
+    assert_eq!(list["children"][1]["name"], "FAMILLE Tom");
     assert_eq!(list["children"][0]["attendance"], Value::Null);
-    assert_eq!(
-        (&list["waiting"][0]["name"], &list["waiting"][0]["position"]),
-        (&json!("FAMILLE Tom"), &json!(1))
-    );
+    assert_eq!(list["health_withheld"], true);
+    assert_eq!(list["children"][0]["pai"], Value::Null);
 
-    // Attendance: only a booked child, an unjustified absence with its reason.
-    let waiting = attend(&app, &agent, &tom["id"], json!({"attendance": "present"})).await;
-    assert_eq!(
-        code(waiting).await,
-        (StatusCode::CONFLICT, "not_booked".into())
-    );
+    // Attendance: an unjustified absence with its reason.
     let unexplained = attend(
         &app,
         &agent,
@@ -254,8 +248,14 @@ async fn an_agent_books_a_past_day_only_with_a_reason_and_records_the_attendance
             &json!("AGENT Anne")
         )
     );
-    // Corrected: she came, late.
-    let late = attend(&app, &agent, &lea["id"], json!({"attendance": "late"})).await;
+    // Corrected: she came, late (a presence keeps no reason).
+    let late = attend(
+        &app,
+        &agent,
+        &lea["id"],
+        json!({"attendance": "late", "reason": "Pas prévenu"}),
+    )
+    .await;
     assert_eq!(late.status(), StatusCode::OK);
     let list = roster(&app, &agent, day).await;
     assert_eq!(list["children"][0]["attendance"]["attendance"], "late");
@@ -271,7 +271,7 @@ async fn an_agent_books_a_past_day_only_with_a_reason_and_records_the_attendance
         .unwrap();
     assert_eq!(
         (&kids["booked"], &kids["waiting_count"], &kids["recorded"]),
-        (&json!(1), &json!(1), &json!(1))
+        (&json!(2), &json!(0), &json!(1))
     );
 
     // A booking whose attendance is recorded is not cancelled, even with a reason.
@@ -280,22 +280,33 @@ async fn an_agent_books_a_past_day_only_with_a_reason_and_records_the_attendance
         code(cancel).await,
         (StatusCode::CONFLICT, "attendance_recorded".into())
     );
-    // Tom leaves the waiting list of a past day: only with a reason.
+    // Tom's day is cancelled after the fact: only with a reason.
     let no_reason = agent_cancel(&app, &agent, &tom["id"], json!({})).await;
     assert_eq!(
         code(no_reason).await,
         (StatusCode::CONFLICT, "day_past".into())
     );
-    let left = agent_cancel(&app, &agent, &tom["id"], json!({"reason": "Liste close."})).await;
+    let left = agent_cancel(
+        &app,
+        &agent,
+        &tom["id"],
+        json!({"reason": "Erreur de saisie."}),
+    )
+    .await;
     assert_eq!(left.status(), StatusCode::OK);
     assert_eq!(left.json::<Value>().await.unwrap()["status"], "cancelled");
+    let list = roster(&app, &agent, day).await;
+    assert_eq!(
+        (&list["booked"], &list["children"][0]["name"]),
+        (&json!(1), &json!("FAMILLE Léa"))
+    );
 
     crate::typed_states::refuses_unknown(&app, "attendances", "attendance").await;
 }
 
 #[tokio::test]
 async fn attendance_waits_for_the_day_and_an_agent_cancels_within_the_rules_for_the_family() {
-    let app = TestApp::spawn_every_day(10).await;
+    let app = TestApp::spawn_every_day(1).await;
     let agent = token(
         &app.create_staff("agent@mairie.fr", "Anne", Role::Agent)
             .await,
@@ -319,6 +330,26 @@ async fn attendance_waits_for_the_day_and_an_agent_cancels_within_the_rules_for_
         )
         .await;
     let booked: Value = booked.json().await.unwrap();
+    // The one place is taken: Tom waits, first in line.
+    let bruno = family(&app, "bruno@yopmail.com", "bruno.famille", "Tom").await;
+    let tom = app
+        .post_auth(
+            &format!("/api/agenda/{}/bookings", bruno.child),
+            &bruno.token,
+            &json!({"day": day, "activity": KIDS.0, "unit": KIDS.1}),
+        )
+        .await;
+    let tom: Value = tom.json().await.unwrap();
+    let list = roster(&app, &agent, day).await;
+    assert_eq!(
+        (&list["waiting"][0]["name"], &list["waiting"][0]["position"]),
+        (&json!("FAMILLE Tom"), &json!(1))
+    );
+    let waiting = attend(&app, &agent, &tom["id"], json!({"attendance": "present"})).await;
+    assert_eq!(
+        code(waiting).await,
+        (StatusCode::CONFLICT, "not_booked".into())
+    );
     let early = attend(
         &app,
         &agent,
@@ -333,6 +364,12 @@ async fn attendance_waits_for_the_day_and_an_agent_cancels_within_the_rules_for_
     // Within the deadline an agent needs no reason; the history still names the agent.
     let cancelled = agent_cancel(&app, &agent, &booked["id"], json!({})).await;
     assert_eq!(cancelled.status(), StatusCode::OK);
+    // Léa's place went to Tom.
+    let list = roster(&app, &agent, day).await;
+    assert_eq!(
+        (&list["children"][0]["name"], &list["waiting"]),
+        (&json!("FAMILLE Tom"), &json!([]))
+    );
     let history = app
         .get_json(
             &format!("/api/agenda/{}/history?from={day}&to={day}", anne.child),
@@ -405,19 +442,40 @@ async fn the_list_shows_the_pai_and_who_may_pick_the_child_up_from_the_accepted_
         .await;
     assert_eq!(booked.status(), StatusCode::CREATED);
 
-    // Any agent sees the flags (the details stay behind the health permission).
-    let list = app
-        .get_json(
-            &format!("/api/agent/agenda/garderie/matin-gratuite?day={day}"),
-            &agent,
-        )
-        .await;
+    // An agent without the health permission sees who is there and who may pick them
+    // up, not the PAI (health information, RGPD art. 9).
+    let path = format!("/api/agent/agenda/garderie/matin-gratuite?day={day}");
+    let list = app.get_json(&path, &agent).await;
     assert_eq!(list["title"], "Garderie (Garderie matin gratuite)");
+    assert_eq!(list["health_withheld"], true);
     let child = &list["children"][0];
     assert_eq!(child["name"], "DUPIN Tim");
     assert_eq!(
         (&child["pai"], &child["health_info"]),
+        (&Value::Null, &Value::Null)
+    );
+    // With it, the flags; the household is in the health access log.
+    let nurse = token(&app.create_health_staff("sante@mairie.fr", "Claire").await);
+    let list = app.get_json(&path, &nurse).await;
+    assert_eq!(list["health_withheld"], false);
+    let child = &list["children"][0];
+    assert_eq!(
+        (&child["pai"], &child["health_info"]),
         (&json!(true), &json!(true))
+    );
+    let household = domain::ids::HouseholdId(accepted["household_id"].as_i64().unwrap());
+    let pool = app.state.pool.clone();
+    let logged = tokio::task::spawn_blocking(move || {
+        let mut conn = pool.get().unwrap();
+        db::health::accesses(&mut conn, Some(household), 10).unwrap()
+    })
+    .await
+    .unwrap();
+    assert!(
+        logged
+            .iter()
+            .any(|l| l.context == domain::staff::HealthAccessContext::Roster),
+        "{logged:?}"
     );
     // Odile may pick Tim up; Luc, the neighbour, is only to be called.
     assert_eq!(
@@ -449,7 +507,7 @@ async fn the_list_shows_the_pai_and_who_may_pick_the_child_up_from_the_accepted_
             .as_array()
             .unwrap()
             .iter()
-            .all(|u| u["closure"] == "Pas d'accueil ce jour-là"),
+            .all(|u| u["closure"] == "Pas un jour de l'activité"),
         "{units}"
     );
 }

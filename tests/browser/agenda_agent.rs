@@ -97,11 +97,11 @@ async fn journey(phone: bool) {
     b.fill(&format!("#attendance-reason-{booking}"), "Pas prévenu")
         .await;
     b.click(&format!("#attendance-submit-{booking}")).await;
-    b.wait_text("#roster-status", "Absent non justifié (Pas prévenu)")
+    b.wait_text("#roster-status", "Absent(e), non justifié (Pas prévenu)")
         .await;
     b.wait_text(
         &format!("#attendance-now-{booking}"),
-        "Absent non justifié (Pas prévenu) — pointé par AGENT Anne",
+        "Absent(e), non justifié (Pas prévenu) — pointé par AGENT Anne",
     )
     .await;
     b.assert_accessible("Agent, an attendance recorded").await;

@@ -5,6 +5,7 @@
 pub mod agenda;
 pub mod app;
 pub mod database;
+pub mod dataset;
 pub mod documents;
 pub mod household;
 pub mod people;

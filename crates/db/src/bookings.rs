@@ -55,6 +55,21 @@ pub fn find(conn: &mut Conn, id: BookingId) -> QueryResult<Option<BookingRow>> {
         .optional()
 }
 
+/// Holds the booking's row until the transaction ends: a cancellation and an attendance
+/// of the same booking happen one after the other (a row lock on PostgreSQL; SQLite's
+/// `BEGIN IMMEDIATE` already runs writers one at a time). The row as it is now.
+pub fn lock(conn: &mut Conn, id: BookingId) -> QueryResult<Option<BookingRow>> {
+    match conn {
+        Conn::Pg(c) => bookings::table
+            .find(id)
+            .select(BookingRow::as_select())
+            .for_update()
+            .first(c)
+            .optional(),
+        Conn::Sqlite(_) => find(conn, id),
+    }
+}
+
 /// The person's live bookings (booked or waiting) from `from` to `to`, by day.
 pub fn of_person(
     conn: &mut Conn,

@@ -91,6 +91,8 @@ text_enum! {
         Household = "household",
         /// The file of a document that is health information (the vaccination pages).
         Document = "document",
+        /// The PAI and health flags of an agenda list (a unit's day).
+        Roster = "roster",
     }
 }
 

@@ -15,3 +15,9 @@ CREATE TABLE attendances (
     CONSTRAINT attendances_unjustified_reason_check
         CHECK (attendance <> 'absent_unjustified' OR reason IS NOT NULL)
 );
+
+-- The health flags (PAI) of an agenda list reach agents with the health permission, and
+-- each list shown is logged.
+ALTER TABLE health_access_log DROP CONSTRAINT health_access_log_context_check;
+ALTER TABLE health_access_log ADD CONSTRAINT health_access_log_context_check
+    CHECK (context IN ('request', 'household', 'document', 'roster'));

@@ -15,3 +15,21 @@ CREATE TABLE attendances (
     CONSTRAINT attendances_unjustified_reason_check
         CHECK (attendance <> 'absent_unjustified' OR reason IS NOT NULL)
 );
+
+-- The health flags (PAI) of an agenda list reach agents with the health permission, and
+-- each list shown is logged. SQLite changes a CHECK by rebuilding the table.
+CREATE TABLE health_access_log_next (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    account_id BIGINT NOT NULL REFERENCES accounts (id),
+    household_id BIGINT NOT NULL REFERENCES households (id) ON DELETE CASCADE,
+    request_id BIGINT REFERENCES requests (id) ON DELETE CASCADE,
+    context TEXT NOT NULL,
+    accessed_at TIMESTAMP NOT NULL,
+    CONSTRAINT health_access_log_context_check
+        CHECK (context IN ('request', 'household', 'document', 'roster'))
+);
+INSERT INTO health_access_log_next (id, account_id, household_id, request_id, context, accessed_at)
+    SELECT id, account_id, household_id, request_id, context, accessed_at FROM health_access_log;
+DROP TABLE health_access_log;
+ALTER TABLE health_access_log_next RENAME TO health_access_log;
+CREATE INDEX health_access_log_at ON health_access_log (accessed_at);

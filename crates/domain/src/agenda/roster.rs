@@ -86,11 +86,12 @@ pub struct RosterChild {
     pub status: BookingStatus,
     pub position: Option<i64>,
     /// The fiche of the school year says the child has a PAI (projet d'accueil
-    /// individualisé): the agents follow it.
-    pub pai: bool,
-    /// The fiche recorded health information (its details only with the health
-    /// permission, on the household's page).
-    pub health_info: bool,
+    /// individualisé): the agents follow it. Health information (RGPD art. 9): only for
+    /// agents with the health permission, each list shown logged; `null` otherwise.
+    pub pai: Option<bool>,
+    /// The fiche recorded health information (its details on the household's page);
+    /// `null` without the health permission.
+    pub health_info: Option<bool>,
     /// The persons authorised to pick the child up, from the fiche of the school year.
     pub pickup: Vec<PickupPerson>,
     pub attendance: Option<AttendanceRecord>,
@@ -99,7 +100,7 @@ pub struct RosterChild {
 /// The list of a unit's day: the booked children by name, then the waiting list in order.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[cfg_attr(feature = "openapi", schema(example = json!({"activity": "restauration-scolaire", "unit": "repas", "title": "Restauration scolaire (Repas de midi)", "day": "2027-05-04", "closure": null, "capacity": 120, "booked": 1, "waiting_count": 0, "children": [{"booking_id": 12, "person_id": 5, "name": "DUPIN Tim", "birth_date": "2019-04-02", "household_id": 3, "status": "booked", "position": null, "pai": true, "health_info": true, "pickup": [], "attendance": null}], "waiting": []})))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"activity": "restauration-scolaire", "unit": "repas", "title": "Restauration scolaire (Repas de midi)", "day": "2027-05-04", "closure": null, "capacity": 120, "booked": 1, "waiting_count": 0, "health_withheld": false, "children": [{"booking_id": 12, "person_id": 5, "name": "DUPIN Tim", "birth_date": "2019-04-02", "household_id": 3, "status": "booked", "position": null, "pai": true, "health_info": true, "pickup": [], "attendance": null}], "waiting": []})))]
 pub struct Roster {
     pub activity: String,
     pub unit: String,
@@ -111,6 +112,8 @@ pub struct Roster {
     pub capacity: Option<u32>,
     pub booked: u32,
     pub waiting_count: u32,
+    /// The health flags were left out: this agent has no health permission.
+    pub health_withheld: bool,
     pub children: Vec<RosterChild>,
     pub waiting: Vec<RosterChild>,
 }
@@ -143,8 +146,9 @@ pub struct RosterQuery {
 
 /// A booking an agent makes for a family. Without `reason`, the family's rules apply;
 /// with it, the deadlines do not (today, a past day, the booking deadline, the horizon):
-/// the history keeps the reason. A closed day, an activity the child is not enrolled in,
-/// and the capacity still apply.
+/// the history keeps the reason. A closed day and an activity the child is not enrolled
+/// in still refuse it; the capacity still puts a coming day's booking on the waiting
+/// list, but a child booked for today or a past day (there already) is booked.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

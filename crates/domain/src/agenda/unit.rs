@@ -130,12 +130,12 @@ pub enum Closure {
 }
 
 impl Closure {
-    /// "Fête du travail", "Vacances de Noël", "Fermé", "Pas d'accueil ce jour-là".
+    /// "Fête du travail", "Vacances de Noël", "Fermé", "Pas un jour de l'activité".
     pub fn describe(&self) -> String {
         match self {
             Closure::PublicHoliday(name) | Closure::SchoolHolidays(name) => name.clone(),
             Closure::Closed => "Fermé".to_string(),
-            Closure::NotItsDay => "Pas d'accueil ce jour-là".to_string(),
+            Closure::NotItsDay => "Pas un jour de l'activité".to_string(),
         }
     }
 }

@@ -44,8 +44,9 @@ pub async fn agenda_day(
 }
 
 /// A unit's list for the day: the booked children by name and the waiting list in order,
-/// each with the PAI flag, whether health information exists, the persons authorised to
-/// pick them up and the attendance recorded.
+/// each with the persons authorised to pick them up and the attendance recorded. The PAI
+/// flag and whether health information exists (RGPD art. 9) only for agents with the
+/// health permission, each household shown logged; `health_withheld` otherwise.
 #[utoipa::path(
     operation_id = "agent_unit_day_list",
     tag = "agent",
@@ -65,15 +66,16 @@ pub async fn agenda_day(
 #[get("/agent/agenda/{activity}/{unit}")]
 pub async fn unit_day(
     state: web::Data<AppState>,
-    _agent: AuthAgent,
+    agent: AuthAgent,
     path: web::Path<(String, String)>,
     query: web::Query<RosterQuery>,
 ) -> ApiResult<web::Json<Roster>> {
     let (activity, unit) = path.into_inner();
     let (settings, day) = (state.settings.clone(), query.into_inner().day);
+    let agent = agent.0.account_id;
     Ok(web::Json(
         state
-            .run(move |conn| roster::unit_day(conn, &settings, &activity, &unit, day))
+            .run(move |conn| roster::unit_day(conn, &settings, agent, &activity, &unit, day))
             .await?,
     ))
 }
@@ -112,7 +114,9 @@ pub async fn record_attendance(
 
 /// Books a unit for a person of the household, for the family. Without a reason, the
 /// family's rules; with one, the deadlines (today, a past day, the booking deadline, the
-/// horizon) are lifted, and the family's history shows the agent and the reason.
+/// horizon) are lifted, and the family's history shows the agent and the reason. Beyond
+/// capacity a coming day waits in line; a child booked for today or a past day (there
+/// already) is booked.
 #[utoipa::path(
     operation_id = "agent_book",
     tag = "agent",
@@ -156,7 +160,7 @@ pub async fn book(
 }
 
 /// Cancels a booking for the family (or takes it off the waiting list); a reason lifts the
-/// cancellation deadline. The freed place goes to the first in line.
+/// cancellation deadline. The freed place of a coming day goes to the first in line.
 #[utoipa::path(
     operation_id = "agent_cancel_booking",
     tag = "agent",

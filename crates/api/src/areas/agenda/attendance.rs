@@ -1,7 +1,7 @@
 //! "Pointage": an agent records whether a booked child came (present, late, absent with
 //! or without justification) on the day or after. The Régie bills from it.
 
-use domain::agenda::{AttendanceInput, AttendanceRecord, BookingStatus};
+use domain::agenda::{Attendance, AttendanceInput, AttendanceRecord, BookingStatus};
 use domain::ids::{AccountId, BookingId};
 
 use crate::areas::requests::views::display_name;
@@ -16,17 +16,24 @@ pub fn record(
     today: chrono::NaiveDate,
 ) -> ApiResult<AttendanceRecord> {
     db::transaction(conn, |conn| {
-        let row = db::bookings::find(conn, booking)?.ok_or_else(ApiError::not_found)?;
+        // A cancellation of the same booking waits, or is waited for.
+        let row = db::bookings::lock(conn, booking)?.ok_or_else(ApiError::not_found)?;
         if row.status != BookingStatus::Booked {
             return Err(ApiError::new(ErrorKind::Conflict, "not_booked"));
         }
         if row.day > today {
             return Err(ApiError::new(ErrorKind::Conflict, "attendance_too_early"));
         }
+        super::rules::plausible(row.day, "day")?;
+        // A reason explains an absence; a presence has none.
+        let reason = match input.attendance {
+            Attendance::Present | Attendance::Late => None,
+            _ => input.reason.as_ref().map(|r| r.trim().to_string()),
+        };
         let recorded = db::attendances::AttendanceRow {
             booking_id: booking,
             attendance: input.attendance,
-            reason: input.reason.as_ref().map(|r| r.trim().to_string()),
+            reason,
             recorded_by: agent,
             recorded_at: db::now(),
         };

@@ -7,8 +7,9 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use domain::agenda::{BookingStatus, PickupPerson, Roster, RosterChild, UnitDaySummary};
-use domain::ids::{HouseholdId, PersonId};
+use domain::ids::{AccountId, HouseholdId, PersonId};
 use domain::request::form::school_year_of;
+use domain::staff::HealthAccessContext;
 
 use super::attendance;
 use super::offer::{self, Offer};
@@ -62,10 +63,12 @@ fn closure(o: &Offer, settings: &Settings, day: NaiveDate) -> Option<String> {
         .map(|c| c.describe())
 }
 
-/// The list of one unit's day.
+/// The list of one unit's day, as `agent` may read it: the health flags only with the
+/// health permission, each household whose flags were shown logged.
 pub fn unit_day(
     conn: &mut db::Conn,
     settings: &Settings,
+    agent: AccountId,
     activity: &str,
     unit: &str,
     day: NaiveDate,
@@ -79,7 +82,26 @@ pub fn unit_day(
         .into_iter()
         .map(|(id, first, birth, born)| (id, (display_name(&first, &birth), born)))
         .collect();
-    let health = db::rosters::health(conn, &ids, &year)?;
+    let health_allowed = crate::areas::agent::health::may_read(conn, agent)?;
+    let health = match health_allowed {
+        true => db::rosters::health(conn, &ids, &year)?,
+        false => Vec::new(),
+    };
+    if health_allowed {
+        let mut shown: Vec<HouseholdId> = health.iter().map(|(h, _, _, _)| *h).collect();
+        shown.sort();
+        shown.dedup();
+        for household in shown {
+            db::health::log_access(
+                conn,
+                agent,
+                household,
+                None,
+                HealthAccessContext::Roster,
+                db::now(),
+            )?;
+        }
+    }
     let pickups = db::rosters::pickups(conn, &ids, &year)?;
     let booked: Vec<_> = rows
         .iter()
@@ -101,12 +123,16 @@ pub fn unit_day(
             household_id: row.household_id,
             status: row.status,
             position: None,
-            pai: health
-                .iter()
-                .any(|(h, p, code, value)| of(*h, *p) && code == "pai" && value == "Oui"),
-            health_info: health
-                .iter()
-                .any(|(h, p, _, value)| of(*h, *p) && !value.is_empty() && value != "Non"),
+            pai: health_allowed.then(|| {
+                health
+                    .iter()
+                    .any(|(h, p, code, value)| of(*h, *p) && code == "pai" && value == "Oui")
+            }),
+            health_info: health_allowed.then(|| {
+                health
+                    .iter()
+                    .any(|(h, p, _, value)| of(*h, *p) && !value.is_empty() && value != "Non")
+            }),
             pickup: pickups
                 .iter()
                 .filter(|c| of(c.household_id, c.person_id))
@@ -135,6 +161,7 @@ pub fn unit_day(
         capacity: o.unit.capacity,
         booked: u32::try_from(children.len()).unwrap_or(u32::MAX),
         waiting_count: u32::try_from(waiting.len()).unwrap_or(u32::MAX),
+        health_withheld: !health_allowed,
         children,
         waiting,
     })

@@ -125,6 +125,9 @@ pub fn book_in(
         let status = match offer.unit.capacity {
             Some(capacity) => {
                 db::bookings::lock_day(conn, activity, unit, day)?;
+                // A child an agent books for today or a past day is there: no waiting list.
+                let there = author.overrides_deadlines() && day <= at.today;
+                let capacity = if there { u32::MAX } else { capacity };
                 match db::bookings::take_place(conn, activity, unit, day, capacity)? {
                     true => BookingStatus::Booked,
                     false => BookingStatus::Waiting,
@@ -222,12 +225,17 @@ pub fn cancel_in(
     if !author.overrides_deadlines() {
         may_cancel(offer, row.day, at, &settings.commune.calendar)?;
     }
-    if db::attendances::exists(conn, row.id)? {
-        return Err(conflict("attendance_recorded"));
-    }
-    // Bookings, waiting places and promotions of a unit's day happen one at a time.
+    // Bookings, waiting places and promotions of a unit's day happen one at a time; then
+    // the booking itself, which an attendance being recorded holds too.
     if offer.unit.capacity.is_some() {
         db::bookings::lock_day(conn, &row.activity, &row.unit, row.day)?;
+    }
+    let current = db::bookings::lock(conn, row.id)?.ok_or_else(ApiError::not_found)?;
+    if current.status != row.status {
+        return Err(conflict("booking_changed"));
+    }
+    if db::attendances::exists(conn, row.id)? {
+        return Err(conflict("attendance_recorded"));
     }
     let now = db::now();
     if db::bookings::set_status(conn, row.id, row.status, BookingStatus::Cancelled, now)? != 1 {
@@ -242,7 +250,12 @@ pub fn cancel_in(
         Some(author),
     )?;
     if row.status == BookingStatus::Booked && offer.unit.capacity.is_some() {
-        promote_or_free(conn, settings, offer, row.day)?;
+        if row.day > at.today {
+            promote_or_free(conn, settings, offer, row.day)?;
+        } else {
+            // A day under way or gone (an agent's correction): nobody waits for it any more.
+            db::bookings::free_place(conn, &row.activity, &row.unit, row.day)?;
+        }
     }
     Ok(())
 }

@@ -14,10 +14,10 @@ use crate::hooks::use_session;
 use crate::hooks::use_submit::use_submit;
 
 const CHOICES: [(Attendance, &str); 4] = [
-    (Attendance::Present, "Présent"),
-    (Attendance::Late, "Arrivé en retard"),
-    (Attendance::AbsentJustified, "Absent justifié"),
-    (Attendance::AbsentUnjustified, "Absent non justifié"),
+    (Attendance::Present, "Présent(e)"),
+    (Attendance::Late, "Arrivé(e) en retard"),
+    (Attendance::AbsentJustified, "Absent(e), justifié"),
+    (Attendance::AbsentUnjustified, "Absent(e), non justifié"),
 ];
 
 fn words(attendance: Attendance) -> &'static str {
@@ -78,9 +78,13 @@ pub fn attendance_form(props: &Props) -> Html {
                 invalid.set(errors);
                 return;
             };
+            let absent = matches!(
+                attendance,
+                Attendance::AbsentJustified | Attendance::AbsentUnjustified
+            );
             let input = AttendanceInput {
                 attendance,
-                reason: optional_text(&reason),
+                reason: absent.then(|| optional_text(&reason)).flatten(),
             };
             if let Err(errors) = input.validate() {
                 invalid.set(FieldErrors::from_validation(&errors));
@@ -117,15 +121,18 @@ pub fn attendance_form(props: &Props) -> Html {
         Callback::from(move |v: String| reason.set(v))
     };
     let unjustified = *choice == Some(Attendance::AbsentUnjustified);
+    let absent = unjustified || *choice == Some(Attendance::AbsentJustified);
     html! {
         <form class="attendance-form no-print" {onsubmit} novalidate=true>
             <ProblemAlert problem={submit.problem()} />
             <SelectField id={format!("attendance-{booking}")} label={format!("Présence de {}", props.child.name)}
                 value={choice.map(|a| a.as_str()).unwrap_or_default()} {options} onchange={on_choice}
                 placeholder="Non pointé" error={errors.get("attendance")} />
-            <TextareaField id={format!("attendance-reason-{booking}")} label="Motif" rows={2}
-                required={unjustified} hint={unjustified.then_some(AttrValue::from("Obligatoire pour une absence non justifiée."))}
-                value={(*reason).clone()} oninput={on_reason} error={errors.get("reason")} />
+            if absent {
+                <TextareaField id={format!("attendance-reason-{booking}")} label={format!("Motif de l'absence de {}", props.child.name)} rows={2}
+                    required={unjustified} hint={unjustified.then_some(AttrValue::from("Obligatoire pour une absence non justifiée."))}
+                    value={(*reason).clone()} oninput={on_reason} error={errors.get("reason")} />
+            }
             <button type="submit" id={format!("attendance-submit-{booking}")} class="button" disabled={submit.sending()}>
                 { if submit.sending() { "Enregistrement…" } else { "Pointer" } }
                 <span class="sr-only">{ format!(" {}", props.child.name) }</span>

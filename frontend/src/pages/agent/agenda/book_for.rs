@@ -175,7 +175,7 @@ pub fn book_for_family(props: &Props) -> Html {
                 <DateField prefix="book_for_day" legend="Jour" required=true value={(*day).clone()} onchange={on_day}
                     error={errors.get("book_for_day_day").or(errors.get("day"))} />
                 <TextareaField id="book_for_reason" label="Motif" rows={2} value={(*reason).clone()} oninput={on_reason}
-                    hint="Seulement pour passer outre les délais (le jour même, un jour passé, le délai de réservation) : la famille le voit dans son historique."
+                    hint="Seulement pour passer outre les délais (le jour même, un jour passé, le délai de réservation, un jour trop lointain) : la famille le voit dans son historique."
                     error={errors.get("reason")} />
                 <button type="submit" id="book-for-submit" class="button" disabled={submit.sending()}>
                     { if submit.sending() { "Réservation…" } else { "Réserver" } }

@@ -27,7 +27,7 @@ pub fn cancel_booking(props: &Props) -> Html {
     let booking = props.child.booking_id;
     let open = use_state(|| false);
     let reason = use_state(String::new);
-    let submit = use_submit().refocusing(format!("#cancel-confirm-{booking}"));
+    let submit = use_submit();
     let label = if props.waiting {
         "Retirer de la liste d'attente"
     } else {
@@ -41,6 +41,11 @@ pub fn cancel_booking(props: &Props) -> Html {
                 focus_soon(format!("#cancel-reason-{booking}"));
             }
         })
+    };
+    let waiting = props.waiting;
+    let done = move |name: &str| match waiting {
+        true => format!("{name} : retiré(e) de la liste d'attente."),
+        false => format!("{name} : réservation annulée."),
     };
     let onsubmit = {
         let (reason, submit) = (reason.clone(), submit.clone());
@@ -56,7 +61,7 @@ pub fn cancel_booking(props: &Props) -> Html {
             let (authed, on_changed, name) = (session.authed(), on_changed.clone(), name.clone());
             submit.send(
                 async move { agent_agenda::cancel(&authed, booking, &input).await },
-                move |_| on_changed.emit(format!("{name} : réservation annulée.")),
+                move |_| on_changed.emit(done(&name)),
             );
         })
     };
@@ -75,7 +80,7 @@ pub fn cancel_booking(props: &Props) -> Html {
                 if *open {
                     <form class="subform" {onsubmit} novalidate=true>
                         <ProblemAlert problem={submit.problem()} />
-                        <TextareaField id={format!("cancel-reason-{booking}")} label="Motif" rows={2}
+                        <TextareaField id={format!("cancel-reason-{booking}")} label={format!("Motif ({})", props.child.name)} rows={2}
                             hint="Obligatoire après le délai d'annulation ; la famille le voit dans son historique."
                             value={(*reason).clone()} oninput={on_reason} error={submit.errors().get("reason")} />
                         <button type="submit" id={format!("cancel-confirm-{booking}")} class="button" disabled={submit.sending()}>

@@ -65,6 +65,8 @@ fn unit_day_view(props: &Props) -> Html {
         Callback::from(move |message: String| {
             status.set(Some(message));
             version.set(*version + 1);
+            // The row that was acted on may be gone from the list: the message takes the focus.
+            crate::focus::focus_soon("#roster-status");
         })
     };
     let route = Route::AgentUnitDay {
@@ -76,7 +78,7 @@ fn unit_day_view(props: &Props) -> Html {
             <AgentNav />
             <h1 tabindex="-1" id="roster-title">{ title }</h1>
             <DayNav {day} {route} />
-            <div role="status" id="roster-status" class={classes!("no-print", status.is_some().then_some("alert alert--success"))}>
+            <div role="status" id="roster-status" tabindex="-1" class={classes!("no-print", status.is_some().then_some("alert alert--success"))}>
                 if let Some(message) = &*status { <p>{ message.clone() }</p> }
             </div>
             <div aria-busy={roster.is_none().to_string()}>
@@ -113,8 +115,11 @@ fn body(r: &Roster, on_changed: &Callback<String>) -> Html {
     html! {
         <>
             <p class="print-only print-header">{ format!("{} — {}", r.title, capitalised(&weekday_date(r.day))) }</p>
+            if r.health_withheld {
+                <p class="hint no-print" id="roster-health-withheld">{ "Les informations de santé (PAI) ne s'affichent qu'aux agents habilités par un administrateur." }</p>
+            }
             if let Some(closure) = &r.closure {
-                <p class="notice" id="roster-closure">{ format!("Pas d'accueil ce jour : {closure}.") }</p>
+                <p class="notice" id="roster-closure">{ format!("Pas d'accueil ce jour ({closure}).") }</p>
             }
             <p id="roster-count">
                 { format!("Réservés : {}", places(r.booked, r.capacity)) }
@@ -141,17 +146,21 @@ fn body(r: &Roster, on_changed: &Callback<String>) -> Html {
     }
 }
 
-/// "PAI" and "Infos santé" in words (never a colour alone).
+/// "PAI" and "Informations de santé" in words (never a colour alone); only for agents
+/// with the health permission.
 fn health(child: &RosterChild) -> Html {
-    if !child.pai && !child.health_info {
+    let (Some(pai), Some(info)) = (child.pai, child.health_info) else {
+        return html! { <span>{ "Réservé aux agents habilités" }</span> };
+    };
+    if !pai && !info {
         return html! { <span>{ "—" }</span> };
     }
     html! {
         <ul class="plain-list">
-            if child.pai {
+            if pai {
                 <li><strong class="flag flag--pai">{ "⚠ PAI" }</strong>{ " (projet d'accueil individualisé)" }</li>
             }
-            if child.health_info {
+            if info {
                 <li>{ "Informations de santé sur la fiche" }</li>
             }
         </ul>
@@ -160,7 +169,7 @@ fn health(child: &RosterChild) -> Html {
 
 fn pickup(child: &RosterChild) -> Html {
     if child.pickup.is_empty() {
-        return html! { <span>{ "Les responsables seulement" }</span> };
+        return html! { <span>{ "Aucune autre personne autorisée sur la fiche" }</span> };
     }
     html! {
         <ul class="plain-list">

@@ -51,6 +51,9 @@ pub fn health_log(props: &Props) -> Html {
                             (HealthAccessContext::Request, Some(id)) => html! {
                                 <Link<Route> to={Route::AgentRequest { id }}>{ "Réponses d'une demande" }</Link<Route>>
                             },
+                            (HealthAccessContext::Roster, _) => html! {
+                                <Link<Route> to={Route::AgentAgenda}>{ "Liste de l'agenda (PAI)" }</Link<Route>>
+                            },
                             (HealthAccessContext::Document, _) => html! {
                                 <Link<Route> to={Route::AgentHousehold { id: l.household_id }}>{ "Fichier d'un justificatif de santé" }</Link<Route>>
                             },
