@@ -336,3 +336,65 @@ async fn another_households_child_is_out_of_reach() {
     crate::typed_states::refuses_unknown(&app, "bookings", "status").await;
     crate::typed_states::refuses_unknown(&app, "booking_events", "action").await;
 }
+
+#[tokio::test]
+async fn separated_parents_each_see_the_other_households_booking_as_taken_and_nothing_more() {
+    let app = TestApp::spawn().await;
+    let mum = app
+        .create_account("maman@yopmail.com", "maman.dupin", people::PASSWORD)
+        .await;
+    let dad = app
+        .create_account("papa@yopmail.com", "papa.martin", people::PASSWORD)
+        .await;
+    let (mum_id, dad_id) = (
+        mum["account"]["id"].as_i64().unwrap(),
+        dad["account"]["id"].as_i64().unwrap(),
+    );
+    let (mum, dad) = (token(&mum), token(&dad));
+    // One child in both households, enrolled by each.
+    let child = app
+        .add_child(&[mum_id, dad_id], "Éric", "Dupin", false)
+        .await;
+    let kids = ("mercredis-kids", "matin");
+    app.enrol(mum_id, child, &[kids.0], false).await;
+    app.enrol(dad_id, child, &[kids.0], false).await;
+    let day = app
+        .days_in_state(&mum, child, TestApp::tomorrow(), kids, "bookable", 1)
+        .await[0];
+    let booked = book(&app, &mum, child, day, kids).await;
+    assert_eq!(booked.status(), StatusCode::CREATED);
+    let booked: Value = booked.json().await.unwrap();
+
+    // The father's agenda shows the day taken, by the other household, not cancellable.
+    let agenda = app.agenda(&dad, child, day).await;
+    let unit = unit_of(&agenda, day, kids);
+    assert_eq!(unit["state"], "booked_elsewhere");
+    assert_eq!(
+        (&unit["booking_id"], &unit["cancellable"]),
+        (&Value::Null, &json!(false))
+    );
+    assert_eq!(agenda["days"][0]["state"], "booked");
+    // He cannot book it again nor cancel the mother's booking; her history is hers.
+    assert_eq!(
+        refused(book(&app, &dad, child, day, kids).await).await,
+        (StatusCode::CONFLICT, "already_booked".into())
+    );
+    let cancel = app
+        .delete_auth(
+            &format!("/api/agenda/{child}/bookings/{}", booked["id"]),
+            &dad,
+        )
+        .await;
+    assert_eq!(cancel.status(), StatusCode::NOT_FOUND);
+    let history = app
+        .get_json(
+            &format!("/api/agenda/{child}/history?from={day}&to={day}"),
+            &dad,
+        )
+        .await;
+    assert_eq!(history, json!([]));
+    // The mother's agenda shows her own booking.
+    let agenda = app.agenda(&mum, child, day).await;
+    assert_eq!(unit_of(&agenda, day, kids)["state"], "booked");
+    assert_eq!(unit_of(&agenda, day, kids)["booking_id"], booked["id"]);
+}

@@ -144,7 +144,10 @@ pub fn generate(
         let family = set.households % 10 < 4;
         persons.push(conn, person(holder, "madame", "Parent", 1985, now));
         households.push(conn, format!("({household}, {holder}, '{now}')"));
-        members.push(conn, format!("({household}, {holder}, 'account_holder', '{now}')"));
+        members.push(
+            conn,
+            format!("({household}, {holder}, 'account_holder', '{now}')"),
+        );
         set.households += 1;
         set.inhabitants += 1;
         if family || set.households % 2 == 0 {
@@ -174,12 +177,18 @@ pub fn generate(
             for school_year in &years {
                 schools.push(
                     conn,
-                    format!("({}, {child}, '{school_year}', 'École Jules Ferry', 'CE2', '{now}')", id()),
+                    format!(
+                        "({}, {child}, '{school_year}', 'École Jules Ferry', 'CE2', '{now}')",
+                        id()
+                    ),
                 );
                 for activity in activities {
                     enrolments.push(
                         conn,
-                        format!("({}, {household}, {child}, '{activity}', '{school_year}', '{now}')", id()),
+                        format!(
+                            "({}, {household}, {child}, '{activity}', '{school_year}', '{now}')",
+                            id()
+                        ),
                     );
                 }
             }
@@ -226,8 +235,8 @@ pub fn generate(
 }
 
 fn person(id: i64, civility: &str, name: &str, born: i32, now: &str) -> String {
-    let birth = NaiveDate::from_ymd_opt(born, 1 + (id % 12) as u32, 1 + (id % 28) as u32)
-        .expect("a date");
+    let birth =
+        NaiveDate::from_ymd_opt(born, 1 + (id % 12) as u32, 1 + (id % 28) as u32).expect("a date");
     format!(
         "({id}, '{civility}', '{name}', 'N{id}', '{birth}', 'France', 'Lille', '{now}', '{now}', '{}')",
         if civility == "madame" { "female" } else { "male" }

@@ -38,6 +38,9 @@ text_enum! {
         Booked = "booked",
         /// On the waiting list.
         Waiting = "waiting",
+        /// Booked by the child's other household (separated parents): nothing to book or
+        /// cancel from here.
+        BookedElsewhere = "booked_elsewhere",
         /// The booking deadline has passed (or the day is today or past).
         TooLate = "too_late",
         /// Beyond the booking horizon.

@@ -23,10 +23,9 @@ pub fn agenda(
 ) -> ApiResult<Agenda> {
     let days = period_days(query)?;
     let person = person::of_household(conn, account, id)?;
-    let bookings: Vec<_> = db::bookings::of_person(conn, id, query.from, query.to)?
-        .into_iter()
-        .filter(|b| b.household_id == person.household)
-        .collect();
+    // The child's other household (separated parents) books too: its bookings show as
+    // taken, without anything of that household.
+    let bookings = db::bookings::of_person(conn, id, query.from, query.to)?;
     let calendar = &settings.commune.calendar;
     let offers = offer::all(settings);
     let mut out = Vec::with_capacity(days);
@@ -71,7 +70,10 @@ fn unit_day(
     at: Moment,
     calendar: &crate::config::calendar::TownCalendar,
 ) -> ApiResult<UnitDay> {
+    let elsewhere = booking.is_some_and(|b| b.household_id != person.household);
+    let booking = booking.filter(|_| !elsewhere);
     let (state, position) = match booking {
+        _ if elsewhere => (UnitState::BookedElsewhere, None),
         Some(b) if b.status == BookingStatus::Waiting => {
             (UnitState::Waiting, Some(db::bookings::position(conn, b)?))
         }
@@ -99,7 +101,11 @@ fn day_state(day: NaiveDate, today: NaiveDate, units: &[UnitDay]) -> DayState {
         DayState::Today
     } else if units.is_empty() {
         DayState::Closed
-    } else if any(&[UnitState::Booked, UnitState::Waiting]) {
+    } else if any(&[
+        UnitState::Booked,
+        UnitState::Waiting,
+        UnitState::BookedElsewhere,
+    ]) {
         DayState::Booked
     } else if any(&[UnitState::Bookable]) {
         DayState::Bookable
