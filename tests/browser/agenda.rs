@@ -1,9 +1,10 @@
 //! The Agenda in the browser: a parent opens the Agenda, finds the child's month, books a
 //! canteen day by keyboard alone, sees it booked in words and in the history, cancels it;
-//! books four weeks at once with "Saisie groupée" after its report; subscribes a phone.
+//! books the whole of May with "Saisie groupée" after its report (Ascension skipped);
+//! subscribes a phone.
 //! Desktop and 375 px, axe-core.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use tests::TestApp;
 
 use crate::driver::Browser;
@@ -41,8 +42,29 @@ async fn cell_says(b: &Browser, day: NaiveDate, words: &str) {
     panic!("{day} never said {words}");
 }
 
+/// The coming May (this year's until it ends, then next year's).
+fn coming_may(today: NaiveDate) -> (NaiveDate, NaiveDate) {
+    let year = if today.month() <= 5 {
+        today.year()
+    } else {
+        today.year() + 1
+    };
+    (
+        NaiveDate::from_ymd_opt(year, 5, 1).unwrap(),
+        NaiveDate::from_ymd_opt(year, 5, 31).unwrap(),
+    )
+}
+
 async fn journey(phone: bool) {
-    let app = TestApp::spawn().await;
+    // The canteen books up to 400 days ahead: next May is always within reach.
+    let app = TestApp::spawn_with(|s| {
+        for activity in s.commune.activities.as_mut().unwrap() {
+            if activity.code == "restauration-scolaire" {
+                activity.units[0].horizon_days = 400;
+            }
+        }
+    })
+    .await;
     let (token, _, child) = app.canteen_family().await;
     let canteen = ("restauration-scolaire", "repas");
     let day = app
@@ -117,15 +139,29 @@ async fn journey(phone: bool) {
     b.click("#agenda-view-month").await;
     show(&b, day).await;
 
-    // "Saisie groupée": the canteen for the next four weeks, previewed, then recorded.
+    // "Saisie groupée": the canteen for the whole of May, previewed, then recorded.
     b.click("#agenda-bulk").await;
     b.wait_focus("bulk-title").await;
     b.click("#bulk-preview").await;
     b.wait_text("#bulk-invalid", "au moins un usager, une activité")
         .await;
+    let (may, end) = coming_may(chrono::Utc::now().date_naive());
+    for (prefix, date) in [("bulk-from", may), ("bulk-to", end)] {
+        b.fill(&format!("#{prefix}_day"), &date.format("%d").to_string())
+            .await;
+        b.fill(&format!("#{prefix}_month"), "05").await;
+        b.fill(&format!("#{prefix}_year"), &date.year().to_string())
+            .await;
+    }
     b.click("#bulk-unit-0").await;
     b.click("#bulk-preview").await;
     let report = b.wait_text("#bulk-report", "seront réservé(s)").await;
+    // Ascension Thursday is no canteen day: the report says so before anything is done.
+    let ascension = domain::agenda::holidays::easter(may.year()) + chrono::Days::new(39);
+    let skipped = b
+        .wait_text("#bulk-skipped", &ascension.format("%d/%m/%Y").to_string())
+        .await;
+    assert!(skipped.contains("jour férié"), "{skipped}");
     b.assert_accessible("Agenda, bulk booking report").await;
     if phone {
         b.assert_fits("Agenda, bulk booking (téléphone)").await;
@@ -145,7 +181,11 @@ async fn journey(phone: bool) {
         "{report} / {done}"
     );
     b.wait_gone("#bulk").await;
-    cell_says(&b, day, "Réservé").await;
+    // Every day of May the report announced is booked.
+    let planned: usize = planned.parse().unwrap();
+    assert!(planned >= 12, "{report}");
+    app.days_in_state(&token, child, may, canteen, "booked", planned)
+        .await;
 
     // The household's bookings in a phone's calendar: a secret address, shown once.
     b.click("#feed-create").await;
