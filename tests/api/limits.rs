@@ -60,6 +60,15 @@ async fn every_anonymous_endpoint_is_limited_per_client() {
             assert_eq!(problem(limited).await["code"], "too_many_attempts");
             let other = call(&app, method, path, &format!("198.51.100.{}", checked + 1)).await;
             assert_ne!(other.status(), 429, "another client of {method} {path}");
+            // The same path percent-encoded reaches the same handler: it counts the same.
+            let first = path.as_bytes()["/api/".len()];
+            let encoded = format!("/api/%{first:02X}{}", &path["/api/".len() + 1..]);
+            let client = format!("192.0.2.{}", checked + 1);
+            for _ in 0..3 {
+                call(&app, method, &encoded, &client).await;
+            }
+            let limited = call(&app, method, &encoded, &client).await;
+            assert_eq!(limited.status(), 429, "{method} {encoded} is not limited");
             checked += 1;
         }
     }

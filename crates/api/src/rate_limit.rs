@@ -107,7 +107,10 @@ pub async fn limit(
 ) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
     let wait = req.app_data::<web::Data<AppState>>().and_then(|state| {
         let client = ClientIp::of(req.head(), state.settings.client_ip_header.as_deref());
-        state.rate_limits.check(client.0, req.method(), req.path())
+        // The path as the router matches it (percent-decoded): `/api/calendar%2Dfeeds/…`
+        // reaches the feeds' handler, so it counts as the feeds too.
+        let path = req.match_info().as_str();
+        state.rate_limits.check(client.0, req.method(), path)
     });
     if let Some(wait) = wait {
         let seconds = wait.as_secs() + u64::from(wait.subsec_nanos() > 0);
