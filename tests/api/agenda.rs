@@ -398,3 +398,27 @@ async fn separated_parents_each_see_the_other_households_booking_as_taken_and_no
     assert_eq!(unit_of(&agenda, day, kids)["state"], "booked");
     assert_eq!(unit_of(&agenda, day, kids)["booking_id"], booked["id"]);
 }
+
+#[tokio::test]
+async fn a_booking_on_a_day_closed_since_still_shows_to_be_cancelled() {
+    let app = TestApp::spawn().await;
+    let (parent, account, child) = family(&app, "dupin@yopmail.com", "pascal.dupin").await;
+    let kids = ("mercredis-kids", "matin");
+    app.enrol(account, child, &[kids.0], false).await;
+    // A Sunday, a day the Wednesday unit does not open (any more).
+    let tomorrow = TestApp::tomorrow();
+    let sunday = tomorrow + Days::new(u64::from(6 - tomorrow.weekday().num_days_from_monday()) + 7);
+    assert_eq!(sunday.weekday(), Weekday::Sun);
+    let id = app.booked_before(account, child, kids, sunday).await;
+    let agenda = app.agenda(&parent, child, sunday).await;
+    let unit = unit_of(&agenda, sunday, kids);
+    assert_eq!(
+        (&unit["state"], &unit["booking_id"]),
+        (&json!("booked"), &json!(id))
+    );
+    assert_eq!(unit["cancellable"], true);
+    let cancelled = app
+        .delete_auth(&format!("/api/agenda/{child}/bookings/{id}"), &parent)
+        .await;
+    assert_eq!(cancelled.status(), StatusCode::OK);
+}

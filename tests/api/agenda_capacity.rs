@@ -203,6 +203,19 @@ async fn garderie_gratuite_or_payante_one_a_morning() {
     // The evening is another slot.
     assert_eq!(post("soir-payante").await.status(), StatusCode::CREATED);
     let agenda = app.agenda(&parent, tim, day).await;
+    // The agenda says so before anyone tries: the other morning unit is taken.
+    let state = |unit: &str| {
+        agenda["days"][0]["units"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|u| u["unit"] == unit)
+            .map(|u| u["state"].clone())
+            .unwrap()
+    };
+    assert_eq!(state("matin-payante"), "other_unit_booked");
+    assert_eq!(state("soir-gratuite"), "other_unit_booked");
+    assert_eq!(state("matin-gratuite"), "booked");
     // Hesdigneul shows its bookings in red ("En rouge : ce sont les réservations").
     let commune: Value = app.get("/api/commune").await.json().await.unwrap();
     assert_eq!(commune["booked_colour"], "red");
@@ -210,4 +223,33 @@ async fn garderie_gratuite_or_payante_one_a_morning() {
     assert!(units
         .iter()
         .any(|u| u["label"] == "Garderie matin payante 07:30 - 08:19"));
+}
+
+#[tokio::test]
+async fn a_capacity_given_after_bookings_were_made_counts_them() {
+    let app = with_places(2).await;
+    let mut first = Vec::new();
+    for (email, login, name) in [
+        ("anne@yopmail.com", "anne.famille", "Léa"),
+        ("bruno@yopmail.com", "bruno.famille", "Tom"),
+    ] {
+        let session = app.create_account(email, login, people::PASSWORD).await;
+        let account = session["account"]["id"].as_i64().unwrap();
+        let child = app.add_child(&[account], name, "Famille", false).await;
+        app.enrol(account, child, &["mercredis-kids"], false).await;
+        first.push((account, child));
+    }
+    let (carole, zoe) = family(&app, "carole@yopmail.com", "carole.famille", "Zoé").await;
+    let day = app
+        .days_in_state(&carole, zoe, TestApp::tomorrow(), WEDNESDAY, "bookable", 1)
+        .await[0];
+    // Two children were booked before the unit had a capacity of 2.
+    for (account, child) in first {
+        app.booked_before(account, child, WEDNESDAY, day).await;
+    }
+    let third = book(&app, &carole, zoe, day).await;
+    assert_eq!(
+        (&third["status"], &third["position"]),
+        (&json!("waiting"), &json!(1))
+    );
 }

@@ -124,6 +124,39 @@ impl TestApp {
         (token, account, child)
     }
 
+    /// A booking written straight into the database, as an earlier configuration (no
+    /// capacity yet, a day not closed yet) let it be made: its id.
+    pub async fn booked_before(
+        &self,
+        account: i64,
+        child: i64,
+        (activity, unit): (&str, &str),
+        day: NaiveDate,
+    ) -> i64 {
+        let household = domain::ids::HouseholdId(self.household_of(account).await);
+        let (activity, unit) = (activity.to_string(), unit.to_string());
+        let pool = self.state.pool.clone();
+        tokio::task::spawn_blocking(move || {
+            let mut conn = pool.get().unwrap();
+            db::bookings::insert(
+                &mut conn,
+                &db::bookings::NewBooking {
+                    household_id: household,
+                    person_id: PersonId(child),
+                    activity: &activity,
+                    unit: &unit,
+                    day,
+                    status: domain::agenda::BookingStatus::Booked,
+                    at: db::now(),
+                },
+            )
+            .unwrap()
+            .get()
+        })
+        .await
+        .unwrap()
+    }
+
     /// Tomorrow at the town hall (near enough: the tests' days are later ones).
     pub fn tomorrow() -> NaiveDate {
         chrono::Utc::now()

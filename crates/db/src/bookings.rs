@@ -88,9 +88,11 @@ pub fn of_person(
 
 /// Holds the unit's day until the transaction ends: bookings, waiting-list places and
 /// promotions of one unit and day then happen one after the other, each seeing the
-/// previous one (on PostgreSQL as on SQLite, where writers queue anyway).
+/// previous one (on PostgreSQL as on SQLite, where writers queue anyway). The day's first
+/// lock counts the places already booked (a unit given a capacity after bookings were
+/// made).
 pub fn lock_day(conn: &mut Conn, activity: &str, unit: &str, day: NaiveDate) -> QueryResult<()> {
-    crate::each_backend!(conn, c => diesel::insert_into(unit_days::table)
+    let created = crate::each_backend!(conn, c => diesel::insert_into(unit_days::table)
         .values((
             unit_days::activity.eq(activity),
             unit_days::unit.eq(unit),
@@ -100,15 +102,21 @@ pub fn lock_day(conn: &mut Conn, activity: &str, unit: &str, day: NaiveDate) -> 
         .on_conflict((unit_days::activity, unit_days::unit, unit_days::day))
         .do_nothing()
         .execute(c))?;
-    diesel::update(
-        unit_days::table
-            .filter(unit_days::activity.eq(activity))
-            .filter(unit_days::unit.eq(unit))
-            .filter(unit_days::day.eq(day)),
-    )
-    .set(unit_days::booked.eq(unit_days::booked))
-    .execute(conn)
-    .map(|_| ())
+    let row = unit_days::table
+        .filter(unit_days::activity.eq(activity))
+        .filter(unit_days::unit.eq(unit))
+        .filter(unit_days::day.eq(day));
+    if created == 1 {
+        let booked = booked_count(conn, activity, unit, day)?;
+        return diesel::update(row)
+            .set(unit_days::booked.eq(i32::try_from(booked).unwrap_or(i32::MAX)))
+            .execute(conn)
+            .map(|_| ());
+    }
+    diesel::update(row)
+        .set(unit_days::booked.eq(unit_days::booked))
+        .execute(conn)
+        .map(|_| ())
 }
 
 /// Takes one of `capacity` places of the unit on the day (held by [`lock_day`]): false

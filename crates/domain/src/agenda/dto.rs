@@ -41,6 +41,9 @@ text_enum! {
         /// Booked by the child's other household (separated parents): nothing to book or
         /// cancel from here.
         BookedElsewhere = "booked_elsewhere",
+        /// Another unit of its exclusive group is booked that day (garderie gratuite or
+        /// payante): cancel that one first.
+        OtherUnitBooked = "other_unit_booked",
         /// The booking deadline has passed (or the day is today or past).
         TooLate = "too_late",
         /// Beyond the booking horizon.

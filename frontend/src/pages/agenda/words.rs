@@ -72,6 +72,7 @@ pub fn unit_state(unit: &UnitDay) -> String {
             None => "En liste d'attente".into(),
         },
         UnitState::BookedElsewhere => "Réservé par l'autre foyer de l'enfant".into(),
+        UnitState::OtherUnitBooked => "Un autre créneau est réservé ce jour-là".into(),
         UnitState::TooLate => "Délai de réservation dépassé".into(),
         UnitState::TooEarly => "Pas encore ouvert à la réservation".into(),
         UnitState::NotEnrolled => "Non inscrit à cette activité (fiche enfant)".into(),

@@ -32,15 +32,40 @@ pub fn agenda(
     for day in query.from.iter_days().take(days) {
         let mut units = Vec::new();
         let mut closures = Vec::new();
+        let of_day: Vec<_> = bookings.iter().filter(|b| b.day == day).collect();
         for o in &offers {
+            let booking = of_day
+                .iter()
+                .find(|b| b.activity == o.activity.code && b.unit == o.unit.code)
+                .copied();
+            // A day the commune closed after it was booked still shows the booking, to be
+            // cancelled.
             if let Err(closure) = o.unit.opening(day, calendar) {
                 closures.push(closure);
-                continue;
+                if booking.is_none() {
+                    continue;
+                }
             }
-            let booking = bookings
-                .iter()
-                .find(|b| b.day == day && b.activity == o.activity.code && b.unit == o.unit.code);
-            units.push(unit_day(conn, *o, day, booking, &person, at, calendar)?);
+            // Another unit of its exclusive group is taken that day (gratuite or payante).
+            let other_taken = o.unit.exclusive.as_ref().is_some_and(|group| {
+                of_day.iter().any(|b| {
+                    b.activity == o.activity.code
+                        && b.unit != o.unit.code
+                        && o.activity
+                            .units
+                            .iter()
+                            .any(|u| u.code == b.unit && u.exclusive.as_ref() == Some(group))
+                })
+            });
+            units.push(unit_day(
+                conn,
+                *o,
+                day,
+                (booking, other_taken),
+                &person,
+                at,
+                calendar,
+            )?);
         }
         out.push(AgendaDay {
             date: day,
@@ -65,7 +90,7 @@ fn unit_day(
     conn: &mut db::Conn,
     o: Offer,
     day: NaiveDate,
-    booking: Option<&db::bookings::BookingRow>,
+    (booking, other_taken): (Option<&db::bookings::BookingRow>, bool),
     person: &super::rules::Person,
     at: Moment,
     calendar: &crate::config::calendar::TownCalendar,
@@ -78,6 +103,7 @@ fn unit_day(
             (UnitState::Waiting, Some(db::bookings::position(conn, b)?))
         }
         Some(_) => (UnitState::Booked, None),
+        None if other_taken => (UnitState::OtherUnitBooked, None),
         None => match may_book(o, day, person, at, calendar) {
             Ok(()) => (UnitState::Bookable, None),
             Err(refusal) => (refusal.state().unwrap_or(UnitState::TooLate), None),
