@@ -56,13 +56,6 @@ impl Rows {
         }
     }
 
-    fn push(&mut self, conn: &mut db::Conn, row: String) {
-        self.values.push(row);
-        if self.values.len() >= BATCH {
-            self.flush(conn);
-        }
-    }
-
     fn flush(&mut self, conn: &mut db::Conn) {
         if self.values.is_empty() {
             return;
@@ -78,6 +71,33 @@ impl Rows {
         self.values.clear();
     }
 }
+
+/// The tables written, in the order of their foreign keys: when one batch is full, all
+/// are written, parents first.
+struct Tables(Vec<Rows>);
+
+impl Tables {
+    fn push(&mut self, conn: &mut db::Conn, table: usize, row: String) {
+        self.0[table].values.push(row);
+        if self.0[table].values.len() >= BATCH {
+            self.flush(conn);
+        }
+    }
+
+    fn flush(&mut self, conn: &mut db::Conn) {
+        for rows in &mut self.0 {
+            rows.flush(conn);
+        }
+    }
+}
+
+const PERSONS: usize = 0;
+const HOUSEHOLDS: usize = 1;
+const MEMBERS: usize = 2;
+const ACCOUNTS: usize = 3;
+const SCHOOLS: usize = 4;
+const ENROLMENTS: usize = 5;
+const BOOKINGS: usize = 6;
 
 /// The school years of today and of the coming months (`2026-2027`, `2027-2028`).
 pub fn school_years(today: NaiveDate) -> Vec<String> {
@@ -106,31 +126,33 @@ pub fn generate(
     .expect("begin");
     let now = "2026-09-01 08:00:00";
     let years = school_years(chrono::Utc::now().date_naive());
-    let mut persons = Rows::new(
+    let mut tables = Tables(vec![
+        Rows::new(
         "persons",
         "id, civility, birth_name, first_name, birth_date, birth_country, birth_city, created_at, updated_at, sex",
-    );
-    let mut households = Rows::new("households", "id, holder_person_id, created_at");
-    let mut members = Rows::new(
+    ),
+        Rows::new("households", "id, holder_person_id, created_at"),
+        Rows::new(
         "household_members",
         "household_id, person_id, role, created_at",
-    );
-    let mut accounts = Rows::new(
+    ),
+        Rows::new(
         "accounts",
         "id, person_id, email, login, role, status, terms_accepted_at, privacy_consent_at, created_at, activated_at",
-    );
-    let mut enrolments = Rows::new(
-        "enrolments",
-        "id, household_id, person_id, activity, school_year, created_at",
-    );
-    let mut schools = Rows::new(
+    ),
+        Rows::new(
         "school_enrolments",
         "id, person_id, school_year, establishment, level, created_at",
-    );
-    let mut bookings = Rows::new(
+    ),
+        Rows::new(
+        "enrolments",
+        "id, household_id, person_id, activity, school_year, created_at",
+    ),
+        Rows::new(
         "bookings",
         "id, household_id, person_id, activity, unit, day, status, created_at, updated_at",
-    );
+    ),
+    ]);
     let mut next = FIRST_ID;
     let mut id = || {
         next += 1;
@@ -142,26 +164,38 @@ pub fn generate(
         let household = id();
         let holder = id();
         let family = set.households % 10 < 4;
-        persons.push(conn, person(holder, "madame", "Parent", 1985, now));
-        households.push(conn, format!("({household}, {holder}, '{now}')"));
-        members.push(
+        tables.push(conn, PERSONS, person(holder, "madame", "Parent", 1985, now));
+        tables.push(
             conn,
+            HOUSEHOLDS,
+            format!("({household}, {holder}, '{now}')"),
+        );
+        tables.push(
+            conn,
+            MEMBERS,
             format!("({household}, {holder}, 'account_holder', '{now}')"),
         );
         set.households += 1;
         set.inhabitants += 1;
         if family || set.households % 2 == 0 {
             let partner = id();
-            persons.push(conn, person(partner, "monsieur", "Conjoint", 1984, now));
-            members.push(conn, format!("({household}, {partner}, 'adult', '{now}')"));
+            tables.push(
+                conn,
+                PERSONS,
+                person(partner, "monsieur", "Conjoint", 1984, now),
+            );
+            tables.push(
+                conn,
+                MEMBERS,
+                format!("({household}, {partner}, 'adult', '{now}')"),
+            );
             set.inhabitants += 1;
         }
         if !family {
             continue;
         }
         let account = id();
-        accounts.push(
-            conn,
+        tables.push(conn, ACCOUNTS,
             format!(
                 "({account}, {holder}, 'famille{account}@bench.example', 'famille.{account}', 'citizen', 'active', '{now}', '{now}', '{now}', '{now}')"
             ),
@@ -171,20 +205,30 @@ pub fn generate(
             let child = id();
             children.push(child);
             child_number += 1;
-            persons.push(conn, person(child, "monsieur", "Enfant", 2017, now));
-            members.push(conn, format!("({household}, {child}, 'child', '{now}')"));
+            tables.push(
+                conn,
+                PERSONS,
+                person(child, "monsieur", "Enfant", 2017, now),
+            );
+            tables.push(
+                conn,
+                MEMBERS,
+                format!("({household}, {child}, 'child', '{now}')"),
+            );
             set.inhabitants += 1;
             for school_year in &years {
-                schools.push(
+                tables.push(
                     conn,
+                    SCHOOLS,
                     format!(
                         "({}, {child}, '{school_year}', 'École Jules Ferry', 'CE2', '{now}')",
                         id()
                     ),
                 );
                 for activity in activities {
-                    enrolments.push(
+                    tables.push(
                         conn,
+                        ENROLMENTS,
                         format!(
                             "({}, {household}, {child}, '{activity}', '{school_year}', '{now}')",
                             id()
@@ -197,8 +241,7 @@ pub fn generate(
                     continue;
                 }
                 for day in &booked.days {
-                    bookings.push(
-                        conn,
+                    tables.push(conn, BOOKINGS,
                         format!(
                             "({}, {household}, {child}, '{}', '{}', '{day}', 'booked', '{now}', '{now}')",
                             id(),
@@ -216,17 +259,7 @@ pub fn generate(
             children,
         });
     }
-    for rows in [
-        &mut persons,
-        &mut households,
-        &mut members,
-        &mut accounts,
-        &mut schools,
-        &mut enrolments,
-        &mut bookings,
-    ] {
-        rows.flush(conn);
-    }
+    tables.flush(conn);
     conn.batch_execute("COMMIT;").expect("commit");
     if conn.backend() == db::Backend::Postgres {
         conn.batch_execute("ANALYZE;").expect("analyze");

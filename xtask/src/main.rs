@@ -8,6 +8,7 @@
 //! - `openapi`: regenerates `openapi/openapi.json` from the code.
 //! - `lint`: rustfmt and clippy, as CI runs them.
 
+mod bench;
 mod setup;
 mod spa;
 
@@ -23,6 +24,7 @@ fn main() -> Result<()> {
         Some("run") => run(&root),
         Some("test") => test(&root, args.iter().any(|a| a == "--postgres")),
         Some("openapi") => openapi(&root),
+        Some("bench-agenda") => bench::agenda(&root, args.iter().any(|a| a == "--postgres")),
         Some("lint") => lint(&root),
         Some("build-spa") => spa::build(&root).map(|_| ()),
         Some("setup") => setup::browser(&root)
@@ -30,7 +32,7 @@ fn main() -> Result<()> {
             .and(setup::python_tools(&root).map(|_| ())),
         _ => {
             eprintln!(
-                "usage: cargo xtask <run | test [--postgres] | openapi | lint | build-spa | setup>"
+                "usage: cargo xtask <run | test [--postgres] | openapi | lint | build-spa | setup | bench-agenda [--postgres]>"
             );
             std::process::exit(2);
         }
