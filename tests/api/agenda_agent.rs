@@ -1,16 +1,15 @@
-//! The agents' Agenda: the day's units and a unit's list (PAI flag, persons authorised to
-//! pick the child up, waiting list), attendance, and bookings made or cancelled for a
-//! family, past the deadlines only with a reason the family's history shows.
+//! The agents' Agenda: the day's units and a unit's list (waiting list), attendance, and
+//! bookings made or cancelled for a family, past the deadlines only with a reason the
+//! family's history shows. The list's PAI and pickup persons: `agenda_roster`.
 
 use chrono::{Days, NaiveDate};
 use domain::auth::Role;
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 use tests::app::{field_codes, problem};
-use tests::documents::send_fiche;
 use tests::{people, TestApp};
 
-use crate::agent::act;
+use crate::agenda::refused;
 use crate::requests::token;
 
 const KIDS: (&str, &str) = ("mercredis-kids", "matin");
@@ -111,15 +110,6 @@ async fn roster(app: &TestApp, agent: &str, day: NaiveDate) -> Value {
     .await
 }
 
-async fn code(response: reqwest::Response) -> (StatusCode, String) {
-    let status = response.status();
-    let problem = problem(response).await;
-    (
-        status,
-        problem["code"].as_str().unwrap_or_default().to_string(),
-    )
-}
-
 #[tokio::test]
 async fn an_agent_books_a_past_day_only_with_a_reason_and_records_the_attendance() {
     let app = TestApp::spawn_every_day(1).await;
@@ -146,12 +136,12 @@ async fn an_agent_books_a_past_day_only_with_a_reason_and_records_the_attendance
         )
         .await;
     assert_eq!(
-        code(by_family).await,
+        refused(by_family).await,
         (StatusCode::CONFLICT, "day_past".into())
     );
     let no_reason = agent_book(&app, &agent, &anne, day, None).await;
     assert_eq!(
-        code(no_reason).await,
+        refused(no_reason).await,
         (StatusCode::CONFLICT, "day_past".into())
     );
     let blank = agent_book(&app, &agent, &anne, day, Some("  ")).await;
@@ -277,13 +267,13 @@ async fn an_agent_books_a_past_day_only_with_a_reason_and_records_the_attendance
     // A booking whose attendance is recorded is not cancelled, even with a reason.
     let cancel = agent_cancel(&app, &agent, &lea["id"], json!({"reason": "Erreur"})).await;
     assert_eq!(
-        code(cancel).await,
+        refused(cancel).await,
         (StatusCode::CONFLICT, "attendance_recorded".into())
     );
     // Tom's day is cancelled after the fact: only with a reason.
     let no_reason = agent_cancel(&app, &agent, &tom["id"], json!({})).await;
     assert_eq!(
-        code(no_reason).await,
+        refused(no_reason).await,
         (StatusCode::CONFLICT, "day_past".into())
     );
     let left = agent_cancel(
@@ -347,7 +337,7 @@ async fn attendance_waits_for_the_day_and_an_agent_cancels_within_the_rules_for_
     );
     let waiting = attend(&app, &agent, &tom["id"], json!({"attendance": "present"})).await;
     assert_eq!(
-        code(waiting).await,
+        refused(waiting).await,
         (StatusCode::CONFLICT, "not_booked".into())
     );
     let early = attend(
@@ -358,7 +348,7 @@ async fn attendance_waits_for_the_day_and_an_agent_cancels_within_the_rules_for_
     )
     .await;
     assert_eq!(
-        code(early).await,
+        refused(early).await,
         (StatusCode::CONFLICT, "attendance_too_early".into())
     );
     // Within the deadline an agent needs no reason; the history still names the agent.
@@ -404,110 +394,5 @@ async fn attendance_waits_for_the_day_and_an_agent_cancels_within_the_rules_for_
     assert_eq!(
         field_codes(&problem(far).await),
         [("day".into(), "invalid_date".into())]
-    );
-}
-
-#[tokio::test]
-async fn the_list_shows_the_pai_and_who_may_pick_the_child_up_from_the_accepted_fiche() {
-    let app = TestApp::spawn_for_commune("hesdigneul").await;
-    let session = app
-        .create_account("dupin@yopmail.com", "pascal.dupin", people::PASSWORD)
-        .await;
-    let citizen = token(&session);
-    let agent = token(
-        &app.create_staff("agent@mairie.fr", "Anne", Role::Agent)
-            .await,
-    );
-    let mut answers = crate::fiche_hesdigneul::answers(&app, &citizen).await;
-    answers["pai"] = json!(true);
-    let sent = send_fiche(&app, &citizen, &answers).await;
-    assert_eq!(sent.status(), StatusCode::OK);
-    let id = sent.json::<Value>().await.unwrap()["request"]["id"]
-        .as_i64()
-        .unwrap();
-    assert_eq!(act(&app, &agent, id, "take", json!({})).await.status(), 200);
-    let accepted = act(&app, &agent, id, "accept", json!({})).await;
-    let accepted: Value = accepted.json().await.unwrap();
-    let tim = accepted["request"]["person"]["id"].as_i64().unwrap();
-    let morning = ("garderie", "matin-gratuite");
-    let day = app
-        .days_in_state(&citizen, tim, TestApp::tomorrow(), morning, "bookable", 1)
-        .await[0];
-    let booked = app
-        .post_auth(
-            &format!("/api/agenda/{tim}/bookings"),
-            &citizen,
-            &json!({"day": day, "activity": morning.0, "unit": morning.1}),
-        )
-        .await;
-    assert_eq!(booked.status(), StatusCode::CREATED);
-
-    // An agent without the health permission sees who is there and who may pick them
-    // up, not the PAI (health information, RGPD art. 9).
-    let path = format!("/api/agent/agenda/garderie/matin-gratuite?day={day}");
-    let list = app.get_json(&path, &agent).await;
-    assert_eq!(list["title"], "Garderie (Garderie matin gratuite)");
-    assert_eq!(list["health_withheld"], true);
-    let child = &list["children"][0];
-    assert_eq!(child["name"], "DUPIN Tim");
-    assert_eq!(
-        (&child["pai"], &child["health_info"]),
-        (&Value::Null, &Value::Null)
-    );
-    // With it, the flags; the household is in the health access log.
-    let nurse = token(&app.create_health_staff("sante@mairie.fr", "Claire").await);
-    let list = app.get_json(&path, &nurse).await;
-    assert_eq!(list["health_withheld"], false);
-    let child = &list["children"][0];
-    assert_eq!(
-        (&child["pai"], &child["health_info"]),
-        (&json!(true), &json!(true))
-    );
-    let household = domain::ids::HouseholdId(accepted["household_id"].as_i64().unwrap());
-    let pool = app.state.pool.clone();
-    let logged = tokio::task::spawn_blocking(move || {
-        let mut conn = pool.get().unwrap();
-        db::health::accesses(&mut conn, Some(household), 10).unwrap()
-    })
-    .await
-    .unwrap();
-    assert!(
-        logged
-            .iter()
-            .any(|l| l.context == domain::staff::HealthAccessContext::Roster),
-        "{logged:?}"
-    );
-    // Odile may pick Tim up; Luc, the neighbour, is only to be called.
-    assert_eq!(
-        child["pickup"],
-        json!([{"name": "MARTIN Odile", "relation": "Grand-mère", "phone": "06 12 34 56 78"}])
-    );
-    assert_eq!(child["household_id"], accepted["household_id"]);
-    // The other morning unit of the day has nobody; a Sunday has no garderie.
-    let paying = app
-        .get_json(
-            &format!("/api/agent/agenda/garderie/matin-payante?day={day}"),
-            &agent,
-        )
-        .await;
-    assert_eq!(
-        (&paying["booked"], &paying["children"]),
-        (&json!(0), &json!([]))
-    );
-    let sunday = day
-        .checked_add_days(Days::new(u64::from(
-            7 - chrono::Datelike::weekday(&day).number_from_monday(),
-        )))
-        .unwrap();
-    let units = app
-        .get_json(&format!("/api/agent/agenda?day={sunday}"), &agent)
-        .await;
-    assert!(
-        units
-            .as_array()
-            .unwrap()
-            .iter()
-            .all(|u| u["closure"] == "Pas un jour de l'activité"),
-        "{units}"
     );
 }

@@ -8,6 +8,8 @@ mod agenda_agent;
 mod agenda_bulk;
 mod agenda_capacity;
 mod agenda_feed;
+mod agenda_households;
+mod agenda_roster;
 mod agent;
 mod attachments;
 mod catalogue;
